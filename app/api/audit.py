@@ -1,0 +1,5 @@
+"""Routes for audit (placeholder: filled in by its own issue)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

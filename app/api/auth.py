@@ -1,0 +1,5 @@
+"""Routes for auth (placeholder: filled in by its own issue)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,5 @@
+"""Routes for config (placeholder: filled in by its own issue)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,29 @@
+"""The FastAPI app under /api: admin API, booking API, health. Mounted on the Reflex backend
+through `rx.App(api_transformer=...)`, and usable on its own in tests (`create_api()`)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from app.api import analytics, audit, auth, bookings, config, content, health, users, widget
+
+
+def create_api() -> FastAPI:
+    """Build the API app; nothing connects until a request arrives."""
+    api = FastAPI(
+        title="Business chatbot API",
+        version="0.1.0",
+        docs_url="/api/docs",
+        openapi_url="/api/openapi.json",
+        redoc_url=None,
+    )
+    api.include_router(health.router, prefix="/api")
+    api.include_router(auth.router, prefix="/api/auth", tags=["auth"])
+    api.include_router(config.router, prefix="/api/config", tags=["config"])
+    api.include_router(content.router, prefix="/api/content", tags=["content"])
+    api.include_router(analytics.router, prefix="/api/analytics", tags=["analytics"])
+    api.include_router(audit.router, prefix="/api/audit", tags=["audit"])
+    api.include_router(users.router, prefix="/api/users", tags=["users"])
+    api.include_router(bookings.router, prefix="/api", tags=["booking"])
+    api.include_router(widget.router, tags=["widget"])
+    return api

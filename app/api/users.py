@@ -1,0 +1,5 @@
+"""Routes for users (placeholder: filled in by its own issue)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

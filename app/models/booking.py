@@ -1,0 +1,102 @@
+"""The booking backend's own records: bookings, meetings, the slots they hold, idempotency."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import JSON, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from app.models.task_config import utcnow
+
+
+class BookingStatus(StrEnum):
+    confirmed = "confirmed"
+    cancelled = "cancelled"
+    pending = "pending"  # the booking API could not be reached; staff follow up
+
+
+class Booking(SQLModel, table=True):
+    """An appointment for a service. Contact details are Fernet-encrypted at rest."""
+
+    __tablename__ = "bookings"
+
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(index=True, unique=True, max_length=20)
+    service_id: str = Field(max_length=50)
+    service_name: str = Field(max_length=80)
+    price: float = 0.0
+    start_at: dt.datetime = Field(index=True)  # aware UTC; shown in the business's timezone
+    end_at: dt.datetime
+    status: str = Field(default=BookingStatus.confirmed, index=True, max_length=20)
+    name_encrypted: str
+    email_encrypted: str
+    phone_encrypted: str | None = None
+    email_digest: str = Field(index=True, max_length=64)  # HMAC, to find by email
+    conversation_id: str | None = Field(default=None, index=True, max_length=255)
+    notes: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow, index=True)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    cancelled_at: dt.datetime | None = None
+
+
+class Meeting(SQLModel, table=True):
+    """A meeting with the business (topic and length chosen by the visitor)."""
+
+    __tablename__ = "meetings"
+
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(index=True, unique=True, max_length=20)
+    topic: str = Field(max_length=200)
+    start_at: dt.datetime = Field(index=True)
+    end_at: dt.datetime
+    duration_minutes: int
+    status: str = Field(default=BookingStatus.confirmed, index=True, max_length=20)
+    name_encrypted: str
+    email_encrypted: str
+    phone_encrypted: str | None = None
+    email_digest: str = Field(index=True, max_length=64)
+    conversation_id: str | None = Field(default=None, index=True, max_length=255)
+    created_at: dt.datetime = Field(default_factory=utcnow, index=True)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    cancelled_at: dt.datetime | None = None
+
+
+class SlotClaim(SQLModel, table=True):
+    """One row per (calendar, slot start) held by a live booking or meeting.
+
+    The unique key is what prevents double booking: two concurrent inserts for the same
+    slot cannot both commit, on SQLite or PostgreSQL, whatever the application checked.
+    """
+
+    __tablename__ = "slot_claims"
+    __table_args__ = (UniqueConstraint("resource", "slot_start", name="uq_slot_claim"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    resource: str = Field(default="main", max_length=50)
+    slot_start: dt.datetime
+    reference: str = Field(index=True, max_length=20)
+
+
+class IdempotencyRecord(SQLModel, table=True):
+    """The first response to a request made under an Idempotency-Key, replayed on retries."""
+
+    __tablename__ = "idempotency_keys"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(index=True, unique=True, max_length=255)
+    endpoint: str = Field(max_length=100)
+    request_hash: str = Field(max_length=64)
+    status_code: int | None = None
+    response_body: dict | None = Field(default=None, sa_column=Column(JSON))
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ReferenceCounter(SQLModel, table=True):
+    """Per-year sequence behind references like BK-2026-0042."""
+
+    __tablename__ = "reference_counters"
+
+    prefix: str = Field(primary_key=True, max_length=20)
+    last_value: int = 0

@@ -1,0 +1,190 @@
+"""Task configuration and bot settings: read through the cache, saved with validation,
+invalidation and an admin audit row (the original design's section 3.3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from sqlmodel import Session, select
+
+from app.core.cache import cached, invalidate
+from app.core.db import session_scope
+from app.core.settings import get_settings
+from app.models import (
+    AdminAuditLog,
+    BotConfig,
+    BotSettingsPublic,
+    BotSettingsUpdate,
+    FieldError,
+    TaskConfig,
+    TaskConfigCreate,
+    TaskConfigPublic,
+    TaskConfigUpdate,
+)
+
+SETTINGS_CACHE_KEY = "cache:config:__settings__"
+
+
+def task_cache_key(name: str) -> str:
+    return f"cache:config:{name}"
+
+
+class TaskNotFound(LookupError):
+    """No task of that name."""
+
+
+def _load_task(name: str) -> dict[str, Any] | None:
+    with session_scope() as session:
+        row = session.exec(select(TaskConfig).where(TaskConfig.name == name)).first()
+        return None if row is None else row.to_public().model_dump(mode="json")
+
+
+def get_task_config(name: str) -> TaskConfigPublic | None:
+    """A task's configuration as the bot uses it now (cached; None when there is no such task)."""
+    data = cached(
+        task_cache_key(name), get_settings().config_cache_ttl_seconds, lambda: _load_task(name)
+    )
+    return None if data is None else TaskConfigPublic.model_validate(data)
+
+
+def list_task_configs(*, session: Session) -> list[TaskConfigPublic]:
+    rows = session.exec(select(TaskConfig).order_by(TaskConfig.id)).all()
+    return [row.to_public() for row in rows]
+
+
+def _audit(
+    session: Session,
+    *,
+    admin_id: int | None,
+    admin_email: str | None,
+    action: str,
+    target: str,
+    previous: Any,
+    new: Any,
+) -> None:
+    session.add(
+        AdminAuditLog(
+            admin_id=admin_id,
+            admin_email=admin_email,
+            action=action,
+            target=target,
+            previous_value=previous,
+            new_value=new,
+        )
+    )
+
+
+def save_task_config(
+    *,
+    session: Session,
+    name: str,
+    config_in: TaskConfigUpdate,
+    admin_id: int | None = None,
+    admin_email: str | None = None,
+) -> TaskConfigPublic:
+    """Validate → store → delete the cache key → admin audit log. Raises FieldError or TaskNotFound."""
+    row = session.exec(select(TaskConfig).where(TaskConfig.name == name)).first()
+    if row is None:
+        raise TaskNotFound(name)
+    config_in.check_fields_for(row.kind)
+    previous = row.to_public().model_dump(mode="json", exclude={"updated_at"})
+    row.apply(config_in)
+    row.updated_by = admin_email
+    new = row.to_public().model_dump(mode="json", exclude={"updated_at"})
+    _audit(
+        session,
+        admin_id=admin_id,
+        admin_email=admin_email,
+        action="update_task_config",
+        target=name,
+        previous=previous,
+        new=new,
+    )
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    invalidate(task_cache_key(name))
+    return row.to_public()
+
+
+def create_task_config(
+    *,
+    session: Session,
+    config_in: TaskConfigCreate,
+    admin_id: int | None = None,
+    admin_email: str | None = None,
+) -> TaskConfigPublic:
+    """Add a task of a known kind; FieldError when the name is taken or fields do not fit."""
+    if session.exec(select(TaskConfig).where(TaskConfig.name == config_in.name)).first():
+        raise FieldError("name", f"a task named {config_in.name!r} already exists")
+    config_in.check_fields_for(config_in.kind)
+    row = TaskConfig(name=config_in.name, kind=config_in.kind)
+    row.apply(config_in)
+    row.updated_by = admin_email
+    session.add(row)
+    _audit(
+        session,
+        admin_id=admin_id,
+        admin_email=admin_email,
+        action="create_task_config",
+        target=config_in.name,
+        previous=None,
+        new=row.to_public().model_dump(mode="json", exclude={"updated_at"}),
+    )
+    session.commit()
+    session.refresh(row)
+    invalidate(task_cache_key(row.name))
+    return row.to_public()
+
+
+def _load_settings() -> dict[str, Any]:
+    with session_scope() as session:
+        row = session.get(BotConfig, 1)
+        return (row or BotConfig(id=1)).to_public().model_dump(mode="json")
+
+
+def get_bot_settings() -> BotSettingsPublic:
+    """The bot's global settings now (cached)."""
+    data = cached(SETTINGS_CACHE_KEY, get_settings().config_cache_ttl_seconds, _load_settings)
+    return BotSettingsPublic.model_validate(data)
+
+
+def save_bot_settings(
+    *,
+    session: Session,
+    settings_in: BotSettingsUpdate,
+    admin_id: int | None = None,
+    admin_email: str | None = None,
+) -> BotSettingsPublic:
+    row = session.get(BotConfig, 1)
+    if row is None:
+        row = BotConfig(id=1)
+    previous = row.to_public().model_dump(mode="json", exclude={"updated_at"})
+    row.apply(settings_in)
+    row.updated_by = admin_email
+    session.add(row)
+    _audit(
+        session,
+        admin_id=admin_id,
+        admin_email=admin_email,
+        action="update_settings",
+        target="bot_config",
+        previous=previous,
+        new=row.to_public().model_dump(mode="json", exclude={"updated_at"}),
+    )
+    session.commit()
+    session.refresh(row)
+    invalidate(SETTINGS_CACHE_KEY)
+    return row.to_public()
+
+
+def field_errors(exc: ValidationError | FieldError) -> dict[str, str]:
+    """{field path: message} for showing errors next to the field that is wrong."""
+    if isinstance(exc, FieldError):
+        return {exc.field: exc.message}
+    errors: dict[str, str] = {}
+    for error in exc.errors():
+        path = ".".join(str(p) for p in error["loc"]) or "body"
+        errors.setdefault(path, error["msg"].removeprefix("Value error, "))
+    return errors

@@ -1,0 +1,153 @@
+"""Shared fixtures.
+
+Every test gets its own `var/` directory (SQLite database, LanceDB, cache markers) and fresh
+process-wide singletons. `db_url` runs a test on SQLite and, where PostgreSQL is reachable,
+on PostgreSQL too; under `CI=true` an unreachable PostgreSQL or Redis is a failure, not a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlmodel import Session
+
+from app.core import cache, crypto, db, settings
+
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+POSTGRES_ADMIN_URL = os.environ.get(
+    "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def require_service(name: str, reason: str) -> None:
+    """Skip locally, fail in CI: a missing service must never pass silently there."""
+    if IN_CI:
+        pytest.fail(f"{name} is required under CI=true but is unavailable: {reason}")
+    pytest.skip(f"{name} unavailable: {reason}")
+
+
+def reset_singletons() -> None:
+    settings.reset_settings_cache()
+    db.reset_engine()
+    cache.reset_cache()
+    crypto.reset_crypto()
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private var/ dir and default settings for every test."""
+    var_dir = tmp_path / "var"
+    var_dir.mkdir()
+    monkeypatch.setenv("VAR_DIR", str(var_dir))
+    monkeypatch.setenv("ENVIRONMENT", "test")
+    for name in ("DATABASE_URL", "REDIS_URL", "LANCEDB_DIR", "SMTP_HOST", "ADMIN_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    reset_singletons()
+    yield var_dir
+    reset_singletons()
+
+
+def _migrate() -> None:
+    from alembic.config import Config
+
+    from alembic import command
+
+    root = Path(__file__).resolve().parents[1]
+    config = Config(str(root / "alembic.ini"))
+    config.attributes["configure_logger"] = False
+    command.upgrade(config, "head")
+
+
+def _postgres_database() -> str:
+    """Create a throwaway database on the local PostgreSQL; return its URL."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    try:
+        admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+    except Exception as exc:  # noqa: BLE001
+        require_service("PostgreSQL", str(exc).splitlines()[0])
+    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+
+
+def _drop_postgres_database(url: str) -> None:
+    name = url.rsplit("/", 1)[1]
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A migrated, empty database: SQLite, then PostgreSQL (parametrised)."""
+    url = None
+    if request.param == "postgres":
+        url = _postgres_database()
+        monkeypatch.setenv("DATABASE_URL", url)
+    reset_singletons()
+    _migrate()
+    yield db.get_engine().url.render_as_string(hide_password=False)
+    db.reset_engine()
+    if url:
+        _drop_postgres_database(url)
+
+
+@pytest.fixture
+def sqlite_db(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A migrated, empty SQLite database only (for tests that need no PostgreSQL run)."""
+    reset_singletons()
+    _migrate()
+    yield str(db.get_engine().url)
+    db.reset_engine()
+
+
+@pytest.fixture
+def session(db_url: str) -> Iterator[Session]:
+    with Session(db.get_engine()) as s:
+        yield s
+
+
+@pytest.fixture
+def seeded(session: Session) -> Session:
+    """The demo business (settings, four tasks) in the test database."""
+    from app.services.seed import seed_demo_business
+
+    seed_demo_business(session=session)
+    return session
+
+
+@pytest.fixture
+def redis_url(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """REDIS_URL pointing at a flushed test database on the local Redis."""
+    import redis
+
+    client = redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except Exception as exc:  # noqa: BLE001
+        require_service("Redis", str(exc))
+    client.flushdb()
+    monkeypatch.setenv("REDIS_URL", TEST_REDIS_URL)
+    reset_singletons()
+    yield TEST_REDIS_URL
+    client.flushdb()
+    reset_singletons()
+
+
+@pytest.fixture
+def api_client(db_url: str):
+    """A TestClient on the API app (no Reflex), against the test database."""
+    from fastapi.testclient import TestClient
+
+    from app.api.main import create_api
+
+    with TestClient(create_api()) as client:
+        yield client
