@@ -54,9 +54,8 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
 
 
 def _migrate() -> None:
-    from alembic.config import Config
-
     from alembic import command
+    from alembic.config import Config
 
     root = Path(__file__).resolve().parents[1]
     config = Config(str(root / "alembic.ini"))

@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     database_url: str = ""
     redis_url: str | None = None
     lancedb_dir: Path | None = None
+    # Where Rasa's SQL event broker writes every conversation event (analytics reads it).
+    rasa_events_url: str = ""
 
     # Secrets: SECRET_KEY signs tokens and derives the PII key unless ENCRYPTION_KEY is set.
     secret_key: str = DEFAULT_SECRET_KEY
@@ -88,6 +90,12 @@ class Settings(BaseSettings):
     def _defaults_and_secrets(self) -> Settings:
         if not self.database_url:
             self.database_url = f"sqlite:///{self.var_dir / 'app.db'}"
+        if not self.rasa_events_url:
+            self.rasa_events_url = (
+                f"sqlite:///{self.var_dir / 'rasa_events.db'}"
+                if self.is_sqlite
+                else self.database_url
+            )
         if self.lancedb_dir is None:
             self.lancedb_dir = self.var_dir / "lancedb"
         if self.environment == "production":
