@@ -150,3 +150,100 @@ def api_client(db_url: str):
 
     with TestClient(create_api()) as client:
         yield client
+
+
+# --- the live product (integration and end-to-end tests) ------------------------------------
+
+TEST_ADMIN_EMAIL = "admin@example.com"
+TEST_ADMIN_PASSWORD = "correct-horse-battery-staple"
+
+
+class LiveStack:
+    """The whole product running on test ports with its own var/ (see scripts/stack.py)."""
+
+    def __init__(self, stack) -> None:
+        self._stack = stack
+        self.app_url = stack.app_url
+        self.rasa_url = stack.rasa_url
+        self.host_url = f"{stack.app_url}/demo/"
+        self.var_dir = stack.var_dir
+        self.admin_email = TEST_ADMIN_EMAIL
+        self.admin_password = TEST_ADMIN_PASSWORD
+
+    def stop(self, program: str) -> None:
+        """Stop one program (rasa, actions, web) until `start` is called."""
+        self._stack.stop_program(program)
+
+    def start(self, program: str) -> None:
+        self._stack.start_program(program)
+
+    def wait_healthy(self, timeout: float = 180) -> dict:
+        return self._stack.wait_healthy(timeout, verbose=False)
+
+    def health(self) -> tuple[int, dict]:
+        return self._stack.health()
+
+    def ctl(self, *args: str) -> str:
+        return self._stack.ctl(*args)
+
+
+@pytest.fixture(scope="session")
+def live_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
+    """Rasa, the action server and the Reflex app, started once per test session."""
+    from scripts.stack import Stack
+
+    var_dir = tmp_path_factory.mktemp("live") / "var"
+    stack = Stack(
+        var_dir=var_dir,
+        app_port=int(os.environ.get("TEST_APP_PORT", "3900")),
+        rasa_port=int(os.environ.get("TEST_RASA_PORT", "5905")),
+        actions_port=int(os.environ.get("TEST_ACTIONS_PORT", "5955")),
+        extra_env={
+            "ENVIRONMENT": "test",
+            "ADMIN_EMAIL": TEST_ADMIN_EMAIL,
+            "ADMIN_PASSWORD": TEST_ADMIN_PASSWORD,
+            "DATABASE_URL": "",
+            "REDIS_URL": "",
+        },
+    )
+    stack.prepare(quiet=True)
+    stack.start()
+    try:
+        stack.wait_healthy(900, verbose=False)
+        yield LiveStack(stack)
+    finally:
+        stack.shutdown()
+
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    if not Path(CHROMIUM).exists():
+        require_service("Chromium", f"{CHROMIUM} not found (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context and page per test (no shared storage)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(20_000)
+    new_page = context.new_page()
+    yield new_page
+    context.close()

@@ -4,8 +4,10 @@ through `rx.App(api_transformer=...)`, and usable on its own in tests (`create_a
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from app.api import analytics, audit, auth, bookings, config, content, health, users, widget
+from app.core.settings import ROOT_DIR
 
 
 def create_api() -> FastAPI:
@@ -26,4 +28,9 @@ def create_api() -> FastAPI:
     api.include_router(users.router, prefix="/api/users", tags=["users"])
     api.include_router(bookings.router, prefix="/api", tags=["booking"])
     api.include_router(widget.router, tags=["widget"])
+    # The demo business's website (what the bot's demo content cites) and a demo customer
+    # page that embeds the widget, so `make up` shows the product as a visitor meets it.
+    for path, folder in (("/demo-site", "demo/site"), ("/demo", "demo/host")):
+        if (ROOT_DIR / folder).is_dir():
+            api.mount(path, StaticFiles(directory=ROOT_DIR / folder, html=True), name=folder)
     return api

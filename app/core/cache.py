@@ -1,18 +1,20 @@
 """A small key-value cache with TTL: Redis when `REDIS_URL` is set, in-process otherwise.
 
 The in-process backend is per process, yet the app (where admins save) and the action
-server (which reads) are two processes. Deleting a key therefore also touches a marker
-file under `var/cache/`; a reader whose entry is older than the marker treats it as a
-miss. One `stat` per read keeps "the next message uses the new rules" true on the
-embedded default without Redis.
+server (which reads) are two processes. Deleting a key therefore also rewrites a marker
+file under `var/cache/`; a reader whose entry predates the marker's token treats it as a
+miss. One small file read per lookup keeps "the next message uses the new rules" true on
+the embedded default without Redis.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 import time
+import uuid
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -30,43 +32,55 @@ class Cache(Protocol):
 
 
 class LocalCache:
-    """In-process cache with cross-process invalidation through marker files."""
+    """In-process cache with cross-process invalidation through marker files.
+
+    `delete` writes a fresh random token into the key's marker file; an entry remembers the
+    token that was current before its value was loaded, and is a miss once the token differs.
+    (File mtimes are too coarse for this: two writes within a few ms can share one.)
+    """
 
     def __init__(self, marker_dir: Path) -> None:
-        self._entries: dict[str, tuple[float, int, Any]] = {}  # key -> (expires, stored_ns, value)
+        self._entries: dict[str, tuple[float, str, Any]] = {}  # key -> (expires, token, value)
+        self._tokens_at_miss: dict[str, str] = {}
         self._lock = threading.Lock()
         self._marker_dir = marker_dir
 
     def _marker(self, key: str) -> Path:
         return self._marker_dir / key.replace(":", "__").replace("/", "_")
 
-    def _marker_ns(self, key: str) -> int:
+    def _token(self, key: str) -> str:
         try:
-            return self._marker(key).stat().st_mtime_ns
+            return self._marker(key).read_text()
         except FileNotFoundError:
-            return 0
+            return ""
 
     def get(self, key: str) -> Any | None:
+        token = self._token(key)
         with self._lock:
             entry = self._entries.get(key)
-        if entry is None:
-            return None
-        expires, stored_ns, value = entry
-        if time.monotonic() >= expires or self._marker_ns(key) >= stored_ns:
-            with self._lock:
-                self._entries.pop(key, None)
-            return None
-        return value
+            if entry is not None and time.monotonic() < entry[0] and entry[1] == token:
+                return entry[2]
+            self._entries.pop(key, None)
+            # Remember the token seen before the caller loads the value, so an invalidation
+            # that lands while it loads is not masked by the `set` that follows.
+            self._tokens_at_miss[key] = token
+        return None
 
     def set(self, key: str, value: Any, ttl_seconds: int) -> None:
         with self._lock:
-            self._entries[key] = (time.monotonic() + ttl_seconds, time.time_ns(), value)
+            token = self._tokens_at_miss.pop(key, None)
+            if token is None:
+                token = self._token(key)
+            self._entries[key] = (time.monotonic() + ttl_seconds, token, value)
 
     def delete(self, key: str) -> None:
         with self._lock:
             self._entries.pop(key, None)
         self._marker_dir.mkdir(parents=True, exist_ok=True)
-        self._marker(key).touch()
+        marker = self._marker(key)
+        temporary = marker.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(uuid.uuid4().hex)
+        temporary.replace(marker)  # atomic: readers see the old token or the new one
 
     def ping(self) -> None:
         return None

@@ -1,0 +1,54 @@
+# The two commands: `make up` runs everything; `make test` runs every test.
+SHELL := /bin/bash
+PY := .venv/bin/python
+export RASA_TELEMETRY_ENABLED := false
+export REFLEX_CHECK_LATEST_VERSION := false
+export HF_HUB_OFFLINE := 1
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(PATH)
+
+.PHONY: up down test lint format validate train conversation-tests loadtest eval bootstrap clean
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+up: bootstrap ## install what is missing, prepare, run everything (Ctrl-C stops)
+	@$(PY) -m scripts.stack up
+
+down: ## stop a stack left running
+	@$(PY) -m scripts.stack down
+
+lint:
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format:
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+validate: ## check the Rasa training data
+	cd bot && .venv/bin/rasa data validate
+
+train:
+	@$(PY) -m scripts.stack train
+
+conversation-tests: ## Rasa conversation tests (bot/tests) against a live action server and booking API
+	$(PY) -m pytest -q tests/integration/test_conversations.py
+
+test: ## lint, Rasa data validation, pytest (unit, integration incl. Rasa conversation tests, end-to-end)
+	@bash scripts/bootstrap.sh --browser
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory validate
+	@$(PY) -m scripts.stack train
+	$(PY) -m pytest -p no:cacheprovider -q -ra
+
+
+loadtest: bootstrap ## load test against a running stack (make up); report in loadtests/results/
+	@$(PY) -m loadtests.run
+
+eval: bootstrap ## quality evaluations; reports in eval/results/
+	@$(PY) -m eval.qa_eval
+	@$(PY) -m eval.nlu_eval
+	@$(PY) -m eval.bench_search
+
+clean:
+	rm -rf var .web bot/models

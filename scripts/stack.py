@@ -1,0 +1,508 @@
+"""Run the whole product: prepare (database, model, content), then Rasa, the action server and
+the Reflex app under supervisord, which restarts a crashed process and logs which one and why.
+
+`python -m scripts.stack up` is what `make up` runs (foreground; Ctrl-C stops everything).
+Tests use the `Stack` class directly on their own ports and their own `var/` directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+MAIN_PY = ROOT / ".venv" / "bin" / "python"
+RASA_BIN = ROOT / "bot" / ".venv" / "bin" / "rasa"
+TOOLS_BIN = ROOT / "tools" / "node_modules" / ".bin"
+BOT_DIR = ROOT / "bot"
+MODELS_DIR = BOT_DIR / "models"
+DEMO_SITE = ROOT / "demo" / "site"
+PROGRAMS = ("rasa", "actions", "web")
+
+
+def say(message: str) -> None:
+    """Progress for the person waiting at the terminal."""
+    print(f"\033[1;36m==>\033[0m {message}", flush=True)
+
+
+def bot_data_hash() -> str:
+    """Hash of everything that goes into the Rasa model; a change means retraining."""
+    digest = hashlib.sha256()
+    paths = [
+        BOT_DIR / "config.yml",
+        *sorted((BOT_DIR / "domain").rglob("*.yml")),
+        *sorted((BOT_DIR / "data").rglob("*.yml")),
+    ]
+    if (BOT_DIR / "domain.yml").exists():
+        paths.append(BOT_DIR / "domain.yml")
+    for path in paths:
+        if path.is_file():
+            digest.update(str(path.relative_to(BOT_DIR)).encode())
+            digest.update(path.read_bytes())
+    digest.update((ROOT / "requirements" / "bot.lock").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def ensure_model(*, quiet: bool = False) -> Path:
+    """Train the Rasa model only when the bot's data changed; return its path."""
+    model = MODELS_DIR / f"bot-{bot_data_hash()}.tar.gz"
+    if model.exists():
+        return model
+    say("Training the Rasa model (the bot's data changed; about 15-60 s)")
+    MODELS_DIR.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+    command = [
+        str(RASA_BIN),
+        "train",
+        "--fixed-model-name",
+        model.name.removesuffix(".tar.gz"),
+        "--out",
+        str(MODELS_DIR),
+    ]
+    result = subprocess.run(
+        command,
+        cwd=BOT_DIR,
+        env=env,
+        stdout=subprocess.PIPE if quiet else None,
+        stderr=subprocess.STDOUT if quiet else None,
+        text=True,
+    )
+    if result.returncode != 0 or not model.exists():
+        if quiet and result.stdout:
+            print(result.stdout[-4000:], file=sys.stderr)
+        raise SystemExit("Rasa training failed (see the output above)")
+    for old in MODELS_DIR.glob("bot-*.tar.gz"):  # keep the newest two
+        if (
+            old != model
+            and old.stat().st_mtime < time.time() - 1
+            and len(list(MODELS_DIR.glob("bot-*.tar.gz"))) > 2
+        ):
+            old.unlink(missing_ok=True)
+    return model
+
+
+def ensure_env_file() -> None:
+    """First start: write `.env` with a random SECRET_KEY so tokens and PII keys survive restarts."""
+    env_file = ROOT / ".env"
+    if env_file.exists():
+        return
+    env_file.write_text(
+        "# Written by the first `make up`; see .env.example for every setting.\n"
+        f"SECRET_KEY={secrets.token_urlsafe(48)}\n"
+    )
+    env_file.chmod(0o600)
+    say("Wrote .env with a new random SECRET_KEY")
+
+
+def _sql_store(url: str, kind: str) -> dict[str, object]:
+    """Rasa SQL tracker store / event broker settings from a SQLAlchemy URL."""
+    if url.startswith("sqlite"):
+        return {"type": kind, "dialect": "sqlite", "db": url.split(":///", 1)[1]}
+    parts = urlsplit(url)
+    return {
+        "type": kind,
+        "dialect": "postgresql",
+        "url": parts.hostname or "127.0.0.1",
+        "port": parts.port or 5432,
+        "username": parts.username or "postgres",
+        "password": parts.password or "",
+        "db": parts.path.lstrip("/"),
+    }
+
+
+@dataclass
+class Stack:
+    """One instance of the product: its ports, its var/ directory, its supervisord."""
+
+    var_dir: Path = ROOT / "var"
+    app_port: int = 3000
+    rasa_port: int = 5005
+    actions_port: int = 5055
+    extra_env: dict[str, str] = field(default_factory=dict)
+    web_mode: str = "reflex"  # reflex (pages + API) or api (uvicorn, API only: conversation tests)
+    _supervisord: subprocess.Popen | None = None
+
+    # -- environment -------------------------------------------------------------------
+    @property
+    def app_url(self) -> str:
+        return f"http://127.0.0.1:{self.app_port}"
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    @property
+    def run_dir(self) -> Path:
+        return self.var_dir / "run"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.var_dir / "log"
+
+    def env(self) -> dict[str, str]:
+        """Environment every process of this stack shares."""
+        env = {
+            **os.environ,
+            "VAR_DIR": str(self.var_dir),
+            "APP_PORT": str(self.app_port),
+            "PUBLIC_URL": os.environ.get("PUBLIC_URL", f"http://localhost:{self.app_port}"),
+            "RASA_URL": self.rasa_url,
+            "ACTION_SERVER_URL": f"http://127.0.0.1:{self.actions_port}",
+            "BOOKING_API_URL": f"http://127.0.0.1:{self.app_port}/api",
+            "RASA_TELEMETRY_ENABLED": "false",
+            "REFLEX_CHECK_LATEST_VERSION": "false",
+            "REFLEX_USE_SYSTEM_BUN": "1",
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+            "TOKENIZERS_PARALLELISM": "false",
+            "PYTHONUNBUFFERED": "1",
+            "PATH": f"{TOOLS_BIN}:{ROOT / '.venv' / 'bin'}:{os.environ.get('PATH', '')}",
+        }
+        env.update(self.extra_env)
+        return env
+
+    def _settings_value(self, name: str) -> str | None:
+        """A setting as the app would see it (environment, then .env)."""
+        code = f"from app.core.settings import get_settings; print(get_settings().{name} or '')"
+        out = subprocess.run(
+            [str(MAIN_PY), "-c", code],
+            cwd=ROOT,
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        return out or None
+
+    # -- preparation ---------------------------------------------------------------------
+    def prepare(self, *, quiet: bool = False) -> str | None:
+        """Migrate + seed + first admin, train if needed, ingest the demo site.
+
+        Returns the admin login line when a password was generated (or earlier generated)."""
+        self.var_dir.mkdir(parents=True, exist_ok=True)
+        say("Preparing the database (migrations, demo business, first admin)")
+        credentials = self.var_dir / "admin-credentials.txt"
+        self._run_main(["-m", "app.cli", "init", "--credentials-file", str(credentials)], quiet)
+        self.model = ensure_model(quiet=quiet)
+        if DEMO_SITE.exists():
+            say("Indexing the demo website (only changed pages are embedded)")
+            self._run_main(
+                [
+                    "-m",
+                    "ingest",
+                    "add",
+                    str(DEMO_SITE),
+                    "--collection",
+                    "website_content",
+                    "--base-url",
+                    f"http://localhost:{self.app_port}/demo-site/",
+                ],
+                quiet,
+            )
+        self.write_endpoints()
+        self.write_supervisor_config()
+        return credentials.read_text().strip() if credentials.exists() else None
+
+    def _run_main(self, args: list[str], quiet: bool) -> None:
+        result = subprocess.run(
+            [str(MAIN_PY), *args], cwd=ROOT, env=self.env(), capture_output=quiet, text=True
+        )
+        if result.returncode != 0:
+            if quiet:
+                print(result.stdout[-3000:], result.stderr[-3000:], file=sys.stderr)
+            raise SystemExit(f"failed: python {' '.join(args)}")
+        if quiet and result.stdout and "Admin login" in result.stdout:
+            print(result.stdout.strip())
+
+    def write_endpoints(self) -> Path:
+        """Rasa endpoints: SQL tracker store + SQL event broker (embedded) or Redis (production)."""
+        import yaml
+
+        redis_url = self.env().get("REDIS_URL") or self._settings_value("redis_url")
+        events_url = self._settings_value("rasa_events_url")
+        endpoints: dict[str, object] = {
+            "action_endpoint": {"url": f"http://127.0.0.1:{self.actions_port}/webhook"},
+            "event_broker": _sql_store(events_url, "SQL"),
+        }
+        if redis_url:
+            parts = urlsplit(redis_url)
+            redis_conf = {
+                "url": parts.hostname or "127.0.0.1",
+                "port": parts.port or 6379,
+                "db": int(parts.path.lstrip("/") or 0),
+            }
+            if parts.password:
+                redis_conf["password"] = parts.password
+            endpoints["tracker_store"] = {"type": "redis", "key_prefix": "tracker:", **redis_conf}
+            endpoints["lock_store"] = {"type": "redis", "key_prefix": "lock:", **redis_conf}
+        else:
+            endpoints["tracker_store"] = _sql_store(
+                f"sqlite:///{self.var_dir / 'rasa_tracker.db'}", "SQL"
+            )
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        path = self.run_dir / "endpoints.yml"
+        path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
+        return path
+
+    def _programs(self) -> dict[str, str]:
+        token = self.env().get("RASA_TOKEN") or self._settings_value("rasa_token")
+        rasa = (
+            f"{RASA_BIN} run --enable-api -i 127.0.0.1 -p {self.rasa_port} "
+            f"--model {self.model} --endpoints {self.run_dir / 'endpoints.yml'} "
+            f"--credentials {BOT_DIR / 'credentials.yml'} --cors '*'"
+        )
+        if token:
+            rasa += f" --auth-token {token}"
+        actions = f"{MAIN_PY} -m rasa_sdk --actions actions -p {self.actions_port}"
+        if self.web_mode == "reflex":
+            web = f"{ROOT / '.venv' / 'bin' / 'reflex'} run --env prod --loglevel warning"
+        else:
+            web = (
+                f"{ROOT / '.venv' / 'bin' / 'uvicorn'} --factory app.api.main:create_api "
+                f"--host 127.0.0.1 --port {self.app_port} --log-level warning"
+            )
+        return {"rasa": rasa, "actions": actions, "web": web}
+
+    def write_supervisor_config(self) -> Path:
+        """supervisord: restart what crashes; its log says which process exited and how."""
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        env = ",".join(
+            f'{k}="{v}"'
+            for k, v in self.env().items()
+            if k.isidentifier() and "%" not in v and '"' not in v and "\n" not in v
+        )
+        lines = [
+            "[supervisord]",
+            "nodaemon=true",
+            f"logfile={self.log_dir / 'supervisord.log'}",
+            f"pidfile={self.run_dir / 'supervisord.pid'}",
+            "loglevel=info",
+            "",
+            "[unix_http_server]",
+            f"file={self.run_dir / 'supervisor.sock'}",
+            "",
+            "[rpcinterface:supervisor]",
+            "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface",
+            "",
+            "[supervisorctl]",
+            f"serverurl=unix://{self.run_dir / 'supervisor.sock'}",
+            "",
+        ]
+        for name, command in self._programs().items():
+            cwd = BOT_DIR if name == "rasa" else ROOT
+            lines += [
+                f"[program:{name}]",
+                f"command={command}",
+                f"directory={cwd}",
+                f"environment={env}",
+                "autostart=true",
+                "autorestart=true",
+                "startsecs=3",
+                "startretries=10",
+                "stopasgroup=true",
+                "killasgroup=true",
+                "stopwaitsecs=15",
+                f"stdout_logfile={self.log_dir / (name + '.log')}",
+                "redirect_stderr=true",
+                "stdout_logfile_maxbytes=10MB",
+                "",
+            ]
+        path = self.run_dir / "supervisord.conf"
+        path.write_text("\n".join(lines))
+        return path
+
+    # -- running -------------------------------------------------------------------------
+    def start(self) -> None:
+        """Start supervisord (and with it every program) in the background of this process."""
+        conf = self.run_dir / "supervisord.conf"
+        self._supervisord = subprocess.Popen(
+            [str(ROOT / ".venv" / "bin" / "supervisord"), "-c", str(conf)],
+            cwd=ROOT,
+            env=self.env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def ctl(self, *args: str) -> str:
+        """Run supervisorctl against this stack (e.g. ctl('stop', 'rasa'))."""
+        result = subprocess.run(
+            [
+                str(ROOT / ".venv" / "bin" / "supervisorctl"),
+                "-c",
+                str(self.run_dir / "supervisord.conf"),
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+        )
+        return result.stdout + result.stderr
+
+    def stop_program(self, name: str) -> None:
+        self.ctl("stop", name)
+
+    def start_program(self, name: str) -> None:
+        self.ctl("start", name)
+
+    def health(self) -> tuple[int, dict]:
+        try:
+            response = httpx.get(f"{self.app_url}/api/health", timeout=10)
+            return response.status_code, response.json()
+        except (httpx.HTTPError, ValueError) as exc:
+            return 0, {"status": "down", "parts": {"web": {"status": "down", "reason": str(exc)}}}
+
+    def wait_healthy(self, timeout: float = 600, *, verbose: bool = True) -> dict:
+        """Poll /api/health until every part is up; show what is still starting."""
+        deadline = time.monotonic() + timeout
+        last_report = ""
+        while time.monotonic() < deadline:
+            if self._supervisord is not None and self._supervisord.poll() is not None:
+                raise RuntimeError(f"supervisord exited; see {self.log_dir / 'supervisord.log'}")
+            code, body = self.health()
+            if code == 200:
+                return body
+            waiting = sorted(
+                name for name, part in body.get("parts", {}).items() if part.get("status") != "up"
+            )
+            report = "waiting for: " + ", ".join(waiting or ["web"])
+            if verbose and report != last_report:
+                say(report)
+                last_report = report
+            time.sleep(2)
+        raise TimeoutError(
+            f"not healthy after {timeout:.0f} s: {self.health()[1]}; logs in {self.log_dir}"
+        )
+
+    def shutdown(self) -> None:
+        if self._supervisord is None:
+            return
+        if self._supervisord.poll() is None:
+            self._supervisord.send_signal(signal.SIGTERM)
+            try:
+                self._supervisord.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                os.killpg(self._supervisord.pid, signal.SIGKILL)
+        self._supervisord = None
+
+
+def _ports_free(*ports: int) -> list[int]:
+    import socket
+
+    busy = []
+    for port in ports:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                busy.append(port)
+    return busy
+
+
+def up() -> int:
+    """`make up`: prepare, start, wait until healthy, print where to click; Ctrl-C stops all."""
+    ensure_env_file()
+    stack = Stack(
+        app_port=int(os.environ.get("APP_PORT", "3000")),
+        rasa_port=int(os.environ.get("RASA_PORT", "5005")),
+        actions_port=int(os.environ.get("ACTIONS_PORT", "5055")),
+    )
+    busy = _ports_free(stack.app_port, stack.rasa_port, stack.actions_port)
+    if busy:
+        print(
+            f"error: port(s) {', '.join(map(str, busy))} already in use. Stop what uses them "
+            "(`make down`, or `ss -ltnp`), or set APP_PORT / RASA_PORT / ACTIONS_PORT.",
+            file=sys.stderr,
+        )
+        return 1
+    login = stack.prepare()
+    say(
+        "Starting Rasa, the action server and the web app under supervisord "
+        f"(logs: {stack.log_dir}; the first start builds the web app, about a minute)"
+    )
+    stack.start()
+    interrupted = False
+
+    def _stop(*_args: object) -> None:
+        nonlocal interrupted
+        interrupted = True
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        stack.wait_healthy()
+        admin_email = stack._settings_value("admin_email")
+        public = stack.env()["PUBLIC_URL"]
+        print()
+        print("\033[1;32mThe chatbot is running.\033[0m")
+        print(f"  Widget (try it):     {public}/widget")
+        print(f"  Demo customer site:  {public}/demo/")
+        print(f"  Admin dashboard:     {public}/admin")
+        print(f"  API docs:            {public}/api/docs")
+        print(f"  Health:              {public}/api/health")
+        if login:
+            print(f"  {login}")
+        elif stack._settings_value("admin_password"):
+            print(f"  Admin login: {admin_email} / (ADMIN_PASSWORD from your environment)")
+        else:
+            print(
+                f"  Admin login: {admin_email} (password set earlier; reset with "
+                "`.venv/bin/python -m app.cli create-admin EMAIL --reset`)"
+            )
+        print("Press Ctrl-C to stop everything.")
+        while stack._supervisord and stack._supervisord.poll() is None:
+            time.sleep(1)
+        return 1
+    except KeyboardInterrupt:
+        print()
+        say("Stopping every process")
+        return 0
+    finally:
+        stack.shutdown()
+
+
+def down() -> int:
+    """Stop a stack left running (e.g. after a lost terminal)."""
+    pidfile = ROOT / "var" / "run" / "supervisord.pid"
+    if not pidfile.exists():
+        print("nothing running")
+        return 0
+    try:
+        os.kill(int(pidfile.read_text().strip()), signal.SIGTERM)
+        print("stopping")
+    except (ProcessLookupError, ValueError):
+        print("nothing running")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.stack")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("up", help="prepare and run everything (foreground)")
+    sub.add_parser("down", help="stop a running stack")
+    sub.add_parser("train", help="train the Rasa model if the bot's data changed")
+    sub.add_parser("model-path", help="print the current model's path (training if needed)")
+    args = parser.parse_args(argv)
+    if args.command == "up":
+        return up()
+    if args.command == "down":
+        return down()
+    model = ensure_model()
+    if args.command == "model-path":
+        print(model)
+    return 0
+
+
+if __name__ == "__main__":
+    if not shutil.which("supervisord", path=str(ROOT / ".venv" / "bin")):
+        raise SystemExit("run `make up` (the main venv is missing)")
+    raise SystemExit(main())
