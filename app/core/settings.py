@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -24,7 +25,10 @@ class Settings(BaseSettings):
     """Every setting of the product; see `.env.example` for each one in words."""
 
     model_config = SettingsConfigDict(
-        env_file=str(ROOT_DIR / ".env"), env_file_encoding="utf-8", extra="ignore"
+        env_file=str(ROOT_DIR / ".env"),
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,
+        extra="ignore",
     )
 
     environment: Literal["development", "test", "production"] = "development"
@@ -125,7 +129,10 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
-    """The process's settings, read once from the environment."""
+    """The process's settings, read once from the environment (and `.env`, except in tests)."""
+    if os.environ.get("ENVIRONMENT") == "test":
+        # Tests must never pick up a developer's .env (it may point at a real database).
+        return Settings(_env_file=None)
     return Settings()
 
 
