@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     print("running:", " ".join(command), flush=True)
     subprocess.run(command, check=False)
 
-    rows = list(csv.DictReader(open(f"{prefix}_stats.csv")))
+    with open(f"{prefix}_stats.csv") as stats:
+        rows = list(csv.DictReader(stats))
     lines = [
         f"# Load test {stamp}",
         "",
