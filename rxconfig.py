@@ -13,6 +13,8 @@ config = rx.Config(
     frontend_port=_port,
     backend_port=_port,
     show_built_with_reflex=False,
+    # Several app replicas share state through Redis in production; in-memory otherwise.
+    redis_url=os.environ.get("REDIS_URL") or None,
     plugins=[
         rx.plugins.RadixThemesPlugin(
             theme=rx.theme(appearance="light", accent_color="teal", radius="large")
