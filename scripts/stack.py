@@ -68,6 +68,8 @@ def ensure_model(*, quiet: bool = False) -> Path:
         "train",
         "--fixed-model-name",
         model.name.removesuffix(".tar.gz"),
+        "--domain",
+        "domain",
         "--out",
         str(MODELS_DIR),
     ]
@@ -164,6 +166,9 @@ class Stack:
             "RASA_TELEMETRY_ENABLED": "false",
             "REFLEX_CHECK_LATEST_VERSION": "false",
             "REFLEX_USE_SYSTEM_BUN": "1",
+            # No prerendering at build time: it times out on a busy machine and the pages
+            # are dynamic anyway.
+            "REFLEX_SSR": "false",
             "HF_HUB_OFFLINE": "1",
             "TRANSFORMERS_OFFLINE": "1",
             "TOKENIZERS_PARALLELISM": "false",
@@ -265,7 +270,7 @@ class Stack:
         )
         if token:
             rasa += f" --auth-token {token}"
-        actions = f"{MAIN_PY} -m rasa_sdk --actions actions -p {self.actions_port}"
+        actions = f"{MAIN_PY} -m scripts.action_server --actions actions -p {self.actions_port}"
         if self.web_mode == "reflex":
             web = f"{ROOT / '.venv' / 'bin' / 'reflex'} run --env prod --loglevel warning"
         else:
@@ -385,6 +390,17 @@ class Stack:
             f"not healthy after {timeout:.0f} s: {self.health()[1]}; logs in {self.log_dir}"
         )
 
+    def warm_up(self) -> None:
+        """Ask one question so the first visitor does not wait for models to load."""
+        try:
+            httpx.post(
+                f"{self.rasa_url}/webhooks/rest/webhook",
+                json={"sender": "warm-up", "message": "What are your opening hours?"},
+                timeout=120,
+            )
+        except httpx.HTTPError:
+            pass  # a slow first answer is not a failure; health already passed
+
     def shutdown(self) -> None:
         if self._supervisord is None:
             return
@@ -440,6 +456,8 @@ def up() -> int:
     signal.signal(signal.SIGTERM, _stop)
     try:
         stack.wait_healthy()
+        say("Warming up (loading the language models)")
+        stack.warm_up()
         admin_email = stack._settings_value("admin_email")
         public = stack.env()["PUBLIC_URL"]
         print()

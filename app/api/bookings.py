@@ -1,5 +1,344 @@
-"""Routes for bookings (placeholder: filled in by its own issue)."""
+"""The booking API: bookings, meetings and availability, for the action server (or any
+service holding a service token). A business can point BOOKING_API_URL at its own system
+that honours the same contract.
 
-from fastapi import APIRouter
+- Auth: `Authorization: Bearer <service JWT>` on every route.
+- Reading, moving or cancelling needs the email the booking was made with; a wrong email
+  is answered exactly like an unknown reference (404), so references cannot be probed.
+  GET and DELETE take it as `?email=` or, to keep it out of access logs, `X-Booking-Email`.
+- `Idempotency-Key` on POST and PUT: the first success is stored and replayed (same status
+  and body, header `Idempotent-Replayed: true`); the same key with other parameters is 422.
+- 422 bodies have FastAPI's shape, naming the field; a taken slot is
+  409 `{"detail": "slot_taken", "alternatives": [ISO starts]}`.
+"""
 
-router = APIRouter()
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, BackgroundTasks, Depends, Header, HTTPException, Query, status
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from app.api.deps import SessionDep
+from app.core.security import TokenError, decode_token
+from app.services import bookings as booking_service
+from app.services.bookings import (
+    BookingCreate,
+    BookingNotFoundError,
+    BookingPublic,
+    BookingRuleError,
+    BookingStateError,
+    IdempotencyInProgress,
+    IdempotencyKeyReused,
+    MeetingCreate,
+    Outcome,
+    RescheduleRequest,
+    SlotTakenError,
+)
+from app.services.notifications import send_booking_email
+
+_service_bearer = HTTPBearer(auto_error=False, description="Service token (token_type service)")
+
+
+def service_caller(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_service_bearer)],
+) -> str:
+    """The calling service's name from its JWT; 401 for a missing or wrong token."""
+    if credentials is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "send 'Authorization: Bearer <service token>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    try:
+        payload = decode_token(credentials.credentials, token_type="service")
+    except TokenError as exc:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, str(exc), headers={"WWW-Authenticate": "Bearer"}
+        ) from exc
+    return str(payload["sub"])
+
+
+router = APIRouter(dependencies=[Depends(service_caller)])
+
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", max_length=255)]
+ConversationHeader = Annotated[str | None, Header(alias="X-Conversation-Id", max_length=255)]
+EmailQuery = Annotated[str | None, Query(max_length=254)]
+EmailHeader = Annotated[str | None, Header(alias="X-Booking-Email", max_length=254)]
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "Missing or invalid service token"},
+    404: {"description": "No booking with that reference and email"},
+    409: {"description": "Slot taken (with alternatives), or the booking cannot change"},
+    422: {"description": "A field is invalid; `detail[].loc` names it"},
+}
+
+
+def _field_error(
+    location: str, field: str, message: str, kind: str = "value_error"
+) -> JSONResponse:
+    return JSONResponse(
+        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        content={"detail": [{"loc": [location, field], "msg": message, "type": kind}]},
+    )
+
+
+def _refusal(exc: Exception, *, location: str = "body") -> JSONResponse:
+    """The API's answer to what the booking service refused."""
+    if isinstance(exc, BookingRuleError):
+        return _field_error(location, exc.field, exc.message)
+    if isinstance(exc, SlotTakenError):
+        return JSONResponse(
+            status_code=status.HTTP_409_CONFLICT,
+            content={
+                "detail": "slot_taken",
+                "alternatives": [start.isoformat() for start in exc.alternatives],
+            },
+        )
+    if isinstance(exc, BookingNotFoundError):
+        return JSONResponse(status_code=404, content={"detail": "booking_not_found"})
+    if isinstance(exc, BookingStateError):
+        return JSONResponse(status_code=409, content={"detail": exc.code})
+    if isinstance(exc, IdempotencyKeyReused):
+        return _field_error(
+            "header",
+            "Idempotency-Key",
+            "this key was already used with different parameters",
+            "idempotency_key_reused",
+        )
+    if isinstance(exc, IdempotencyInProgress):
+        return JSONResponse(status_code=409, content={"detail": "request_in_progress"})
+    raise exc
+
+
+_REFUSED = (
+    BookingRuleError,
+    SlotTakenError,
+    BookingNotFoundError,
+    BookingStateError,
+    IdempotencyKeyReused,
+    IdempotencyInProgress,
+)
+
+
+def _answer(outcome: Outcome, background: BackgroundTasks, event: str) -> JSONResponse:
+    """The stored or fresh response; a fresh one also sends the visitor's email."""
+    headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
+    if not outcome.replayed:
+        booking = BookingPublic.model_validate(outcome.body)
+        background.add_task(send_booking_email, booking=booking, event=event)
+    return JSONResponse(status_code=outcome.status_code, content=outcome.body, headers=headers)
+
+
+def _email(query: str | None, header: str | None) -> str:
+    email = (query or header or "").strip()
+    if not email:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            [
+                {
+                    "loc": ["query", "email"],
+                    "msg": "the booking's email is required",
+                    "type": "missing",
+                }
+            ],
+        )
+    return email
+
+
+@router.post(
+    "/bookings",
+    status_code=201,
+    response_model=BookingPublic,
+    responses=_ERRORS,
+    summary="Book a service",
+)
+def create_booking(
+    booking_in: BookingCreate,
+    session: SessionDep,
+    background: BackgroundTasks,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    try:
+        outcome = booking_service.create_booking(
+            session=session, booking_in=booking_in, idempotency_key=idempotency_key
+        )
+    except _REFUSED as exc:
+        return _refusal(exc)
+    return _answer(outcome, background, "confirmed")
+
+
+@router.post(
+    "/meetings",
+    status_code=201,
+    response_model=BookingPublic,
+    responses=_ERRORS,
+    summary="Schedule a meeting",
+)
+def create_meeting(
+    meeting_in: MeetingCreate,
+    session: SessionDep,
+    background: BackgroundTasks,
+    idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    try:
+        outcome = booking_service.create_meeting(
+            session=session, meeting_in=meeting_in, idempotency_key=idempotency_key
+        )
+    except _REFUSED as exc:
+        return _refusal(exc)
+    return _answer(outcome, background, "confirmed")
+
+
+def _read(session: SessionDep, reference: str, email: str) -> BookingPublic | JSONResponse:
+    try:
+        return booking_service.get_by_reference(session=session, reference=reference, email=email)
+    except BookingNotFoundError as exc:
+        return _refusal(exc)
+
+
+def _reschedule(
+    session: SessionDep,
+    background: BackgroundTasks,
+    reference: str,
+    change: RescheduleRequest,
+    idempotency_key: str | None,
+    conversation_id: str | None,
+) -> JSONResponse:
+    if change.conversation_id is None and conversation_id:
+        change = change.model_copy(update={"conversation_id": conversation_id})
+    try:
+        outcome = booking_service.reschedule(
+            session=session, reference=reference, change=change, idempotency_key=idempotency_key
+        )
+    except _REFUSED as exc:
+        return _refusal(exc)
+    return _answer(outcome, background, "rescheduled")
+
+
+def _cancel(
+    session: SessionDep,
+    background: BackgroundTasks,
+    reference: str,
+    email: str,
+    conversation_id: str | None,
+) -> BookingPublic | JSONResponse:
+    try:
+        booking, changed = booking_service.cancel(
+            session=session, reference=reference, email=email, conversation_id=conversation_id
+        )
+    except BookingNotFoundError as exc:
+        return _refusal(exc)
+    if changed:
+        background.add_task(send_booking_email, booking=booking, event="cancelled")
+    return booking
+
+
+@router.get(
+    "/bookings/{reference}", response_model=BookingPublic, responses=_ERRORS, summary="A booking"
+)
+def get_booking(
+    reference: str, session: SessionDep, email: EmailQuery = None, x_email: EmailHeader = None
+) -> BookingPublic | JSONResponse:
+    return _read(session, reference, _email(email, x_email))
+
+
+@router.put(
+    "/bookings/{reference}",
+    response_model=BookingPublic,
+    responses=_ERRORS,
+    summary="Move a booking to a new start",
+)
+def reschedule_booking(
+    reference: str,
+    change: RescheduleRequest,
+    session: SessionDep,
+    background: BackgroundTasks,
+    idempotency_key: IdempotencyKey = None,
+    conversation_id: ConversationHeader = None,
+) -> JSONResponse:
+    return _reschedule(session, background, reference, change, idempotency_key, conversation_id)
+
+
+@router.delete(
+    "/bookings/{reference}",
+    response_model=BookingPublic,
+    responses=_ERRORS,
+    summary="Cancel a booking (repeating it is harmless)",
+)
+def cancel_booking(
+    reference: str,
+    session: SessionDep,
+    background: BackgroundTasks,
+    email: EmailQuery = None,
+    x_email: EmailHeader = None,
+    conversation_id: ConversationHeader = None,
+) -> BookingPublic | JSONResponse:
+    return _cancel(session, background, reference, _email(email, x_email), conversation_id)
+
+
+@router.get(
+    "/meetings/{reference}", response_model=BookingPublic, responses=_ERRORS, summary="A meeting"
+)
+def get_meeting(
+    reference: str, session: SessionDep, email: EmailQuery = None, x_email: EmailHeader = None
+) -> BookingPublic | JSONResponse:
+    return _read(session, reference, _email(email, x_email))
+
+
+@router.put(
+    "/meetings/{reference}",
+    response_model=BookingPublic,
+    responses=_ERRORS,
+    summary="Move a meeting to a new start",
+)
+def reschedule_meeting(
+    reference: str,
+    change: RescheduleRequest,
+    session: SessionDep,
+    background: BackgroundTasks,
+    idempotency_key: IdempotencyKey = None,
+    conversation_id: ConversationHeader = None,
+) -> JSONResponse:
+    return _reschedule(session, background, reference, change, idempotency_key, conversation_id)
+
+
+@router.delete(
+    "/meetings/{reference}",
+    response_model=BookingPublic,
+    responses=_ERRORS,
+    summary="Cancel a meeting (repeating it is harmless)",
+)
+def cancel_meeting(
+    reference: str,
+    session: SessionDep,
+    background: BackgroundTasks,
+    email: EmailQuery = None,
+    x_email: EmailHeader = None,
+    conversation_id: ConversationHeader = None,
+) -> BookingPublic | JSONResponse:
+    return _cancel(session, background, reference, _email(email, x_email), conversation_id)
+
+
+@router.get(
+    "/availability",
+    response_model=list[dt.datetime],
+    responses=_ERRORS,
+    summary="Free starts on a date (business timezone)",
+)
+def get_availability(
+    session: SessionDep,
+    service: Annotated[
+        str, Query(min_length=1, max_length=50, description="service id or 'meeting'")
+    ],
+    date: dt.date,
+    duration: Annotated[int | None, Query(ge=5, le=480, description="meetings only")] = None,
+) -> list[dt.datetime] | JSONResponse:
+    try:
+        return booking_service.availability(
+            session=session, service_id=service, day=date, duration_minutes=duration
+        )
+    except BookingRuleError as exc:
+        return _refusal(exc, location="query")

@@ -79,7 +79,7 @@ class Settings(BaseSettings):
     smtp_username: str | None = None
     smtp_password: str | None = None
     smtp_starttls: bool = False
-    smtp_from: str = "Bright Smile Studio <bookings@example.com>"
+    smtp_from: str = "Brightpath Consulting <bookings@example.com>"
 
     # Retrieval
     embedding_model_path: str | None = None

@@ -1,4 +1,4 @@
-"""The action server's client for the booking API (contract; implemented by the tasks issue).
+"""The action server's client for the booking API.
 
 Talks HTTP to `BOOKING_API_URL` so a business can point it at its own system with the same
 contract. Retries 3 times with exponential backoff on timeouts and 5xx only, under one
@@ -8,7 +8,24 @@ Idempotency-Key, so a lost response never makes a second booking.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import uuid
 from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from tenacity import (
+    AsyncRetrying,
+    RetryError,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_exponential,
+)
+
+from app.core.security import service_token
+from app.core.settings import get_settings
+
+logger = logging.getLogger(__name__)
 
 
 class BookingError(Exception):
@@ -54,3 +71,243 @@ class BookingRecord:
     name: str | None = None
     email: str | None = None
     extra: dict = field(default_factory=dict)
+    phone: str | None = None
+    duration_minutes: int | None = None
+
+    @classmethod
+    def from_api(cls, body: dict[str, Any]) -> BookingRecord:
+        """A record from the API's JSON (times keep the business timezone's offset)."""
+        known = {
+            "reference", "kind", "status", "start", "end", "service_id", "service_name",
+            "topic", "price", "name", "email", "phone", "duration_minutes",
+        }  # fmt: skip
+        return cls(
+            reference=body["reference"],
+            kind=body.get("kind", "booking"),
+            status=body["status"],
+            start=dt.datetime.fromisoformat(body["start"]),
+            end=dt.datetime.fromisoformat(body["end"]),
+            service_id=body.get("service_id"),
+            service_name=body.get("service_name"),
+            topic=body.get("topic"),
+            price=body.get("price"),
+            name=body.get("name"),
+            email=body.get("email"),
+            phone=body.get("phone"),
+            duration_minutes=body.get("duration_minutes"),
+            extra={k: v for k, v in body.items() if k not in known},
+        )
+
+
+def new_idempotency_key() -> str:
+    """A fresh key for one visitor request (reuse it for that request's retries only)."""
+    return uuid.uuid4().hex
+
+
+class _TransientStatus(Exception):
+    """A 5xx answer, or a duplicate still in progress: worth another attempt."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        super().__init__(f"HTTP {response.status_code}")
+        self.response = response
+
+
+def _is_transient(exc: BaseException) -> bool:
+    # TransportError covers timeouts, refused and reset connections; 4xx is never retried.
+    return isinstance(exc, httpx.TransportError | _TransientStatus)
+
+
+class BookingClient:
+    """Async client of the booking API, with retries under one Idempotency-Key per request.
+
+    Each call opens its own connection pool, so one client can be shared by actions running
+    on any event loop. Every method raises a `BookingError` subclass when refused and
+    `BookingApiUnavailable` after the last failed attempt.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        timeout_seconds: float | None = None,
+        attempts: int = 3,
+        backoff_seconds: float = 0.5,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        settings = get_settings()
+        self.base_url = (base_url or settings.booking_api_url).rstrip("/")
+        self.timeout_seconds = timeout_seconds or settings.booking_api_timeout_seconds
+        self.attempts = attempts
+        self.backoff_seconds = backoff_seconds
+        self._transport = transport
+
+    async def create_booking(
+        self,
+        *,
+        service_id: str,
+        start: dt.datetime,
+        name: str,
+        email: str,
+        phone: str | None,
+        conversation_id: str | None,
+        idempotency_key: str,
+    ) -> BookingRecord:
+        """Book a service; SlotTaken carries the nearest free starts."""
+        body = {
+            "service_id": service_id,
+            "start": start.isoformat(),
+            "name": name,
+            "email": email,
+            "phone": phone,
+            "conversation_id": conversation_id,
+        }
+        response = await self._send("POST", "/bookings", json=body, idempotency_key=idempotency_key)
+        return BookingRecord.from_api(response.json())
+
+    async def create_meeting(
+        self,
+        *,
+        topic: str,
+        start: dt.datetime,
+        duration_minutes: int,
+        name: str,
+        email: str,
+        phone: str | None,
+        conversation_id: str | None,
+        idempotency_key: str,
+    ) -> BookingRecord:
+        """Schedule a meeting; SlotTaken carries the nearest free starts."""
+        body = {
+            "topic": topic,
+            "start": start.isoformat(),
+            "duration_minutes": duration_minutes,
+            "name": name,
+            "email": email,
+            "phone": phone,
+            "conversation_id": conversation_id,
+        }
+        response = await self._send("POST", "/meetings", json=body, idempotency_key=idempotency_key)
+        return BookingRecord.from_api(response.json())
+
+    async def get_booking(self, reference: str, email: str) -> BookingRecord:
+        """The booking or meeting with that reference; BookingNotFound for a wrong email."""
+        response = await self._send(
+            "GET", self._path(reference), headers={"X-Booking-Email": email}
+        )
+        return BookingRecord.from_api(response.json())
+
+    async def reschedule_booking(
+        self,
+        *,
+        reference: str,
+        email: str,
+        start: dt.datetime,
+        idempotency_key: str,
+        conversation_id: str | None = None,
+    ) -> BookingRecord:
+        """Move a booking or meeting to `start`; SlotTaken carries alternatives."""
+        body = {"email": email, "start": start.isoformat(), "conversation_id": conversation_id}
+        response = await self._send(
+            "PUT", self._path(reference), json=body, idempotency_key=idempotency_key
+        )
+        return BookingRecord.from_api(response.json())
+
+    async def cancel_booking(
+        self, *, reference: str, email: str, conversation_id: str | None = None
+    ) -> BookingRecord:
+        """Cancel a booking or meeting (cancelling twice is harmless)."""
+        headers = {"X-Booking-Email": email}
+        if conversation_id:
+            headers["X-Conversation-Id"] = conversation_id
+        response = await self._send("DELETE", self._path(reference), headers=headers)
+        return BookingRecord.from_api(response.json())
+
+    async def availability(
+        self, *, service_id: str, date: dt.date, duration_minutes: int | None = None
+    ) -> list[dt.datetime]:
+        """Free starts on `date` for a service (or `meeting` with `duration_minutes`)."""
+        params: dict[str, Any] = {"service": service_id, "date": date.isoformat()}
+        if duration_minutes:
+            params["duration"] = duration_minutes
+        response = await self._send("GET", "/availability", params=params)
+        return [dt.datetime.fromisoformat(value) for value in response.json()]
+
+    @staticmethod
+    def _path(reference: str) -> str:
+        reference = reference.strip().upper()
+        collection = "meetings" if reference.startswith("MT-") else "bookings"
+        return f"/{collection}/{reference}"
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        idempotency_key: str | None = None,
+    ) -> httpx.Response:
+        """One request with retries; every attempt carries the same Idempotency-Key."""
+        all_headers = {"Authorization": f"Bearer {service_token()}", **(headers or {})}
+        if idempotency_key:
+            all_headers["Idempotency-Key"] = idempotency_key
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(self.attempts),
+            wait=wait_exponential(multiplier=self.backoff_seconds, max=10),
+            retry=retry_if_exception(_is_transient),
+            reraise=False,
+        )
+        async with httpx.AsyncClient(
+            base_url=self.base_url, timeout=self.timeout_seconds, transport=self._transport
+        ) as http:
+            try:
+                async for attempt in retrying:
+                    with attempt:
+                        number = attempt.retry_state.attempt_number
+                        response = await http.request(
+                            method, path, json=json, params=params, headers=all_headers
+                        )
+                        if response.status_code >= 500 or _in_progress(response):
+                            logger.warning(
+                                "booking API %s %s: HTTP %d (attempt %d)",
+                                method, path, response.status_code, number,
+                            )  # fmt: skip
+                            raise _TransientStatus(response)
+            except RetryError as exc:
+                cause = exc.last_attempt.exception()
+                logger.error("booking API unavailable after %d attempts: %r", self.attempts, cause)
+                raise BookingApiUnavailable(str(cause)) from cause
+        return _checked(response)
+
+
+def _in_progress(response: httpx.Response) -> bool:
+    return response.status_code == 409 and _detail(response) == "request_in_progress"
+
+
+def _detail(response: httpx.Response) -> Any:
+    try:
+        return response.json().get("detail")
+    except (ValueError, AttributeError):
+        return None
+
+
+def _checked(response: httpx.Response) -> httpx.Response:
+    """The response if it succeeded; otherwise the BookingError it stands for."""
+    if response.status_code < 400:
+        return response
+    detail = _detail(response)
+    if response.status_code == 409 and detail == "slot_taken":
+        alternatives = response.json().get("alternatives", [])
+        raise SlotTaken([dt.datetime.fromisoformat(a) for a in alternatives])
+    if response.status_code == 404:
+        raise BookingNotFound()
+    if response.status_code == 422 and isinstance(detail, list) and detail:
+        first = detail[0]
+        rejected_field = str((first.get("loc") or ["body"])[-1])
+        raise BookingRejected(rejected_field, str(first.get("msg", "invalid value")))
+    if response.status_code == 409:
+        raise BookingRejected("reference", str(detail))
+    # 401/403 and anything else unexpected: the visitor cannot fix it, staff must.
+    logger.error("booking API refused the call: HTTP %d", response.status_code)
+    raise BookingApiUnavailable(f"HTTP {response.status_code}")
