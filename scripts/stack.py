@@ -8,6 +8,7 @@ Tests use the `Stack` class directly on their own ports and their own `var/` dir
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import os
 import secrets
@@ -392,14 +393,13 @@ class Stack:
 
     def warm_up(self) -> None:
         """Ask one question so the first visitor does not wait for models to load."""
-        try:
+        # A slow or failed first answer is not fatal: health has already passed.
+        with contextlib.suppress(httpx.HTTPError):
             httpx.post(
                 f"{self.rasa_url}/webhooks/rest/webhook",
                 json={"sender": "warm-up", "message": "What are your opening hours?"},
                 timeout=120,
             )
-        except httpx.HTTPError:
-            pass  # a slow first answer is not a failure; health already passed
 
     def shutdown(self) -> None:
         if self._supervisord is None:
@@ -450,6 +450,8 @@ def up() -> int:
 
     def _stop(*_args: object) -> None:
         nonlocal interrupted
+        if interrupted:
+            return  # already stopping; a second signal must not break the shutdown
         interrupted = True
         raise KeyboardInterrupt
 
@@ -481,10 +483,12 @@ def up() -> int:
             time.sleep(1)
         return 1
     except KeyboardInterrupt:
+        interrupted = True
         print()
         say("Stopping every process")
         return 0
     finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         stack.shutdown()
 
 
