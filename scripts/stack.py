@@ -251,8 +251,9 @@ class Stack:
             }
             if parts.password:
                 redis_conf["password"] = parts.password
-            endpoints["tracker_store"] = {"type": "redis", "key_prefix": "tracker:", **redis_conf}
-            endpoints["lock_store"] = {"type": "redis", "key_prefix": "lock:", **redis_conf}
+            # Rasa keys them "tracker:<sender>" and "lock:<sender>" by default.
+            endpoints["tracker_store"] = {"type": "redis", **redis_conf}
+            endpoints["lock_store"] = {"type": "redis", **redis_conf}
         else:
             endpoints["tracker_store"] = _sql_store(
                 f"sqlite:///{self.var_dir / 'rasa_tracker.db'}", "SQL"

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlmodel import Session
 
-from app.core import cache, crypto, db, settings
+from app.core import cache, crypto, db, rate_limit, settings
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 POSTGRES_ADMIN_URL = os.environ.get(
@@ -37,6 +37,7 @@ def reset_singletons() -> None:
     db.reset_engine()
     cache.reset_cache()
     crypto.reset_crypto()
+    rate_limit.reset_rate_limits()
 
 
 @pytest.fixture(autouse=True)
@@ -169,6 +170,7 @@ class LiveStack:
         self.var_dir = stack.var_dir
         self.admin_email = TEST_ADMIN_EMAIL
         self.admin_password = TEST_ADMIN_PASSWORD
+        self.smtp_inbox = None
 
     def stop(self, program: str) -> None:
         """Stop one program (rasa, actions, web) until `start` is called."""
@@ -187,8 +189,44 @@ class LiveStack:
         return self._stack.ctl(*args)
 
 
+class SmtpInbox:
+    """A real SMTP server (aiosmtpd) on a free port that keeps every message it receives."""
+
+    def __init__(self) -> None:
+        import email
+        import socket
+
+        from aiosmtpd.controller import Controller
+
+        self.messages: list[email.message.Message] = []
+        inbox = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 - aiosmtpd API
+                inbox.messages.append(email.message_from_bytes(envelope.content))
+                return "250 OK"
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self._controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+
+    def stop(self) -> None:
+        self._controller.stop()
+
+
 @pytest.fixture(scope="session")
-def live_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
+def smtp_inbox() -> Iterator[SmtpInbox]:
+    inbox = SmtpInbox()
+    yield inbox
+    inbox.stop()
+
+
+@pytest.fixture(scope="session")
+def live_stack(
+    tmp_path_factory: pytest.TempPathFactory, smtp_inbox: SmtpInbox
+) -> Iterator[LiveStack]:
     """Rasa, the action server and the Reflex app, started once per test session."""
     from scripts.stack import Stack
 
@@ -204,13 +242,18 @@ def live_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveStack]:
             "ADMIN_PASSWORD": TEST_ADMIN_PASSWORD,
             "DATABASE_URL": "",
             "REDIS_URL": "",
+            "SMTP_HOST": "127.0.0.1",
+            "SMTP_PORT": str(smtp_inbox.port),
         },
     )
     stack.prepare(quiet=True)
     stack.start()
     try:
         stack.wait_healthy(900, verbose=False)
-        yield LiveStack(stack)
+        stack.warm_up()
+        live = LiveStack(stack)
+        live.smtp_inbox = smtp_inbox
+        yield live
     finally:
         stack.shutdown()
 

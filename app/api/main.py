@@ -28,6 +28,8 @@ def create_api() -> FastAPI:
     api.include_router(users.router, prefix="/api/users", tags=["users"])
     api.include_router(bookings.router, prefix="/api", tags=["booking"])
     api.include_router(widget.router, tags=["widget"])
+    # The widget page may be framed only by this server and the allowed origins (settings).
+    api.add_middleware(widget.WidgetFramingMiddleware)
     # The demo business's website (what the bot's demo content cites) and a demo customer
     # page that embeds the widget, so `make up` shows the product as a visitor meets it.
     for path, folder in (("/demo-site", "demo/site"), ("/demo", "demo/host")):

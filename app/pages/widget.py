@@ -1,8 +1,101 @@
-"""The chat widget page (placeholder until the widget issue)."""
+"""The chat widget page, `/widget`: made to live in the iframe that `/embed.js` opens.
+
+It fills its frame (the whole screen on a phone). A small script tells the host page about
+new bot messages (the launcher's unread badge), asks it to close on Escape or the close
+button, and plays a short sound only when the visitor has turned sound on.
+"""
 
 import reflex as rx
 
+from app.components import chat
+from app.state.widget import UPLOAD_ID, WidgetState
 
-@rx.page(route="/widget", title="Chat")
+# Talks to the host page (embed.js) only through postMessage; carries counts, never content.
+HOST_BRIDGE_SCRIPT = """
+(function () {
+  var embedded = window.parent !== window;
+  document.documentElement.setAttribute("data-embedded", embedded ? "yes" : "no");
+  function post(message) {
+    if (!embedded) return;
+    message.source = "business-chat";
+    window.parent.postMessage(message, "*");
+  }
+  function chime() {
+    var Context = window.AudioContext || window.webkitAudioContext;
+    if (!Context) return;
+    var context = new Context(), tone = context.createOscillator(), gain = context.createGain();
+    tone.frequency.value = 880; gain.gain.value = 0.04;
+    tone.connect(gain); gain.connect(context.destination);
+    tone.start(); tone.stop(context.currentTime + 0.12);
+  }
+  window.__chatClose = function () { post({ type: "close" }); };
+  window.__chatReady = function () { post({ type: "ready" }); };
+  window.__chatNotify = function (count) {
+    post({ type: "bot-message", count: count || 1 });
+    try { if (localStorage.getItem("chat_sound") === "on") chime(); } catch (e) { /* no audio */ }
+  };
+  // The host page says when the chat opens: put the cursor in the message field.
+  window.addEventListener("message", function (event) {
+    var data = event.data || {};
+    if (event.source !== window.parent || data.source !== "business-chat-host") return;
+    var field = document.getElementById("chat-input");
+    if (data.type === "opened" && field) field.focus();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") post({ type: "close" });
+  });
+})();
+"""
+
+
+@rx.page(route="/widget", title="Chat", on_load=WidgetState.open_widget)
 def widget() -> rx.Component:
-    return rx.text("Chat widget")
+    """The chat: header, transcript, suggested replies, and the message composer."""
+    return rx.box(
+        rx.el.style(chat.WIDGET_CSS),
+        rx.script(HOST_BRIDGE_SCRIPT),
+        chat.chat_header(
+            bot_name=WidgetState.bot_name,
+            business_name=WidgetState.business_name,
+            brand_color=WidgetState.brand_color,
+            text_color=WidgetState.brand_text_color,
+            sound_on=WidgetState.sound_on,
+            on_start_over=WidgetState.start_over,
+            on_toggle_sound=WidgetState.toggle_sound,
+            on_close=rx.call_script("window.__chatClose && window.__chatClose()"),
+        ),
+        rx.cond(
+            WidgetState.loading,
+            rx.center(rx.spinner(size="3", aria_label="Loading the conversation"), flex="1"),
+            chat.message_list(
+                messages=WidgetState.messages,
+                typing=WidgetState.typing,
+                bot_name=WidgetState.bot_name,
+                brand_color=WidgetState.brand_color,
+                text_color=WidgetState.brand_text_color,
+            ),
+        ),
+        chat.quick_replies(
+            WidgetState.quick_replies,
+            lambda button: WidgetState.send_quick_reply(button.title, button.payload),
+        ),
+        rx.cond(WidgetState.bot_unreachable, chat.unreachable_banner(WidgetState.retry)),
+        rx.cond(
+            WidgetState.upload_error != "",
+            chat.upload_error_banner(WidgetState.upload_error, WidgetState.dismiss_upload_error),
+        ),
+        chat.composer(
+            on_submit=WidgetState.send_typed_message,
+            upload_id=UPLOAD_ID,
+            on_files=WidgetState.send_files(rx.upload_files(upload_id=UPLOAD_ID)),
+            brand_color=WidgetState.brand_color,
+            text_color=WidgetState.brand_text_color,
+        ),
+        display="flex",
+        flex_direction="column",
+        height="100dvh",
+        width="100%",
+        background="white",
+        overflow="hidden",
+        font_family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+    )

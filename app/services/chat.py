@@ -1,0 +1,247 @@
+"""Talking to the Rasa server on a visitor's behalf: send a message, read the history, restart.
+
+The widget (and anything else that chats as a visitor) calls these; they speak Rasa's REST
+channel (`/webhooks/rest/webhook`) and its HTTP API (`/conversations/{id}/tracker`). Nothing
+here imports Rasa: the two run in different virtual environments and meet over HTTP only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterable
+from typing import Any, Literal
+from urllib.parse import quote
+
+import httpx
+from pydantic import BaseModel, Field
+
+from app.core.settings import get_settings
+
+logger = logging.getLogger(__name__)
+
+SEND_TIMEOUT_SECONDS = 30.0
+HISTORY_TIMEOUT_SECONDS = 10.0
+RESTART_PAYLOAD = "/restart"
+# A trailing "Source: …" / "Sources: …" line that the bot appends for text-only channels.
+_SOURCE_LINE = re.compile(r"\n*\s*Sources?:[^\n]*\s*$", re.IGNORECASE)
+
+
+class RasaUnavailable(RuntimeError):
+    """The Rasa server could not be reached or answered with an error."""
+
+
+class QuickReply(BaseModel):
+    """A button the bot offers: the visitor sees `title`, the bot receives `payload`."""
+
+    title: str
+    payload: str
+
+
+class SourceLink(BaseModel):
+    """A page the bot's answer comes from."""
+
+    title: str
+    url: str
+
+
+class BotMessage(BaseModel):
+    """One message from the bot, as the widget shows it."""
+
+    text: str = ""
+    buttons: list[QuickReply] = Field(default_factory=list)
+    sources: list[SourceLink] = Field(default_factory=list)
+    image: str | None = None
+
+
+class TranscriptEntry(BaseModel):
+    """One message of a past conversation, by the visitor or the bot."""
+
+    role: Literal["visitor", "bot"]
+    text: str
+    sent_at: dt.datetime | None = None
+    buttons: list[QuickReply] = Field(default_factory=list)
+    sources: list[SourceLink] = Field(default_factory=list)
+
+
+def without_source_line(text: str) -> str:
+    """The text without its trailing "Source: …" line, for when sources are shown as links."""
+    return _SOURCE_LINE.sub("", text).rstrip() or text
+
+
+def _safe_url(url: Any) -> str | None:
+    """Only http(s) links are shown: a `javascript:` URL from content must never be clickable."""
+    if isinstance(url, str) and re.match(r"^https?://", url.strip(), re.IGNORECASE):
+        return url.strip()
+    return None
+
+
+def _sources(raw: Any) -> list[SourceLink]:
+    links: list[SourceLink] = []
+    for item in raw if isinstance(raw, list) else []:
+        if not isinstance(item, dict) or not (url := _safe_url(item.get("url"))):
+            continue
+        title = str(item.get("title") or url)
+        if all(link.url != url for link in links):
+            links.append(SourceLink(title=title, url=url))
+    return links
+
+
+def _buttons(raw: Any) -> list[QuickReply]:
+    return [
+        QuickReply(title=str(button.get("title") or button["payload"]), payload=button["payload"])
+        for button in (raw if isinstance(raw, list) else [])
+        if isinstance(button, dict) and isinstance(button.get("payload"), str)
+    ]
+
+
+def is_source_line(text: str) -> bool:
+    """True for a message that is only a "Source: …" line (the citation for text channels)."""
+    return bool(text.strip()) and _SOURCE_LINE.sub("", text).strip() == ""
+
+
+def _attach_sources(messages: list[Any], sources: list[SourceLink]) -> None:
+    """Hang sources on the last answer; a bare "Source: …" message before them gives way."""
+    if len(messages) >= 2 and is_source_line(messages[-1].text) and not messages[-1].buttons:
+        if getattr(messages[-2], "role", "bot") == "bot":
+            messages.pop()
+    last = messages[-1]
+    last.sources.extend(source for source in sources if source not in last.sources)
+
+
+def parse_bot_messages(raw_messages: Iterable[dict[str, Any]]) -> list[BotMessage]:
+    """Rasa's REST replies as widget messages.
+
+    A message that carries only `custom.sources` (how the Q&A action cites its pages) is merged
+    into the text message before it, so the citation sits under the answer it belongs to.
+    """
+    messages: list[BotMessage] = []
+    for raw in raw_messages:
+        custom = raw.get("custom") if isinstance(raw.get("custom"), dict) else {}
+        sources = _sources(custom.get("sources"))
+        text = raw.get("text") if isinstance(raw.get("text"), str) else ""
+        buttons = _buttons(raw.get("buttons"))
+        image = _safe_url(raw.get("image"))
+        if not text and not buttons and not image:
+            if sources and messages:
+                _attach_sources(messages, sources)
+            continue
+        messages.append(BotMessage(text=text, buttons=buttons, sources=sources, image=image))
+    return messages
+
+
+def _rasa_url(path: str) -> str:
+    return get_settings().rasa_url.rstrip("/") + path
+
+
+def _token_params() -> dict[str, str]:
+    token = get_settings().rasa_token
+    return {"token": token} if token else {}
+
+
+async def send_message(
+    sender_id: str, text: str, *, client: httpx.AsyncClient | None = None
+) -> list[BotMessage]:
+    """Send the visitor's message to Rasa; the bot's replies, possibly none.
+
+    Raises:
+        RasaUnavailable: Rasa is down, timed out, or answered with an error status.
+    """
+    payload = {"sender": sender_id, "message": text}
+    try:
+        if client is None:
+            async with httpx.AsyncClient(timeout=SEND_TIMEOUT_SECONDS) as own_client:
+                response = await own_client.post(_rasa_url("/webhooks/rest/webhook"), json=payload)
+        else:
+            response = await client.post(_rasa_url("/webhooks/rest/webhook"), json=payload)
+        response.raise_for_status()
+        body = response.json()
+    except (httpx.HTTPError, ValueError) as exc:
+        logger.warning("Rasa did not answer the widget: %s", exc.__class__.__name__)
+        raise RasaUnavailable(str(exc) or exc.__class__.__name__) from exc
+    if not isinstance(body, list):
+        raise RasaUnavailable("unexpected reply from Rasa (not a list)")
+    return parse_bot_messages(item for item in body if isinstance(item, dict))
+
+
+async def restart(sender_id: str) -> None:
+    """Reset a conversation in Rasa (its slots and form); errors are logged, not raised."""
+    try:
+        await send_message(sender_id, RESTART_PAYLOAD)
+    except RasaUnavailable:
+        logger.info("Could not restart a conversation in Rasa; a new one starts anyway")
+
+
+def _event_time(event: dict[str, Any]) -> dt.datetime | None:
+    stamp = event.get("timestamp")
+    if isinstance(stamp, int | float):
+        return dt.datetime.fromtimestamp(stamp, tz=dt.UTC)
+    return None
+
+
+def transcript_from_events(events: Iterable[dict[str, Any]]) -> list[TranscriptEntry]:
+    """The visible conversation in a Rasa tracker's events (since the last restart).
+
+    Button clicks are stored by Rasa as their payload; they are shown with the button's
+    title, as the visitor saw them. Other `/intent` payloads (like `/restart`) are hidden.
+    """
+    entries: list[TranscriptEntry] = []
+    offered: dict[str, str] = {}
+    for event in events:
+        kind = event.get("event")
+        if kind == "restart":
+            entries, offered = [], {}
+        elif kind == "user":
+            text = event.get("text") or ""
+            if text in offered:
+                text = offered[text]
+            elif text.startswith("/"):
+                continue
+            if text:
+                entries.append(
+                    TranscriptEntry(role="visitor", text=text, sent_at=_event_time(event))
+                )
+        elif kind == "bot":
+            data = event.get("data") if isinstance(event.get("data"), dict) else {}
+            custom = data.get("custom") if isinstance(data.get("custom"), dict) else {}
+            sources = _sources(custom.get("sources"))
+            buttons = _buttons(data.get("buttons"))
+            text = event.get("text") if isinstance(event.get("text"), str) else ""
+            if not text and not buttons:
+                # A citation sent as its own message belongs to the answer before it.
+                if sources and entries and entries[-1].role == "bot":
+                    _attach_sources(entries, sources)
+                continue
+            offered.update({button.payload: button.title for button in buttons})
+            entries.append(
+                TranscriptEntry(
+                    role="bot",
+                    text=text,
+                    sent_at=_event_time(event),
+                    buttons=buttons,
+                    sources=sources,
+                )
+            )
+    return entries
+
+
+async def history(sender_id: str) -> list[TranscriptEntry]:
+    """The conversation so far, from Rasa's tracker (empty for a new visitor).
+
+    Raises:
+        RasaUnavailable: Rasa is down or refused the request.
+    """
+    url = _rasa_url(f"/conversations/{quote(sender_id, safe='')}/tracker")
+    try:
+        async with httpx.AsyncClient(timeout=HISTORY_TIMEOUT_SECONDS) as client:
+            response = await client.get(url, params={**_token_params(), "include_events": "ALL"})
+        if response.status_code == 404:
+            return []
+        response.raise_for_status()
+        body = response.json()
+    except (httpx.HTTPError, ValueError) as exc:
+        logger.warning("Could not read a conversation's history from Rasa: %s", exc)
+        raise RasaUnavailable(str(exc) or exc.__class__.__name__) from exc
+    events = body.get("events") if isinstance(body, dict) else None
+    return transcript_from_events(e for e in events or [] if isinstance(e, dict))
