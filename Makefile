@@ -26,7 +26,7 @@ format:
 	.venv/bin/ruff format .
 
 validate: ## check the Rasa training data
-	cd bot && .venv/bin/rasa data validate --domain domain --data data --config config.yml --domain domain
+	cd bot && .venv/bin/rasa data validate --domain domain --data data --config config.yml
 
 train:
 	@$(PY) -m scripts.stack train

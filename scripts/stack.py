@@ -61,38 +61,36 @@ def ensure_model(*, quiet: bool = False) -> Path:
     model = MODELS_DIR / f"bot-{bot_data_hash()}.tar.gz"
     if model.exists():
         return model
-    say("Training the Rasa model (the bot's data changed; about 15-60 s)")
     MODELS_DIR.mkdir(parents=True, exist_ok=True)
+    log = MODELS_DIR / "train.log"
+    if not quiet:
+        say(f"Training the Rasa model (the bot's data changed; about 15-60 s; log: {log})")
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
     command = [
         str(RASA_BIN),
         "train",
-        "--fixed-model-name",
-        model.name.removesuffix(".tar.gz"),
+        "--config",
+        "config.yml",
         "--domain",
         "domain",
+        "--data",
+        "data",
+        "--fixed-model-name",
+        model.name.removesuffix(".tar.gz"),
         "--out",
         str(MODELS_DIR),
     ]
-    result = subprocess.run(
-        command,
-        cwd=BOT_DIR,
-        env=env,
-        stdout=subprocess.PIPE if quiet else None,
-        stderr=subprocess.STDOUT if quiet else None,
-        text=True,
-    )
+    with log.open("w") as log_file:
+        result = subprocess.run(
+            command, cwd=BOT_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT
+        )
     if result.returncode != 0 or not model.exists():
-        if quiet and result.stdout:
-            print(result.stdout[-4000:], file=sys.stderr)
-        raise SystemExit("Rasa training failed (see the output above)")
-    for old in MODELS_DIR.glob("bot-*.tar.gz"):  # keep the newest two
-        if (
-            old != model
-            and old.stat().st_mtime < time.time() - 1
-            and len(list(MODELS_DIR.glob("bot-*.tar.gz"))) > 2
-        ):
-            old.unlink(missing_ok=True)
+        print(log.read_text()[-4000:], file=sys.stderr)
+        raise SystemExit(f"Rasa training failed (full log: {log})")
+    # Keep this model and the one before it (a running stack may still use that one).
+    models = sorted(MODELS_DIR.glob("bot-*.tar.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in models[2:]:
+        old.unlink(missing_ok=True)
     return model
 
 
