@@ -20,5 +20,5 @@ config = rx.Config(
             theme=rx.theme(appearance="light", accent_color="teal", radius="large")
         ),
     ],
-    disable_plugins=["reflex.plugins.sitemap.SitemapPlugin"],
+    disable_plugins=[rx.plugins.sitemap.SitemapPlugin],
 )

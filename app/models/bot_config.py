@@ -27,7 +27,7 @@ class BotSettingsUpdate(BaseModel):
     )
     brand_color: str = "#2563eb"
     timezone: str = "UTC"
-    answer_threshold: float = PydanticField(default=0.35, ge=0.0, le=1.0)
+    answer_threshold: float = PydanticField(default=0.37, ge=0.0, le=1.0)
     fallback_text: str = PydanticField(
         default="I'm sorry, I don't know that.", min_length=1, max_length=500
     )
@@ -88,7 +88,7 @@ class BotConfig(SQLModel, table=True):
     greeting: str = "Hi! Ask me anything, or book an appointment."
     brand_color: str = "#2563eb"
     timezone: str = "UTC"
-    answer_threshold: float = 0.35
+    answer_threshold: float = 0.37
     fallback_text: str = "I'm sorry, I don't know that."
     contact_email: str | None = None
     contact_phone: str | None = None

@@ -21,7 +21,7 @@ DEMO_BUSINESS = {
     ),
     "brand_color": "#0f766e",
     "timezone": "America/New_York",
-    "answer_threshold": 0.35,
+    "answer_threshold": 0.37,
     "fallback_text": "I'm sorry, I couldn't find that on our website.",
     "contact_email": "hello@brightpath.example",
     "contact_phone": "+1 (555) 010-4242",

@@ -1,0 +1,152 @@
+"""Split documents into passages by headings and paragraphs (pure functions, no I/O).
+
+Each chunk stays inside one section, holds whole paragraphs up to `max_chars` (a longer
+paragraph is cut at sentence ends) and repeats the previous chunk's last sentence as a
+small overlap so that an answer split across two chunks is still found whole in one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.documents import Chunk, Document
+
+DEFAULT_MAX_CHARS = 700
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}")
+# A sentence ends at . ! or ? followed by space and a capital, digit, quote or bracket.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[A-Z0-9$])")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+@dataclass
+class _Section:
+    heading: str | None
+    paragraphs: list[str]
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, whitespace-normalised."""
+    text = " ".join(text.split())
+    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def chunk_document(document: Document, *, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chunk]:
+    """The document's chunks: one per FAQ pair, else packed paragraphs per section."""
+    if document.faq_pairs:
+        return [
+            Chunk(
+                text=f"{question.strip()} {answer.strip()}",
+                url=document.source,
+                title=document.title,
+                section=question.strip(),
+                position=position,
+            )
+            for position, (question, answer) in enumerate(document.faq_pairs)
+            if question.strip() and answer.strip()
+        ]
+    chunks: list[Chunk] = []
+    for section in _sections(document.text, document.title):
+        for text in _pack(section.paragraphs, max_chars):
+            chunks.append(
+                Chunk(
+                    text=text,
+                    url=document.source,
+                    title=document.title,
+                    section=section.heading,
+                    position=len(chunks),
+                )
+            )
+    return chunks
+
+
+def _sections(markdown: str, title: str) -> list[_Section]:
+    """Paragraphs grouped under their nearest heading (the page title itself is no section)."""
+    sections = [_Section(heading=None, paragraphs=[])]
+    paragraph: list[str] = []
+    table_rows: list[list[str]] = []
+
+    def flush() -> None:
+        if paragraph:
+            sections[-1].paragraphs.append(" ".join(paragraph))
+            paragraph.clear()
+        if table_rows:
+            sections[-1].paragraphs.append(_table_as_sentences(table_rows))
+            table_rows.clear()
+
+    for raw_line in markdown.splitlines():
+        line = raw_line.strip()
+        heading = _HEADING.match(line)
+        if heading:
+            flush()
+            text = heading.group(2).strip()
+            if len(heading.group(1)) == 1 and text.lower() == title.lower():
+                continue
+            sections.append(_Section(heading=text, paragraphs=[]))
+        elif line.startswith("|"):
+            if paragraph:
+                flush()
+            if not _TABLE_SEPARATOR.match(line):
+                table_rows.append([cell.strip() for cell in line.strip("|").split("|")])
+        elif not line:
+            flush()
+        elif _LIST_MARKER.match(line):
+            # Each list item is its own paragraph so that it reads as a sentence.
+            flush()
+            item = _LIST_MARKER.sub("", line)
+            paragraph.append(item if item.endswith((".", "!", "?", ":")) else item + ".")
+        else:
+            paragraph.append(line)
+    flush()
+    return [section for section in sections if section.paragraphs]
+
+
+def _table_as_sentences(rows: list[list[str]]) -> str:
+    """A Markdown table as sentences ("Saturday: 10:00 am – 4:00 pm."), header row dropped."""
+    body = rows[1:] if len(rows) > 1 else rows
+    lines = []
+    for cells in body:
+        cells = [cell for cell in cells if cell]
+        if cells:
+            lines.append(f"{cells[0]}: {', '.join(cells[1:])}." if len(cells) > 1 else cells[0])
+    return " ".join(lines)
+
+
+def _pack(paragraphs: list[str], max_chars: int) -> list[str]:
+    """Whole paragraphs (or sentence runs) up to `max_chars`, one sentence of overlap."""
+    pieces: list[str] = []
+    for paragraph in paragraphs:
+        pieces.extend(_split_long(paragraph, max_chars))
+    chunks: list[str] = []
+    current = ""
+    for piece in pieces:
+        if current and len(current) + 1 + len(piece) > max_chars:
+            chunks.append(current)
+            overlap = split_sentences(current)[-1]
+            current = overlap if len(overlap) + 1 + len(piece) <= max_chars else ""
+        current = f"{current} {piece}".strip()
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _split_long(paragraph: str, max_chars: int) -> list[str]:
+    if len(paragraph) <= max_chars:
+        return [paragraph]
+    parts: list[str] = []
+    current = ""
+    for sentence in split_sentences(paragraph):
+        while len(sentence) > max_chars:  # one huge "sentence": cut at a word boundary
+            cut = sentence.rfind(" ", 0, max_chars)
+            cut = cut if cut > 0 else max_chars
+            parts.append(sentence[:cut])
+            sentence = sentence[cut:].strip()
+        if current and len(current) + 1 + len(sentence) > max_chars:
+            parts.append(current)
+            current = ""
+        current = f"{current} {sentence}".strip()
+    if current:
+        parts.append(current)
+    return parts

@@ -1,0 +1,115 @@
+"""Chunking: sections from headings, bounded chunks with overlap, FAQ pairs, tables."""
+
+from __future__ import annotations
+
+from ingest.chunking import chunk_document, split_sentences
+from ingest.documents import Document
+
+PAGE = """# Business hours and contact
+
+## Business hours
+
+Our business hours are Monday to Friday from 9:00 am to 6:00 pm. We are closed on Sundays.
+
+| Day | Opening hours |
+|---|---|
+| Saturday | 10:00 am – 4:00 pm |
+| Sunday | Closed |
+
+## Contact us
+
+Call us at +1 (555) 010-4242.
+
+- Email hello@brightpath.example
+- Visit the office
+"""
+
+
+def _doc(text: str, **kwargs) -> Document:
+    return Document(
+        source="https://shop.example/hours", title="Business hours and contact", text=text, **kwargs
+    )
+
+
+def test_each_chunk_keeps_its_url_title_and_section_heading():
+    chunks = chunk_document(_doc(PAGE))
+
+    assert [chunk.section for chunk in chunks] == ["Business hours", "Contact us"]
+    assert {chunk.url for chunk in chunks} == {"https://shop.example/hours"}
+    assert {chunk.title for chunk in chunks} == {"Business hours and contact"}
+    assert chunks[0].text.startswith("Our business hours are Monday to Friday")
+
+
+def test_a_table_becomes_sentences_without_its_header_row():
+    hours = chunk_document(_doc(PAGE))[0].text
+
+    assert "Saturday: 10:00 am – 4:00 pm." in hours
+    assert "Sunday: Closed." in hours
+    assert "Opening hours" not in hours
+
+
+def test_list_items_read_as_sentences():
+    contact = chunk_document(_doc(PAGE))[1].text
+
+    assert "Email hello@brightpath.example. Visit the office." in contact
+
+
+def test_chunks_stay_within_the_size_bound_and_overlap_by_one_sentence():
+    sentences = [f"Sentence number {i} says something about parking and prices." for i in range(40)]
+    text = "## Long section\n\n" + "\n\n".join(
+        " ".join(sentences[i : i + 4]) for i in range(0, 40, 4)
+    )
+
+    chunks = chunk_document(_doc(text), max_chars=300)
+
+    assert len(chunks) > 3
+    assert all(len(chunk.text) <= 300 for chunk in chunks)
+    for previous, following in zip(chunks, chunks[1:], strict=False):
+        assert following.text.startswith(split_sentences(previous.text)[-1])
+    assert [chunk.position for chunk in chunks] == list(range(len(chunks)))
+
+
+def test_a_paragraph_longer_than_the_bound_is_cut_at_sentence_ends():
+    paragraph = " ".join(f"Fact {i} is stated here in a sentence." for i in range(50))
+
+    chunks = chunk_document(_doc(paragraph), max_chars=200)
+
+    assert all(len(chunk.text) <= 200 for chunk in chunks)
+    assert all(chunk.text.endswith(".") for chunk in chunks)
+    joined = " ".join(chunk.text for chunk in chunks)
+    assert all(f"Fact {i} is stated" in joined for i in range(50))
+
+
+def test_every_faq_pair_is_one_chunk_with_the_question_as_section():
+    document = _doc(
+        "",
+        faq_pairs=[("Do you deliver?", "Yes, within 10 miles."), ("Gift cards?", "Yes, from $25.")],
+    )
+
+    chunks = chunk_document(document)
+
+    assert [(c.section, c.text) for c in chunks] == [
+        ("Do you deliver?", "Do you deliver? Yes, within 10 miles."),
+        ("Gift cards?", "Gift cards? Yes, from $25."),
+    ]
+
+
+def test_the_page_title_heading_is_not_a_section_and_intro_text_has_none():
+    chunks = chunk_document(_doc("# Business hours and contact\n\nWelcome to our shop."))
+
+    assert [(c.section, c.text) for c in chunks] == [(None, "Welcome to our shop.")]
+
+
+def test_embedding_text_gives_the_passage_its_title_and_section():
+    chunk = chunk_document(_doc(PAGE))[1]
+
+    assert chunk.embedding_text.startswith("Business hours and contact – Contact us\n")
+
+
+def test_sentences_split_at_ends_but_not_inside_times_or_prices():
+    assert split_sentences("We open at 9:00 am. A demo costs $0. Is it free? Yes.") == [
+        "We open at 9:00 am.",
+        "A demo costs $0.",
+        "Is it free?",
+        "Yes.",
+    ]
