@@ -207,9 +207,7 @@ class Stack:
                     "-m",
                     "ingest",
                     "add",
-                    str(DEMO_SITE),
-                    "--collection",
-                    "website_content",
+                    str(DEMO_SITE),  # FAQ and policy pages go to their own collections
                     "--base-url",
                     f"http://localhost:{self.app_port}/demo-site/",
                 ],
