@@ -209,7 +209,7 @@ class Stack:
                     "add",
                     str(DEMO_SITE),  # FAQ and policy pages go to their own collections
                     "--base-url",
-                    f"http://localhost:{self.app_port}/demo-site/",
+                    f"{self.env()['PUBLIC_URL']}/demo-site/",
                 ],
                 quiet,
             )
