@@ -14,6 +14,13 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
 
 target_metadata = SQLModel.metadata
 
+# Rasa's SQL event broker owns `events` (in the same database in production): never touch it.
+FOREIGN_TABLES = {"events"}
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    return not (type_ == "table" and name in FOREIGN_TABLES)
+
 
 def run_migrations_offline() -> None:
     context.configure(
@@ -22,6 +29,7 @@ def run_migrations_offline() -> None:
         literal_binds=True,
         compare_type=True,
         render_as_batch=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -34,6 +42,7 @@ def run_migrations_online() -> None:
             connection=connection,
             target_metadata=target_metadata,
             compare_type=True,
+            include_object=include_object,
             # SQLite cannot ALTER most things; batch mode rebuilds tables for it.
             render_as_batch=connection.dialect.name == "sqlite",
         )

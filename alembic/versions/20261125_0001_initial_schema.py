@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 18:07:00.787725
+Create Date: 2026-11-25 19:11:39.137255
 """
 
 from collections.abc import Sequence
@@ -52,6 +52,12 @@ def upgrade() -> None:
     with op.batch_alter_table('admin_users', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_admin_users_email'), ['email'], unique=True)
 
+    op.create_table('analytics_sync_state',
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=50), nullable=False),
+    sa.Column('last_event_id', sa.Integer(), nullable=False),
+    sa.Column('synced_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('source')
+    )
     op.create_table('attachments',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('sender_id', sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
@@ -348,6 +354,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_attachments_sender_id'))
 
     op.drop_table('attachments')
+    op.drop_table('analytics_sync_state')
     with op.batch_alter_table('admin_users', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_admin_users_email'))
 

@@ -1,5 +1,116 @@
-"""Routes for analytics (placeholder: filled in by its own issue)."""
+"""GET /api/analytics/summary, /conversations and /conversations/{id} (every staff role).
 
-from fastapi import APIRouter
+Each request first reads the conversation events Rasa wrote since the last request, so the
+figures include the conversation that is happening right now.
+"""
 
-router = APIRouter()
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, status
+from pydantic import BaseModel
+from sqlmodel import Session
+
+from app.api.auth_deps import STAFF_ERRORS, CurrentAdmin, error_responses
+from app.api.deps import SessionDep
+from app.services import analytics
+
+logger = logging.getLogger(__name__)
+router = APIRouter(responses=STAFF_ERRORS)
+
+DEFAULT_DAYS = 30
+
+
+class ConversationPage(BaseModel):
+    items: list[dict[str, Any]]
+    total: int
+    page: int
+    page_size: int
+
+
+class Transcript(BaseModel):
+    conversation: dict[str, Any]
+    turns: list[dict[str, Any]]
+
+
+def _sync(session: Session) -> None:
+    try:
+        analytics.sync_events(session=session)
+    except Exception:  # noqa: BLE001 - stale figures beat no figures when Rasa's DB is down
+        session.rollback()
+        logger.exception("could not read new conversation events; showing what is stored")
+
+
+def _range(start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:
+    end = end or dt.datetime.now(dt.UTC).date()
+    start = start or end - dt.timedelta(days=DEFAULT_DAYS - 1)
+    if start > end:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            detail=[
+                {"loc": ["query", "start"], "msg": "start is after end", "type": "value_error"}
+            ],
+        )
+    if (end - start).days > 366:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            detail=[{"loc": ["query", "start"], "msg": "at most 366 days", "type": "value_error"}],
+        )
+    return start, end
+
+
+@router.get("/summary", summary="Key figures for a date range")
+def read_summary(
+    user: CurrentAdmin,
+    session: SessionDep,
+    start: dt.date | None = Query(None, description="first day, default 30 days ago"),
+    end: dt.date | None = Query(None, description="last day (inclusive), default today"),
+) -> dict[str, Any]:
+    """Conversations, messages, containment, fallback rate, response times, top intents,
+    booking funnel and unanswered questions; days in the business's timezone."""
+    start, end = _range(start, end)
+    _sync(session)
+    return analytics.summary(session=session, start=start, end=end)
+
+
+@router.get("/conversations", summary="Conversations, filtered and paged")
+def list_conversations(
+    user: CurrentAdmin,
+    session: SessionDep,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    intent: str | None = Query(None, max_length=60),
+    outcome: str | None = Query(None, max_length=20, description="answered, declined, booked …"),
+    page: int = Query(1, ge=1, le=10_000),
+    page_size: int = Query(25, ge=1, le=100),
+) -> ConversationPage:
+    if start and end and start > end:
+        _range(start, end)
+    _sync(session)
+    return ConversationPage(
+        **analytics.list_conversations(
+            session=session,
+            start=start,
+            end=end,
+            intent=intent,
+            outcome=outcome,
+            page=page,
+            page_size=page_size,
+        )
+    )
+
+
+@router.get(
+    "/conversations/{conversation_id}",
+    summary="A conversation's transcript",
+    responses=error_responses(404),
+)
+def read_transcript(conversation_id: int, user: CurrentAdmin, session: SessionDep) -> Transcript:
+    """Every message in order, PII masked, with intents, confidences and cited sources."""
+    found = analytics.transcript(session=session, conversation_id=conversation_id)
+    if found is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"No conversation {conversation_id}.")
+    return Transcript(**found)

@@ -19,7 +19,12 @@ from app.models.booking import (
 )
 from app.models.bot_config import BotConfig, BotSettingsPublic, BotSettingsUpdate
 from app.models.content import COLLECTIONS, ContentSource, IngestJob
-from app.models.conversation import Attachment, Conversation, ConversationTurn
+from app.models.conversation import (
+    AnalyticsSyncState,
+    Attachment,
+    Conversation,
+    ConversationTurn,
+)
 from app.models.task_config import (
     TASK_KINDS,
     WEEKDAYS,
@@ -42,6 +47,7 @@ __all__ = [
     "AdminUserCreate",
     "AdminUserPublic",
     "AdminUserUpdate",
+    "AnalyticsSyncState",
     "Attachment",
     "AuditLog",
     "Booking",

@@ -59,3 +59,13 @@ class Attachment(SQLModel, table=True):
     size_bytes: int
     stored_path: str = Field(max_length=1000)
     created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class AnalyticsSyncState(SQLModel, table=True):
+    """How far analytics has read Rasa's event stream: the last materialised event id."""
+
+    __tablename__ = "analytics_sync_state"
+
+    source: str = Field(primary_key=True, max_length=50)
+    last_event_id: int = 0
+    synced_at: dt.datetime = Field(default_factory=utcnow)

@@ -1,8 +1,12 @@
-"""Admin dashboard pages."""
+"""Admin dashboard pages; each module registers its page with @rx.page on import."""
 
-import reflex as rx
-
-
-@rx.page(route="/admin", title="Admin")
-def admin_index() -> rx.Component:
-    return rx.text("Admin")
+from app.pages.admin import (  # noqa: F401
+    audit,
+    bookings,
+    content,
+    conversations,
+    overview,
+    settings,
+    tasks,
+    users,
+)

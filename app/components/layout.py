@@ -1,0 +1,182 @@
+"""The admin shell: sidebar menu filtered by role, header with the signed-in admin, content."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from app.state.auth import AuthState
+
+# (label, route, icon, who sees it: "all", "edit" = editor and admin, "admin")
+MENU: tuple[tuple[str, str, str, str], ...] = (
+    ("Overview", "/admin", "layout-dashboard", "all"),
+    ("Tasks", "/admin/tasks", "list-checks", "all"),
+    ("Settings", "/admin/settings", "settings", "all"),
+    ("Content", "/admin/content", "book-open", "all"),
+    ("Conversations", "/admin/conversations", "messages-square", "all"),
+    ("Bookings", "/admin/bookings", "calendar-check", "all"),
+    ("Audit log", "/admin/audit", "scroll-text", "admin"),
+    ("Users", "/admin/users", "users", "admin"),
+)
+
+
+def _menu_link(label: str, route: str, icon: str) -> rx.Component:
+    current = AuthState.router.url.path.rstrip("/") == route
+    return rx.link(
+        rx.hstack(
+            rx.icon(icon, size=18),
+            rx.text(label, size="2", weight="medium", display=["none", "none", "none", "block"]),
+            spacing="3",
+            align="center",
+            padding="9px 12px",
+            border_radius="8px",
+            width="100%",
+            background=rx.cond(current, "var(--accent-3)", "transparent"),
+            color=rx.cond(current, "var(--accent-11)", "var(--gray-11)"),
+            _hover={"background": "var(--gray-3)"},
+        ),
+        href=route,
+        underline="none",
+        width="100%",
+        title=label,
+        aria_current=rx.cond(current, "page", "false"),
+    )
+
+
+def sidebar() -> rx.Component:
+    """The menu: viewers and editors never see the admin-only pages."""
+    links = []
+    for label, route, icon, who in MENU:
+        link = _menu_link(label, route, icon)
+        if who == "admin":
+            link = rx.cond(AuthState.is_admin, link)
+        links.append(link)
+    menu = rx.vstack(
+        rx.hstack(
+            rx.center(
+                rx.icon("bot", size=20, color="white"),
+                background="var(--accent-9)",
+                border_radius="8px",
+                width="34px",
+                height="34px",
+            ),
+            rx.text(
+                "Brightpath", weight="bold", size="3", display=["none", "none", "none", "block"]
+            ),
+            spacing="2",
+            align="center",
+            padding="4px 8px 18px 8px",
+        ),
+        rx.el.nav(
+            rx.vstack(*links, spacing="1", width="100%"),
+            aria_label="Admin menu",
+            style={"width": "100%"},
+        ),
+        rx.spacer(),
+        rx.link(
+            rx.hstack(
+                rx.icon("external-link", size=16),
+                rx.text("Open the widget", size="1", display=["none", "none", "none", "block"]),
+                spacing="2",
+                padding="8px 12px",
+                color="var(--gray-10)",
+            ),
+            href="/widget",
+            is_external=True,
+            underline="none",
+        ),
+        height="100vh",
+        position="sticky",
+        top="0",
+        padding="16px 8px",
+        spacing="1",
+    )
+    # The outer box stretches with the page; the menu inside stays in view when scrolling.
+    return rx.box(
+        menu,
+        width=["64px", "64px", "72px", "232px"],
+        min_width=["64px", "64px", "72px", "232px"],
+        align_self="stretch",
+        background="white",
+        border_right="1px solid var(--gray-a5)",
+    )
+
+
+def header(title: str, subtitle: str) -> rx.Component:
+    """Page title on the left; who is signed in, their role and Sign out on the right."""
+    return rx.hstack(
+        rx.vstack(
+            rx.heading(title, size="6", weight="bold"),
+            rx.text(subtitle, size="2", color_scheme="gray"),
+            spacing="1",
+        ),
+        rx.spacer(),
+        rx.hstack(
+            rx.vstack(
+                rx.text(AuthState.admin_email, size="2", weight="medium"),
+                rx.badge(AuthState.admin_role, variant="soft", size="1"),
+                spacing="0",
+                align="end",
+                display=["none", "none", "flex"],
+            ),
+            rx.avatar(fallback=AuthState.admin_initials, size="3", radius="full"),
+            rx.button(
+                rx.icon("log-out", size=16),
+                "Sign out",
+                variant="soft",
+                color_scheme="gray",
+                on_click=AuthState.logout,
+            ),
+            spacing="3",
+            align="center",
+        ),
+        width="100%",
+        align="center",
+        padding_bottom="20px",
+        wrap="wrap",
+    )
+
+
+def checking_session() -> rx.Component:
+    """Before the token check: a spinner; after it failed (expired, signed out): a way back in."""
+    return rx.center(
+        rx.cond(
+            AuthState.auth_checked,
+            rx.vstack(
+                rx.icon("lock", size=28, color="var(--accent-9)"),
+                rx.text("Your session has ended", weight="bold", size="4"),
+                rx.text("For your security you were signed out.", color_scheme="gray"),
+                rx.link(rx.button("Sign in again"), href="/admin"),
+                align="center",
+            ),
+            rx.vstack(
+                rx.spinner(size="3"),
+                rx.text("Checking your session…", color_scheme="gray"),
+                align="center",
+            ),
+        ),
+        height="100vh",
+    )
+
+
+def admin_layout(title: str, subtitle: str, *children: rx.Component) -> rx.Component:
+    """The shell around every signed-in page."""
+    return rx.cond(
+        AuthState.signed_in,
+        rx.hstack(
+            sidebar(),
+            rx.box(
+                header(title, subtitle),
+                rx.vstack(*children, spacing="5", width="100%"),
+                flex="1",
+                min_width="0",
+                padding=["16px", "20px", "24px", "32px"],
+                max_width="1280px",
+            ),
+            spacing="0",
+            align="start",
+            width="100%",
+            min_height="100vh",
+            background="var(--gray-2)",
+        ),
+        checking_session(),
+    )

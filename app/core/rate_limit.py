@@ -1,0 +1,84 @@
+"""Rate limits with the `limits` library: counters in Redis when `REDIS_URL` is set, in
+process memory otherwise. A refusal is HTTP 429 with `Retry-After` in seconds.
+
+Usage from a route or a dependency::
+
+    enforce(get_settings().admin_rate_limit, "admin", str(user.id))
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from functools import lru_cache
+
+from fastapi import HTTPException, status
+from limits import RateLimitItem, parse
+from limits.storage import Storage, storage_from_string
+from limits.strategies import MovingWindowRateLimiter, RateLimiter
+
+from app.core.settings import get_settings
+
+logger = logging.getLogger(__name__)
+
+
+class RateLimited(HTTPException):
+    """HTTP 429 with the number of seconds until the next request is allowed."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+            detail=f"Too many requests; try again in {retry_after} s.",
+            headers={"Retry-After": str(retry_after)},
+        )
+        self.retry_after = retry_after
+
+
+@lru_cache
+def _storage() -> Storage:
+    redis_url = get_settings().redis_url
+    if redis_url:
+        # Keys look like rate:LIMITER/admin/42/50/1/minute (see ARCHITECTURE.md, Redis keys).
+        return storage_from_string(redis_url, key_prefix="rate")
+    return storage_from_string("memory://")
+
+
+@lru_cache
+def get_limiter() -> RateLimiter:
+    """The process's limiter; a moving window, so a burst at a minute's edge is not doubled."""
+    return MovingWindowRateLimiter(_storage())
+
+
+@lru_cache(maxsize=64)
+def _parse(limit: str) -> RateLimitItem:
+    return parse(limit)
+
+
+def enforce(limit: str, *identifiers: str) -> None:
+    """Count one request against `limit` (e.g. "50/minute") for identifiers; raise RateLimited.
+
+    When the counter store is down the request is let through and logged: an outage of Redis
+    must not lock every admin out.
+    """
+    item = _parse(limit)
+    limiter = get_limiter()
+    try:
+        if limiter.hit(item, *identifiers):
+            return
+        reset_time = limiter.get_window_stats(item, *identifiers).reset_time
+    except Exception as exc:  # noqa: BLE001 - fail open on a storage outage
+        logger.warning("rate limit storage unavailable, not limiting: %s", exc)
+        return
+    raise RateLimited(max(1, math.ceil(reset_time - time.time())))
+
+
+def reset_rate_limits() -> None:
+    """Forget the limiter and its in-memory counters (tests switch settings)."""
+    if _storage.cache_info().currsize:
+        try:
+            _storage().reset()
+        except Exception:  # noqa: BLE001 - a storage that cannot reset is simply dropped
+            logger.debug("rate limit storage reset failed", exc_info=True)
+    _storage.cache_clear()
+    get_limiter.cache_clear()

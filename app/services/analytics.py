@@ -1,0 +1,502 @@
+"""Conversation analytics, built from Rasa's event stream.
+
+Rasa's SQL event broker writes every tracker event into a table `events` (id, sender_id, data =
+the event as JSON) in the database at `RASA_EVENTS_URL`. `sync_events` reads the events after
+a watermark and materialises them into `conversations` and `conversation_turns` (visitor text
+PII-masked); `summary`, `list_conversations` and `transcript` read those tables.
+
+Event shapes used (rasa 3.6 `Event.as_dict()`):
+- `{"event": "user", "timestamp", "text", "parse_data": {"intent": {"name", "confidence"}}}`
+- `{"event": "bot", "timestamp", "text", "data": {"custom": {"sources": [...]}}}`
+- `{"event": "slot", "name": "last_outcome", "value": "answered" | ...}`
+- `{"event": "active_loop", "name": "booking_form"}`
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import math
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text, create_engine, inspect
+from sqlalchemy import select as sa_select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, func, select, update
+
+from app.core.logging import mask_pii
+from app.core.settings import get_settings
+from app.models import AnalyticsSyncState, Conversation, ConversationTurn, utcnow
+
+logger = logging.getLogger(__name__)
+
+EVENT_SOURCE = "rasa_events"
+OUTCOMES = frozenset(
+    {
+        "answered",
+        "declined",
+        "booked",
+        "meeting_booked",
+        "rescheduled",
+        "cancelled",
+        "pending",
+        "handed_off",
+        "refused",
+        "fallback",
+    }
+)
+FALLBACK_INTENT = "nlu_fallback"
+BOOKING_FORMS = frozenset({"booking_form"})
+UNANSWERED_OUTCOMES = ("declined", "fallback")
+
+# Rasa's own table, read with SQLAlchemy Core: it is not ours, so it stays off SQLModel.metadata.
+_events_metadata = MetaData()
+EVENTS = Table(
+    "events",
+    _events_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sender_id", String(255)),
+    Column("data", Text),
+)
+
+
+@lru_cache(maxsize=4)
+def _events_engine(url: str) -> Engine:
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    if url.startswith("sqlite"):
+        return create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+    return create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=2)
+
+
+def read_events(*, after_id: int, limit: int) -> list[tuple[int, str, dict[str, Any]]]:
+    """Rasa events with id > after_id, oldest first: (id, sender_id, event); [] when none yet."""
+    engine = _events_engine(get_settings().rasa_events_url)
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("events"):
+            return []  # Rasa has not written anything yet
+        rows = connection.execute(
+            sa_select(EVENTS.c.id, EVENTS.c.sender_id, EVENTS.c.data)
+            .where(EVENTS.c.id > after_id)
+            .order_by(EVENTS.c.id)
+            .limit(limit)
+        ).all()
+    events = []
+    for event_id, sender_id, data in rows:
+        try:
+            events.append((event_id, sender_id or "", json.loads(data or "{}")))
+        except json.JSONDecodeError:
+            logger.warning("skipping unreadable Rasa event %s", event_id)
+            events.append((event_id, sender_id or "", {}))
+    return events
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    # SQLite returns naive datetimes for the aware UTC values it stored.
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _moment(event: dict[str, Any]) -> dt.datetime:
+    timestamp = event.get("timestamp")
+    if isinstance(timestamp, int | float) and math.isfinite(timestamp):
+        return dt.datetime.fromtimestamp(timestamp, dt.UTC)
+    return utcnow()
+
+
+@dataclass
+class _Thread:
+    """What sync needs to remember about one conversation while reading events."""
+
+    conversation: Conversation
+    last_visitor_turn: ConversationTurn | None
+    awaiting_reply_since: dt.datetime | None  # set after a visitor message, until the bot answers
+
+
+class _Materialiser:
+    """Applies events to conversations and turns inside one session (one sync batch)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.threads: dict[str, _Thread] = {}
+
+    def _thread(self, sender_id: str, moment: dt.datetime) -> _Thread:
+        if sender_id in self.threads:
+            return self.threads[sender_id]
+        session = self.session
+        conversation = session.exec(
+            select(Conversation).where(Conversation.sender_id == sender_id)
+        ).first()
+        last_turn = last_visitor = None
+        if conversation is None:
+            conversation = Conversation(
+                sender_id=sender_id[:255], started_at=moment, last_message_at=moment
+            )
+            session.add(conversation)
+            session.flush()
+        else:
+            turns = select(ConversationTurn).where(
+                ConversationTurn.conversation_id == conversation.id
+            )
+            last_turn = session.exec(turns.order_by(col(ConversationTurn.id).desc())).first()
+            last_visitor = session.exec(
+                turns.where(ConversationTurn.role == "visitor").order_by(
+                    col(ConversationTurn.id).desc()
+                )
+            ).first()
+        awaiting = (
+            _aware(last_turn.created_at) if last_turn and last_turn.role == "visitor" else None
+        )
+        thread = _Thread(conversation, last_visitor, awaiting)
+        self.threads[sender_id] = thread
+        return thread
+
+    def apply(self, sender_id: str, event: dict[str, Any]) -> None:
+        kind = event.get("event")
+        if kind not in ("user", "bot", "slot", "active_loop") or not sender_id:
+            return
+        moment = _moment(event)
+        thread = self._thread(sender_id, moment)
+        if kind == "user":
+            self._visitor_message(thread, event, moment)
+        elif kind == "bot":
+            self._bot_message(thread, event, moment)
+        elif kind == "slot" and event.get("name") == "last_outcome":
+            self._outcome(thread, event.get("value"))
+        elif kind == "active_loop" and event.get("name") in BOOKING_FORMS:
+            thread.conversation.booking_started = True
+            self.session.add(thread.conversation)
+
+    def _visitor_message(self, thread: _Thread, event: dict, moment: dt.datetime) -> None:
+        intent = ((event.get("parse_data") or {}).get("intent")) or {}
+        name = intent.get("name")
+        confidence = intent.get("confidence")
+        turn = ConversationTurn(
+            conversation_id=thread.conversation.id,
+            role="visitor",
+            text=mask_pii(str(event.get("text") or "")),
+            intent=name[:60] if isinstance(name, str) else None,
+            confidence=float(confidence) if isinstance(confidence, int | float) else None,
+            outcome="fallback" if name == FALLBACK_INTENT else None,
+            created_at=moment,
+        )
+        self.session.add(turn)
+        conversation = thread.conversation
+        conversation.visitor_messages += 1
+        conversation.last_message_at = max(_aware(conversation.last_message_at), moment)
+        if conversation.first_intent is None and turn.intent:
+            conversation.first_intent = turn.intent
+        if turn.outcome:
+            conversation.outcome = turn.outcome
+        self.session.add(conversation)
+        thread.last_visitor_turn = turn
+        thread.awaiting_reply_since = moment
+
+    def _bot_message(self, thread: _Thread, event: dict, moment: dt.datetime) -> None:
+        custom = ((event.get("data") or {}).get("custom")) or {}
+        sources = custom.get("sources") if isinstance(custom, dict) else None
+        latency_ms = None
+        if thread.awaiting_reply_since is not None:
+            elapsed = (moment - thread.awaiting_reply_since).total_seconds()
+            latency_ms = max(0, round(elapsed * 1000))
+            thread.awaiting_reply_since = None
+        self.session.add(
+            ConversationTurn(
+                conversation_id=thread.conversation.id,
+                role="bot",
+                # The bot repeats what the visitor typed ("we'll email you at …"): mask it too.
+                text=mask_pii(str(event.get("text") or "")),
+                sources=[s for s in sources if isinstance(s, dict)]
+                if isinstance(sources, list)
+                else [],
+                latency_ms=latency_ms,
+                created_at=moment,
+            )
+        )
+        conversation = thread.conversation
+        conversation.bot_messages += 1
+        conversation.last_message_at = max(_aware(conversation.last_message_at), moment)
+        self.session.add(conversation)
+
+    def _outcome(self, thread: _Thread, value: Any) -> None:
+        if value not in OUTCOMES:
+            return  # the slot being reset (None) or a value we do not report on
+        conversation = thread.conversation
+        conversation.outcome = value
+        if value == "booked":
+            conversation.booking_confirmed = True
+        elif value == "cancelled":
+            conversation.booking_cancelled = True
+        self.session.add(conversation)
+        if thread.last_visitor_turn is not None:
+            thread.last_visitor_turn.outcome = value
+            self.session.add(thread.last_visitor_turn)
+
+
+class _LostRace(Exception):
+    """The watermark moved while this batch was being built."""
+
+
+def _apply_batch(
+    session: Session, events: list[tuple[int, str, dict]], last_seen: int, *, first_sync: bool
+) -> None:
+    materialiser = _Materialiser(session)
+    for _, sender_id, event in events:
+        materialiser.apply(sender_id, event)
+    newest = events[-1][0]
+    # Compare-and-set on the watermark, committed with the rows it accounts for.
+    if first_sync:
+        session.add(AnalyticsSyncState(source=EVENT_SOURCE, last_event_id=newest))
+    else:
+        moved = session.exec(
+            update(AnalyticsSyncState)
+            .where(
+                AnalyticsSyncState.source == EVENT_SOURCE,
+                AnalyticsSyncState.last_event_id == last_seen,
+            )
+            .values(last_event_id=newest, synced_at=utcnow())
+        )
+        if moved.rowcount != 1:
+            raise _LostRace
+    session.commit()
+
+
+def _sync_batch(session: Session, batch_size: int) -> int:
+    state = session.get(AnalyticsSyncState, EVENT_SOURCE)
+    last_seen = state.last_event_id if state else 0
+    events = read_events(after_id=last_seen, limit=batch_size)
+    if not events:
+        return 0
+    try:
+        _apply_batch(session, events, last_seen, first_sync=state is None)
+    except (IntegrityError, _LostRace):
+        # Another process materialised the same events first: drop ours instead of
+        # counting them twice.
+        session.rollback()
+        return 0
+    return len(events)
+
+
+def sync_events(*, session: Session, batch_size: int = 2000) -> int:
+    """Materialise Rasa events newer than the watermark; returns how many were read."""
+    total = 0
+    while True:
+        count = _sync_batch(session, batch_size)
+        total += count
+        if count < batch_size:
+            return total
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _zone(timezone: str | None) -> ZoneInfo:
+    if timezone is None:
+        from app.services.config import get_bot_settings
+
+        timezone = get_bot_settings().timezone
+    return ZoneInfo(timezone)
+
+
+def _bounds(start: dt.date, end: dt.date, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+    """Whole days in the business's timezone, end included, as aware UTC instants."""
+    # Clamped so that any date a client sends stays inside datetime's range after shifting.
+    start = min(max(start, dt.date(1970, 1, 2)), dt.date(9999, 12, 30))
+    end = min(max(end, dt.date(1970, 1, 2)), dt.date(9999, 12, 30))
+    low = dt.datetime.combine(start, dt.time.min, zone).astimezone(dt.UTC)
+    high = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, zone).astimezone(dt.UTC)
+    return low, high
+
+
+def _percentile(values: list[int], share: float) -> float | None:
+    """Nearest-rank percentile (P95 = share 0.95) of a list; None when empty."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, math.ceil(share * len(ordered)))
+    return float(ordered[rank - 1])
+
+
+def _is_contained(outcomes: list[str | None]) -> bool:
+    """Handled by the bot: no hand-off, and not a conversation that only ever fell back."""
+    reached = [o for o in outcomes if o]
+    if "handed_off" in reached:
+        return False
+    return not (reached and all(o == "fallback" for o in reached))
+
+
+def _unanswered(turns: list[ConversationTurn], limit: int = 20) -> list[dict[str, Any]]:
+    """Questions the bot could not answer, most asked first (to guide new content)."""
+    counts: Counter[str] = Counter()
+    latest: dict[str, ConversationTurn] = {}
+    for turn in turns:
+        if turn.outcome not in UNANSWERED_OUTCOMES or not turn.text.strip():
+            continue
+        key = " ".join(turn.text.lower().split())
+        counts[key] += 1
+        if key not in latest or _aware(turn.created_at) >= _aware(latest[key].created_at):
+            latest[key] = turn
+    return [
+        {
+            "text": latest[key].text,
+            "count": count,
+            "outcome": latest[key].outcome,
+            "last_asked_at": _aware(latest[key].created_at).isoformat(),
+            "conversation_id": latest[key].conversation_id,
+        }
+        for key, count in counts.most_common(limit)
+    ]
+
+
+def summary(
+    *, session: Session, start: dt.date, end: dt.date, timezone: str | None = None
+) -> dict[str, Any]:
+    """Key figures for the days start..end (inclusive) in the business's timezone."""
+    zone = _zone(timezone)
+    low, high = _bounds(start, end, zone)
+    conversations = session.exec(
+        select(Conversation).where(Conversation.started_at >= low, Conversation.started_at < high)
+    ).all()
+    turns = session.exec(
+        select(ConversationTurn).where(
+            ConversationTurn.created_at >= low, ConversationTurn.created_at < high
+        )
+    ).all()
+    visitor_turns = [t for t in turns if t.role == "visitor"]
+    latencies = [t.latency_ms for t in turns if t.role == "bot" and t.latency_ms is not None]
+    outcomes_by_conversation: dict[int, list[str | None]] = {c.id: [] for c in conversations}
+    for turn in visitor_turns:
+        if turn.conversation_id in outcomes_by_conversation:
+            outcomes_by_conversation[turn.conversation_id].append(turn.outcome)
+    contained = sum(_is_contained(o) for o in outcomes_by_conversation.values())
+    fallbacks = sum(t.intent == FALLBACK_INTENT or t.outcome == "fallback" for t in visitor_turns)
+    outcomes = Counter(t.outcome for t in visitor_turns if t.outcome)
+    per_day = Counter(_aware(c.started_at).astimezone(zone).date() for c in conversations)
+    days = [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
+    total = len(conversations)
+    return {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "timezone": zone.key,
+        "conversations": total,
+        "messages": len(turns),
+        "visitor_messages": len(visitor_turns),
+        "containment_rate": round(contained / total, 4) if total else None,
+        "fallback_rate": round(fallbacks / len(visitor_turns), 4) if visitor_turns else None,
+        "booked": outcomes["booked"],
+        "meetings_booked": outcomes["meeting_booked"],
+        "handed_off": outcomes["handed_off"],
+        "outcomes": dict(outcomes.most_common()),
+        "median_response_ms": float(statistics.median(latencies)) if latencies else None,
+        "p95_response_ms": _percentile(latencies, 0.95),
+        "conversations_per_day": [{"date": d.isoformat(), "count": per_day[d]} for d in days],
+        "top_intents": [
+            {"intent": name, "count": count}
+            for name, count in Counter(t.intent for t in visitor_turns if t.intent).most_common(10)
+        ],
+        "booking_funnel": {
+            "started": sum(c.booking_started for c in conversations),
+            "confirmed": sum(c.booking_confirmed for c in conversations),
+            "cancelled": sum(c.booking_cancelled for c in conversations),
+        },
+        "unanswered_questions": _unanswered(visitor_turns),
+    }
+
+
+def _conversation_public(conversation: Conversation, preview: str | None) -> dict[str, Any]:
+    data = conversation.model_dump(mode="json")
+    data["started_at"] = _aware(conversation.started_at).isoformat()
+    data["last_message_at"] = _aware(conversation.last_message_at).isoformat()
+    data["preview"] = preview
+    return data
+
+
+def list_conversations(
+    *,
+    session: Session,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    intent: str | None = None,
+    outcome: str | None = None,
+    page: int = 1,
+    page_size: int = 25,
+    timezone: str | None = None,
+) -> dict[str, Any]:
+    """Conversations newest first, filtered by day range, an intent or an outcome they reached."""
+    conditions = []
+    if start or end:
+        zone = _zone(timezone)
+        low, high = _bounds(start or dt.date(1970, 1, 1), end or dt.date(9999, 12, 30), zone)
+        conditions += [Conversation.started_at >= low, Conversation.started_at < high]
+    if intent:
+        conditions.append(
+            col(Conversation.id).in_(
+                select(ConversationTurn.conversation_id).where(ConversationTurn.intent == intent)
+            )
+        )
+    if outcome:
+        conditions.append(
+            col(Conversation.id).in_(
+                select(ConversationTurn.conversation_id).where(ConversationTurn.outcome == outcome)
+            )
+        )
+    total = session.exec(select(func.count()).select_from(Conversation).where(*conditions)).one()
+    rows = session.exec(
+        select(Conversation)
+        .where(*conditions)
+        .order_by(col(Conversation.started_at).desc(), col(Conversation.id).desc())
+        .offset((page - 1) * page_size)
+        .limit(page_size)
+    ).all()
+    previews: dict[int, str] = {}
+    if rows:
+        first_turns = session.exec(
+            select(ConversationTurn)
+            .where(
+                col(ConversationTurn.conversation_id).in_([c.id for c in rows]),
+                ConversationTurn.role == "visitor",
+            )
+            .order_by(col(ConversationTurn.id))
+        ).all()
+        for turn in first_turns:
+            previews.setdefault(turn.conversation_id, turn.text[:200])
+    return {
+        "items": [_conversation_public(c, previews.get(c.id)) for c in rows],
+        "total": total,
+        "page": page,
+        "page_size": page_size,
+    }
+
+
+def transcript(*, session: Session, conversation_id: int) -> dict[str, Any] | None:
+    """A conversation and its turns in order (PII masked), or None when there is none."""
+    conversation = session.get(Conversation, conversation_id)
+    if conversation is None:
+        return None
+    turns = session.exec(
+        select(ConversationTurn)
+        .where(ConversationTurn.conversation_id == conversation_id)
+        .order_by(col(ConversationTurn.id))
+    ).all()
+    return {
+        "conversation": _conversation_public(conversation, None),
+        "turns": [
+            {
+                "role": t.role,
+                "text": t.text,
+                "intent": t.intent,
+                "confidence": t.confidence,
+                "outcome": t.outcome,
+                "sources": t.sources,
+                "latency_ms": t.latency_ms,
+                "created_at": _aware(t.created_at).isoformat(),
+            }
+            for t in turns
+        ],
+    }

@@ -1,0 +1,224 @@
+"""Conversations page: filtered list, a transcript with intents, confidences and sources, and the
+questions the bot could not answer."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from typing import Any
+
+import reflex as rx
+
+from app.core.db import session_scope
+from app.state.auth import AuthState
+
+logger = logging.getLogger(__name__)
+
+OUTCOMES = {
+    "All outcomes": "",
+    "Answered": "answered",
+    "Declined": "declined",
+    "Booked": "booked",
+    "Handed off": "handed_off",
+    "Fallback": "fallback",
+}
+PAGE_SIZE = 20
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _local(iso: str, zone: str) -> str:
+    from zoneinfo import ZoneInfo
+
+    moment = dt.datetime.fromisoformat(iso).astimezone(ZoneInfo(zone))
+    return moment.strftime("%d %b %Y, %H:%M")
+
+
+def conversation_row(item: dict[str, Any], zone: str) -> dict[str, str]:
+    """One conversation in the list."""
+    return {
+        "id": str(item["id"]),
+        "started": _local(item["started_at"], zone),
+        "preview": item.get("preview") or "(no message)",
+        "intent": (item.get("first_intent") or "").replace("_", " "),
+        "outcome": item.get("outcome") or "",
+        "messages": str(int(item.get("visitor_messages", 0)) + int(item.get("bot_messages", 0))),
+        "channel": item.get("channel", ""),
+    }
+
+
+def turn_row(turn: dict[str, Any], zone: str) -> dict[str, Any]:
+    """One message of a transcript, with what the bot understood and cited."""
+    confidence = turn.get("confidence")
+    return {
+        "role": turn["role"],
+        "text": turn["text"],
+        "time": _local(turn["created_at"], zone)[-5:],
+        "intent": (turn.get("intent") or "").replace("_", " "),
+        "confidence": "" if confidence is None else f"{confidence * 100:.0f}%",
+        "outcome": turn.get("outcome") or "",
+        "latency": "" if turn.get("latency_ms") is None else f"{turn['latency_ms']} ms",
+        "sources": [
+            {"title": s.get("title") or s.get("url", ""), "url": s.get("url", "")}
+            for s in turn.get("sources") or []
+        ],
+    }
+
+
+class ConversationsState(AuthState):
+    """Filters, one page of conversations and the open transcript."""
+
+    date_from: str = ""
+    date_to: str = ""
+    intent: str = ""
+    outcome_label: str = "All outcomes"
+    page: int = 1
+    total: int = 0
+    rows: list[dict[str, str]] = []
+    loading: bool = True
+    error: str = ""
+
+    open_id: str = ""
+    transcript_title: str = ""
+    turns: list[dict[str, Any]] = []
+    unanswered: list[dict[str, str]] = []
+
+    @rx.var
+    def outcome_options(self) -> list[str]:
+        """Outcomes to filter by, in words."""
+        return list(OUTCOMES)
+
+    @rx.var
+    def page_label(self) -> str:
+        """'21–40 of 73'."""
+        if self.total == 0:
+            return "No conversations"
+        first = (self.page - 1) * PAGE_SIZE + 1
+        return f"{first}–{min(self.total, first + PAGE_SIZE - 1)} of {self.total}"
+
+    @rx.var
+    def has_next(self) -> bool:
+        """More pages after this one."""
+        return self.page * PAGE_SIZE < self.total
+
+    @rx.event
+    def load(self) -> Any:
+        """on_load: fold in new bot events, then list."""
+        if self._current_admin() is None:
+            return None
+        return ConversationsState.refresh
+
+    @rx.event
+    def set_filter(self, name: str, value: str) -> Any:
+        """Change a filter and list again from the first page."""
+        if name == "date_from":
+            self.date_from = value
+        elif name == "date_to":
+            self.date_to = value
+        elif name == "intent":
+            self.intent = value.strip().replace(" ", "_")
+        elif name == "outcome" and value in OUTCOMES:
+            self.outcome_label = value
+        self.page = 1
+        return ConversationsState.refresh
+
+    @rx.event
+    def clear_filters(self) -> Any:
+        """Back to every conversation."""
+        self.date_from = self.date_to = self.intent = ""
+        self.outcome_label = "All outcomes"
+        self.page = 1
+        return ConversationsState.refresh
+
+    @rx.event
+    def next_page(self) -> Any:
+        """Older conversations."""
+        if self.has_next:
+            self.page += 1
+        return ConversationsState.refresh
+
+    @rx.event
+    def previous_page(self) -> Any:
+        """Newer conversations."""
+        self.page = max(1, self.page - 1)
+        return ConversationsState.refresh
+
+    @rx.event(background=True)
+    async def refresh(self) -> None:
+        """Sync events and read the page of conversations (slow work off the event loop)."""
+        async with self:
+            if self._current_admin() is None:
+                return
+            self.loading = True
+            query = {
+                "start": _date(self.date_from),
+                "end": _date(self.date_to),
+                "intent": self.intent or None,
+                "outcome": OUTCOMES.get(self.outcome_label) or None,
+                "page": self.page,
+            }
+        try:
+            listing, unanswered, zone = await asyncio.to_thread(_read_conversations, query)
+        except Exception:  # noqa: BLE001 - the page says so in words
+            logger.exception("listing conversations failed")
+            async with self:
+                self.loading = False
+                self.error = "Conversations could not be loaded just now. Try again in a minute."
+            return
+        async with self:
+            self.rows = [conversation_row(item, zone) for item in listing["items"]]
+            self.total = int(listing["total"])
+            self.unanswered = [
+                {"text": u["text"], "count": str(u["count"]), "outcome": u.get("outcome") or ""}
+                for u in unanswered
+            ]
+            self.loading = False
+            self.error = ""
+
+    @rx.event
+    def open_transcript(self, conversation_id: str) -> None:
+        """Show one conversation's messages (PII already masked when stored)."""
+        from app.services import analytics
+        from app.services.config import get_bot_settings
+
+        if self._current_admin() is None:
+            return
+        zone = get_bot_settings().timezone
+        with session_scope() as session:
+            data = analytics.transcript(session=session, conversation_id=int(conversation_id))
+        if data is None:
+            self.open_id = ""
+            return
+        self.open_id = conversation_id
+        self.transcript_title = "Conversation started " + _local(
+            data["conversation"]["started_at"], zone
+        )
+        self.turns = [turn_row(t, zone) for t in data["turns"]]
+
+    @rx.event
+    def close_transcript(self, _open: bool = False) -> None:
+        """Close the transcript panel."""
+        self.open_id = ""
+
+
+def _read_conversations(query: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]], str]:
+    from app.services import analytics
+    from app.services.config import get_bot_settings
+
+    zone = get_bot_settings().timezone
+    with session_scope() as session:
+        try:
+            analytics.sync_events(session=session)
+        except Exception:  # noqa: BLE001 - stale rows beat no rows
+            logger.exception("analytics sync failed; listing what is stored")
+            session.rollback()
+        listing = analytics.list_conversations(session=session, page_size=PAGE_SIZE, **query)
+        today = dt.date.today()
+        summary = analytics.summary(session=session, start=today - dt.timedelta(days=29), end=today)
+    return listing, summary.get("unanswered_questions", [])[:10], zone

@@ -1,0 +1,145 @@
+"""Settings page: the bot's name, greeting, colour, timezone, threshold, contact, widget origins."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import reflex as rx
+from pydantic import ValidationError
+
+from app.core.db import session_scope
+from app.core.settings import get_settings
+from app.models import BotSettingsPublic, BotSettingsUpdate
+from app.state.auth import EDIT_ROLES, AuthState
+
+logger = logging.getLogger(__name__)
+
+TEXT_FIELDS = (
+    "bot_name",
+    "business_name",
+    "greeting",
+    "brand_color",
+    "timezone",
+    "answer_threshold",
+    "fallback_text",
+    "contact_email",
+    "contact_phone",
+    "allowed_origins",
+    "widget_position",
+    "default_phone_region",
+)
+COMMON_TIMEZONES = (
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Los_Angeles",
+    "America/Toronto",
+    "Europe/London",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Asia/Singapore",
+    "Asia/Tokyo",
+    "Australia/Sydney",
+    "UTC",
+)
+
+
+def settings_to_form(bot: BotSettingsPublic) -> dict[str, str]:
+    """Stored settings as input strings (origins one per line)."""
+    data = bot.model_dump(mode="json")
+    form = {key: "" if data.get(key) is None else str(data[key]) for key in TEXT_FIELDS}
+    form["allowed_origins"] = "\n".join(bot.allowed_origins)
+    form["answer_threshold"] = f"{bot.answer_threshold:.2f}"
+    return form
+
+
+def form_to_settings(form: dict[str, str]) -> BotSettingsUpdate:
+    """The page's inputs as the schema `save_bot_settings` takes; raises ValidationError."""
+    origins = [
+        line.strip() for line in form.get("allowed_origins", "").replace(",", "\n").splitlines()
+    ]
+    data: dict[str, Any] = {key: form.get(key, "").strip() for key in TEXT_FIELDS}
+    data["allowed_origins"] = [o for o in origins if o]
+    data["contact_email"] = data["contact_email"] or None
+    data["contact_phone"] = data["contact_phone"] or None
+    return BotSettingsUpdate.model_validate(data)
+
+
+def embed_snippet(public_url: str) -> str:
+    """What a business pastes into its site to get the chat bubble."""
+    return f'<script src="{public_url.rstrip("/")}/embed.js" defer></script>'
+
+
+class SettingsState(AuthState):
+    """The settings form, its errors and the embed snippet."""
+
+    form: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    saved_message: str = ""
+    loading: bool = True
+
+    @rx.var
+    def snippet(self) -> str:
+        """The embed code for this installation."""
+        return embed_snippet(get_settings().public_url)
+
+    @rx.var
+    def timezone_options(self) -> list[str]:
+        """Common zones, plus the current one when it is not among them."""
+        current = self.form.get("timezone", "")
+        return list(COMMON_TIMEZONES) + (
+            [current] if current and current not in COMMON_TIMEZONES else []
+        )
+
+    @rx.event
+    def load(self) -> None:
+        """on_load: read the settings as the bot uses them now."""
+        if self._current_admin() is None:
+            return
+        from app.services.config import get_bot_settings
+
+        self.form = settings_to_form(get_bot_settings())
+        self.errors = {}
+        self.loading = False
+
+    @rx.event
+    def set_value(self, key: str, value: str | float | list[float]) -> None:
+        """Change one input; its old error goes away."""
+        if key not in TEXT_FIELDS:
+            return
+        if isinstance(value, list):  # the threshold slider sends [value]
+            value = f"{float(value[0]):.2f}"
+        self.form = {**self.form, key: str(value)}
+        self.errors = {k: v for k, v in self.errors.items() if k != key}
+        self.saved_message = ""
+
+    @rx.event
+    def copy_snippet(self) -> list[Any]:
+        """Copy the embed code to the clipboard."""
+        return [rx.set_clipboard(self.snippet), rx.toast.success("Embed code copied.")]
+
+    @rx.event
+    def save(self) -> Any:
+        """Validate and store; the widget and the bot use it from the next message."""
+        from app.services.config import field_errors, save_bot_settings
+
+        admin = self._require_role(EDIT_ROLES)
+        if admin is None:
+            return self._refusal()
+        try:
+            settings_in = form_to_settings(self.form)
+        except ValidationError as exc:
+            self.errors = {path.split(".")[0]: msg for path, msg in field_errors(exc).items()}
+            self.saved_message = ""
+            return rx.toast.error("Some values need fixing before saving.")
+        with session_scope() as session:
+            saved = save_bot_settings(
+                session=session, settings_in=settings_in, admin_id=admin.id, admin_email=admin.email
+            )
+        self.form = settings_to_form(saved)
+        self.errors = {}
+        self.saved_message = (
+            "Saved. The widget and the bot use these settings from the next message."
+        )
+        return None
