@@ -22,6 +22,7 @@ def test_conversation_stories_pass(live_stack, tmp_path):
             str(ROOT / "bot" / ".venv" / "bin" / "rasa"),
             "test",
             "core",
+            "--e2e",  # also check the NLU of each user line (intent and entities), not only actions
             "--stories",
             "tests",
             "--model",

@@ -1,0 +1,373 @@
+"""Shared validation for every task form: config-driven slots, readers, retries, corrections.
+
+Each form's `required_slots` is read from the task config on every turn, so an admin who makes
+a field optional changes the very next question. Each answer goes through a reader that either
+returns slot values or raises `InvalidAnswer` with the re-prompt; three failed answers for one
+slot offer a person instead and leave the form.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+import logging
+import re
+import uuid
+from contextvars import ContextVar
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions import common
+from actions.parsing import (
+    BusinessClock,
+    InvalidAnswer,
+    check_time,
+    format_time,
+    is_skip,
+    parse_date,
+    parse_time,
+    read_date,
+    read_email,
+    read_name,
+    read_phone,
+    read_time,
+)
+from app.models import BotSettingsPublic, TaskConfigPublic
+
+logger = logging.getLogger(__name__)
+
+MAX_TRIES = 3
+CONFIRMATION = "confirmation"
+_FIELD_WORDS = {
+    "date": r"\b(date|day)\b",
+    "time": r"\b(time|hour)\b",
+    "email": r"\b(e-?mail)\b",
+    "phone": r"\b(phone|number|mobile)\b",
+    "name": r"\bname\b",
+    "service_type": r"\b(service|appointment type)\b",
+    "topic": r"\b(topic|subject)\b",
+    "duration": r"\b(duration|length|long)\b",
+}
+
+
+_leaving_form: ContextVar[bool] = ContextVar("leaving_form", default=False)
+"""Set by a validator (within one request) when the visitor's answer ends the form."""
+
+
+def leave_form() -> None:
+    """Make this turn's validation end the form (after the handoff offer or a 'no')."""
+    _leaving_form.set(True)
+
+
+class Context:
+    """What one turn's validation needs: the task config, bot settings and the business clock."""
+
+    def __init__(self, config: TaskConfigPublic, settings: BotSettingsPublic) -> None:
+        self.config = config
+        self.settings = settings
+        self.clock: BusinessClock = common.business_clock(settings)
+
+
+class TaskFormValidation(FormValidationAction, abc.ABC):
+    """Base of the four form validators; subclasses name the form and say how long a slot is."""
+
+    @abc.abstractmethod
+    def name(self) -> str:
+        """`validate_<form>`."""
+
+    @property
+    def task_name(self) -> str:
+        return common.TASK_FOR_FORM[self.form_name()]
+
+    what = "an appointment"
+    """How the re-prompts call the thing being booked."""
+
+    async def appointment_minutes(self, tracker: Tracker, context: Context) -> int:
+        """How long the booked slot is, to check that it fits before closing time."""
+        return context.config.slot_minutes
+
+    async def context(self) -> Context:
+        config = await common.task_config(self.task_name)
+        if config is None:
+            raise LookupError(f"no task config named {self.task_name}")
+        return Context(config, await common.bot_settings())
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        """The fields the task config asks for now, then the confirmation."""
+        config = await common.task_config(self.task_name)
+        if config is None:
+            return domain_slots
+        return [f for f in config.asked_fields() if f in domain_slots] + [CONFIRMATION]
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Validate as usual; when a validator called `leave_form`, end the form instead."""
+        token = _leaving_form.set(False)
+        try:
+            events = await super().run(dispatcher, tracker, domain)
+            leaving = _leaving_form.get()
+        finally:
+            _leaving_form.reset(token)
+        if not leaving:
+            return events
+        kept = [
+            e
+            for e in events
+            if not (e.get("event") == "slot" and e.get("name") == "requested_slot")
+        ]
+        return [*kept, SlotSet("requested_slot", None), ActiveLoop(None)]
+
+    # --- the validate_<slot> methods rasa-sdk calls --------------------------------------------
+
+    async def validate_date(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
+        return await self._validate("date", value, dispatcher, tracker)
+
+    async def validate_time(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
+        return await self._validate("time", value, dispatcher, tracker)
+
+    async def validate_name(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
+        return await self._validate("name", value, dispatcher, tracker)
+
+    async def validate_email(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
+        return await self._validate("email", value, dispatcher, tracker)
+
+    async def validate_phone(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
+        return await self._validate("phone", value, dispatcher, tracker)
+
+    async def validate_confirmation(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """'yes' books (with a fresh idempotency key), 'no' leaves, anything else is a correction."""
+        if value is None:  # cleared at the start of the task
+            return {CONFIRMATION: None}
+        if value == "yes":
+            return {CONFIRMATION: "yes", "idempotency_key": str(uuid.uuid4())}
+        if value == "no":
+            dispatcher.utter_message(
+                text="No problem — I haven't booked or changed anything. "
+                "Is there anything else I can help with?"
+            )
+            leave_form()
+            return {CONFIRMATION: None, "failed_tries": None}
+        context = await self.context()
+        return await self._correct(str(value), dispatcher, tracker, context)
+
+    # --- machinery -----------------------------------------------------------------------------
+
+    async def _validate(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        """Read one answer: its slot values, or a re-prompt and a counted failed try."""
+        if value is None or value == common.SKIPPED:  # cleared or skipped by us, not an answer
+            return {slot: value}
+        context = await self.context()
+        text = str(value)
+        if tracker.get_intent_of_latest_message() == "change_answer" and self._names_another_field(
+            text, slot, context
+        ):
+            # The text answered no question: this slot stays open and is asked again.
+            return {slot: None, **await self._correct(text, dispatcher, tracker, context)}
+        if slot in context.config.optional_fields and is_skip(text):
+            return {slot: common.SKIPPED, **self._clear_tries(slot, tracker)}
+        try:
+            values = await self.read(slot, text, dispatcher, tracker, context)
+        except InvalidAnswer as problem:
+            return self._failed(slot, problem.message, dispatcher, tracker, context)
+        return {**values, **self._clear_tries(slot, tracker)}
+
+    def _names_another_field(self, text: str, slot: str, context: Context) -> bool:
+        asked = context.config.asked_fields()
+        return any(
+            field != slot and field in asked and re.search(pattern, text.lower())
+            for field, pattern in _FIELD_WORDS.items()
+        )
+
+    def _clear_tries(self, slot: str, tracker: Tracker) -> dict[str, Any]:
+        tries = common.failed_tries(tracker)
+        tries.pop(slot, None)
+        return {"failed_tries": tries or None}
+
+    def _failed(
+        self,
+        slot: str,
+        message: str,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        context: Context,
+    ) -> dict[str, Any]:
+        """Re-prompt saying what was wrong; on the third miss offer a person and leave."""
+        tries = common.failed_tries(tracker)
+        tries[slot] = tries.get(slot, 0) + 1
+        if tries[slot] < MAX_TRIES:
+            dispatcher.utter_message(text=message)
+            return {slot: None, "failed_tries": tries}
+        logger.info(
+            "form %s: three failed answers for %s, offering a person", self.form_name(), slot
+        )
+        dispatcher.utter_message(
+            text="Sorry, I'm not getting this right. Our team will be happy to help: "
+            f"{common.contact_sentence(context.settings)}"
+        )
+        leave_form()
+        return {slot: None, "failed_tries": None, "last_outcome": "handed_off"}
+
+    async def read(
+        self,
+        slot: str,
+        text: str,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        context: Context,
+    ) -> dict[str, Any]:
+        """Slot values from one answer; InvalidAnswer when it cannot be used."""
+        reader = getattr(self, f"read_{slot}", None)
+        if reader is None:
+            raise LookupError(f"{type(self).__name__} has no reader for {slot}")
+        return await reader(text, dispatcher, tracker, context)
+
+    async def read_date(self, text, dispatcher, tracker, context: Context) -> dict[str, Any]:
+        day = read_date(text, context.config, context.clock)
+        values: dict[str, Any] = {"date": day.isoformat()}
+        # A new date can make an earlier time impossible (e.g. Saturday closes at 4pm).
+        if tracker.get_slot("time"):
+            values.update(
+                await self._recheck_time(
+                    day, tracker.get_slot("time"), dispatcher, tracker, context
+                )
+            )
+        return values
+
+    async def _recheck_time(
+        self, day: dt.date, time_text: str, dispatcher, tracker, context: Context
+    ) -> dict[str, Any]:
+        start = dt.time.fromisoformat(time_text)
+        minutes = await self.appointment_minutes(tracker, context)
+        try:
+            check_time(
+                day, start, context.config, context.clock, duration_minutes=minutes, what=self.what
+            )
+        except InvalidAnswer as problem:
+            dispatcher.utter_message(
+                text=f"{format_time(start)} doesn't work any more: {problem.message}"
+            )
+            return {"time": None}
+        return {}
+
+    async def read_time(self, text, dispatcher, tracker, context: Context) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        day_text = tracker.get_slot("date")
+        # "Tuesday at 3pm" (typed, or an alternative-slot button) sets the day too.
+        other_day = parse_date(text, context.clock) if parse_time(text) else None
+        if other_day is not None and other_day.isoformat() != day_text:
+            day = read_date(text, context.config, context.clock)
+            values["date"] = day.isoformat()
+        elif day_text:
+            day = dt.date.fromisoformat(day_text)
+        else:
+            day = context.clock.today
+        minutes = await self.appointment_minutes(tracker, context)
+        start = read_time(
+            text, day, context.config, context.clock, duration_minutes=minutes, what=self.what
+        )
+        return {**values, "time": start.strftime("%H:%M")}
+
+    async def read_name(self, text, dispatcher, tracker, context: Context) -> dict[str, Any]:
+        return {"name": read_name(text)}
+
+    async def read_email(self, text, dispatcher, tracker, context: Context) -> dict[str, Any]:
+        return {"email": read_email(text)}
+
+    async def read_phone(self, text, dispatcher, tracker, context: Context) -> dict[str, Any]:
+        region = context.settings.default_phone_region or "US"
+        return {"phone": read_phone(text, region)}
+
+    # --- corrections at the summary ------------------------------------------------------------
+
+    async def _correct(
+        self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, context: Context
+    ) -> dict[str, Any]:
+        """Apply "make it 3pm instead" / "change the date": new value, or ask that field again."""
+        asked = [f for f in context.config.asked_fields() if f != CONFIRMATION]
+        target = self._correction_target(text, asked, context)
+        if target is None:
+            return self._failed(
+                CONFIRMATION,
+                "Sorry, I didn't catch what to change. Say 'yes' to confirm, or tell me the "
+                "change, e.g. 'make it 3pm instead' or 'change the date'.",
+                dispatcher,
+                tracker,
+                context,
+            )
+        reset = {CONFIRMATION: None, "idempotency_key": None}
+        if not self._carries_value(target, text):
+            return {target: None, **reset}
+        try:
+            values = await self.read(target, text, dispatcher, tracker, context)
+        except InvalidAnswer as problem:
+            dispatcher.utter_message(text=problem.message)
+            return {target: None, **reset}
+        return {**values, **reset}
+
+    def _correction_target(self, text: str, asked: list[str], context: Context) -> str | None:
+        lowered = text.lower()
+        if "email" in asked and "@" in text:
+            return "email"
+        if "phone" in asked and re.search(r"\d[\d\s().-]{6,}\d", text) and not parse_time(text):
+            return "phone"
+        if "service_type" in asked and any(
+            s.id in lowered or s.name.lower() in lowered for s in context.config.enabled_services
+        ):
+            return "service_type"
+        if "time" in asked and parse_time(text):
+            return "time"
+        if "date" in asked and parse_date(text, context.clock):
+            return "date"
+        return next(
+            (
+                f
+                for f, pattern in _FIELD_WORDS.items()
+                if f in asked and re.search(pattern, lowered)
+            ),
+            None,
+        )
+
+    @staticmethod
+    def _carries_value(target: str, text: str) -> bool:
+        """False for "change the date" (no new value), True for "make it Friday"."""
+        words = set(re.findall(r"[a-z]+", text.lower())) - {
+            "change",
+            "the",
+            "my",
+            "to",
+            "i",
+            "want",
+            "would",
+            "like",
+            "please",
+            "can",
+            "you",
+            "update",
+            "fix",
+            "wrong",
+            "wait",
+            "actually",
+            "a",
+            "different",
+            "another",
+            "it",
+        }
+        pattern = _FIELD_WORDS.get(target, "")
+        remaining = {w for w in words if not re.fullmatch(pattern.replace(r"\b", ""), w)}
+        return bool(remaining) or any(ch.isdigit() for ch in text) or "@" in text

@@ -1,0 +1,48 @@
+"""booking_form: service, date, time and contact details for `book_service`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import common
+from actions.forms.base import Context, TaskFormValidation
+from actions.parsing import read_service
+
+
+class ValidateBookingForm(TaskFormValidation):
+    """Validates booking_form answers against the `book_service` config."""
+
+    def name(self) -> str:
+        return "validate_booking_form"
+
+    async def appointment_minutes(self, tracker: Tracker, context: Context) -> int:
+        service = common.service_by_id(context.config, tracker.get_slot("service_type"))
+        return service.duration_minutes if service else context.config.slot_minutes
+
+    async def validate_service_type(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+    ) -> dict[str, Any]:
+        return await self._validate("service_type", value, dispatcher, tracker)
+
+    async def read_service_type(
+        self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, context: Context
+    ) -> dict[str, Any]:
+        service = read_service(text, context.config.services)
+        values: dict[str, Any] = {"service_type": service.id}
+        # A longer service can push an already chosen time past closing time.
+        if tracker.get_slot("date") and tracker.get_slot("time"):
+            tracker.slots["service_type"] = service.id
+            values.update(
+                await self._recheck_time(
+                    dt.date.fromisoformat(tracker.get_slot("date")),
+                    tracker.get_slot("time"),
+                    dispatcher,
+                    tracker,
+                    context,
+                )
+            )
+        return values

@@ -1,0 +1,119 @@
+"""Starting, refusing, stopping and handing off tasks."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import common
+from actions.parsing import InvalidAnswer, check_date, find_date, parse_time
+from app.models import TaskConfigPublic
+
+logger = logging.getLogger(__name__)
+
+TASK_FOR_INTENT = {
+    "book_service": "book_service",
+    "schedule_meeting": "schedule_meeting",
+    "cancel_booking": "cancel_booking",
+    "reschedule_booking": "reschedule_booking",
+}
+REFUSAL = {
+    "book_service": "Sorry, I can't take bookings in the chat at the moment.",
+    "schedule_meeting": "Sorry, I can't schedule meetings in the chat at the moment.",
+    "cancel_booking": "Sorry, I can't cancel bookings in the chat at the moment.",
+    "reschedule_booking": "Sorry, I can't reschedule bookings in the chat at the moment.",
+}
+
+
+class ActionCheckTaskEnabled(Action):
+    """Start a task only when the admin has it switched on (read now, not at training time)."""
+
+    def name(self) -> str:
+        return "action_check_task_enabled"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        task = TASK_FOR_INTENT.get(tracker.get_intent_of_latest_message() or "", "book_service")
+        config = await common.task_config(task)
+        usable = config is not None and config.enabled
+        if usable and task == "book_service" and "service_type" in config.asked_fields():
+            usable = bool(config.enabled_services)
+        if not usable:
+            settings = await common.bot_settings()
+            dispatcher.utter_message(text=f"{REFUSAL[task]} {common.contact_sentence(settings)}")
+            return [SlotSet("task_enabled", False), common.outcome("refused")]
+        prefilled = await self._prefill(tracker, task, config)
+        return [*common.reset_form_slots(), *prefilled, SlotSet("task_enabled", True)]
+
+    @staticmethod
+    async def _prefill(tracker: Tracker, task: str, config: TaskConfigPublic) -> list[EventType]:
+        """Answers already in the request ("a consultation next Monday at 2pm"); the form validates them."""
+        events: list[EventType] = []
+        service = next(tracker.get_latest_entity_values("service_type"), None)
+        if task == "book_service" and any(s.id == service for s in config.enabled_services):
+            events.append(SlotSet("service_type", service))
+        reference = next(tracker.get_latest_entity_values("booking_reference"), None)
+        if task in ("cancel_booking", "reschedule_booking") and reference:
+            events.append(SlotSet("booking_reference", reference))
+        if "date" in config.asked_fields():
+            events += await _prefill_when(tracker, config)
+        return events
+
+
+async def _prefill_when(tracker: Tracker, config: TaskConfigPublic) -> list[EventType]:
+    """Date (and time) named in the request; the time only when that date is bookable."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    clock = common.business_clock(await common.bot_settings())
+    day = await asyncio.to_thread(find_date, text, clock)
+    if day is None:
+        return []
+    events: list[EventType] = [SlotSet("date", day.isoformat())]
+    start = parse_time(text)
+    if start is not None and "time" in config.asked_fields():
+        try:
+            check_date(day, config, clock)
+        except InvalidAnswer:
+            return events  # the form says what is wrong with the date, then asks the time
+        events.append(SlotSet("time", start.strftime("%H:%M")))
+    return events
+
+
+def _leave_events(tracker: Tracker) -> list[EventType]:
+    if not tracker.active_loop_name:
+        return []
+    return [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
+class ActionStopTask(Action):
+    """'stop' / 'cancel' in a form: leave it politely, nothing booked."""
+
+    def name(self) -> str:
+        return "action_stop_task"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_stopped")
+        return [*_leave_events(tracker), *common.reset_form_slots()]
+
+
+class ActionHumanHandoff(Action):
+    """'Talk to a person': the business's contact details (and leave any form)."""
+
+    def name(self) -> str:
+        return "action_human_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        settings = await common.bot_settings()
+        dispatcher.utter_message(
+            text=f"Of course — our team will be glad to help. {common.contact_sentence(settings)}"
+        )
+        return [*_leave_events(tracker), common.outcome("handed_off")]

@@ -1,0 +1,169 @@
+"""Starting a task (on or off in the dashboard), stopping it, asking for a person."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from zoneinfo import ZoneInfo
+
+import pytest
+from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlmodel import Session
+
+from actions import common
+from actions.parsing import BusinessClock
+from actions.tasks import ActionCheckTaskEnabled, ActionHumanHandoff, ActionStopTask
+from actions.testing import bot_domain, make_tracker
+from app.core import db
+from app.models import TaskConfigUpdate
+from app.services.config import get_task_config, save_task_config
+from app.services.seed import seed_demo_business
+
+# Wednesday 25 November 2026, 10:00 in New York.
+CLOCK = BusinessClock(
+    "America/New_York", dt.datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("America/New_York"))
+)
+CONTACT = "You can call us at +1 (555) 010-4242 or email hello@brightpath.example."
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(common, "business_clock", lambda settings: CLOCK)
+
+
+@pytest.fixture
+def demo_business(sqlite_db: str) -> Iterator[Session]:
+    with Session(db.get_engine()) as session:
+        seed_demo_business(session=session)
+        yield session
+
+
+def switch(session: Session, task: str, *, enabled: bool) -> None:
+    current = get_task_config(task).model_dump(exclude={"name", "kind", "updated_at"})
+    save_task_config(
+        session=session, name=task, config_in=TaskConfigUpdate(**{**current, "enabled": enabled})
+    )
+
+
+async def run(action, tracker) -> tuple[list[dict], list[dict]]:
+    dispatcher = CollectingDispatcher()
+    events = await action.run(dispatcher, tracker, bot_domain())
+    return events, dispatcher.messages
+
+
+async def test_enabled_task_starts_with_a_clean_form(demo_business: Session) -> None:
+    tracker = make_tracker(text="book a demo", intent="book_service", slots={"date": "2026-11-30"})
+    events, messages = await run(ActionCheckTaskEnabled(), tracker)
+    assert messages == []
+    assert events == [*common.reset_form_slots(), SlotSet("task_enabled", True)]
+
+
+async def test_service_named_in_the_request_is_kept(demo_business: Session) -> None:
+    tracker = make_tracker(
+        text="book a demo",
+        intent="book_service",
+        entities=[{"entity": "service_type", "value": "demo"}],
+    )
+    events, _ = await run(ActionCheckTaskEnabled(), tracker)
+    assert events[-2:] == [SlotSet("service_type", "demo"), SlotSet("task_enabled", True)]
+
+
+async def test_reference_in_a_cancel_request_is_kept(demo_business: Session) -> None:
+    tracker = make_tracker(
+        text="cancel BK-2026-0042",
+        intent="cancel_booking",
+        entities=[{"entity": "booking_reference", "value": "BK-2026-0042"}],
+    )
+    events, _ = await run(ActionCheckTaskEnabled(), tracker)
+    assert events[-2:] == [
+        SlotSet("booking_reference", "BK-2026-0042"),
+        SlotSet("task_enabled", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "prefilled"),
+    [
+        (
+            "I'd like to book a consultation for next Monday at 2pm",
+            [
+                SlotSet("service_type", "consultation"),
+                SlotSet("date", "2026-11-30"),
+                SlotSet("time", "14:00"),
+            ],
+        ),
+        ("book me in on the 3rd", [SlotSet("date", "2026-12-03")]),
+        # A closed day keeps only the date, so the form explains why before asking again.
+        (
+            "book a consultation on Sunday at 2pm",
+            [SlotSet("service_type", "consultation"), SlotSet("date", "2026-11-29")],
+        ),
+        ("I want to book an appointment", []),
+    ],
+)
+async def test_answers_in_the_request_are_prefilled(
+    demo_business: Session, request_text: str, prefilled: list[dict]
+) -> None:
+    entities = (
+        [{"entity": "service_type", "value": "consultation"}]
+        if "consultation" in request_text
+        else []
+    )
+    tracker = make_tracker(text=request_text, intent="book_service", entities=entities)
+    events, _ = await run(ActionCheckTaskEnabled(), tracker)
+    assert events == [*common.reset_form_slots(), *prefilled, SlotSet("task_enabled", True)]
+
+
+@pytest.mark.parametrize(
+    ("intent", "refusal"),
+    [
+        ("book_service", "Sorry, I can't take bookings in the chat at the moment."),
+        ("schedule_meeting", "Sorry, I can't schedule meetings in the chat at the moment."),
+        ("cancel_booking", "Sorry, I can't cancel bookings in the chat at the moment."),
+    ],
+)
+async def test_disabled_task_is_refused_with_what_to_do_instead(
+    demo_business: Session, intent: str, refusal: str
+) -> None:
+    switch(demo_business, intent, enabled=False)
+    events, messages = await run(ActionCheckTaskEnabled(), make_tracker(intent=intent))
+    assert [m["text"] for m in messages] == [f"{refusal} {CONTACT}"]
+    assert events == [SlotSet("task_enabled", False), SlotSet("last_outcome", "refused")]
+
+
+async def test_switching_a_task_back_on_takes_effect_on_the_next_message(
+    demo_business: Session,
+) -> None:
+    switch(demo_business, "schedule_meeting", enabled=False)
+    events, _ = await run(ActionCheckTaskEnabled(), make_tracker(intent="schedule_meeting"))
+    assert SlotSet("task_enabled", False) in events
+    switch(demo_business, "schedule_meeting", enabled=True)
+    events, _ = await run(ActionCheckTaskEnabled(), make_tracker(intent="schedule_meeting"))
+    assert events[-1] == SlotSet("task_enabled", True)
+
+
+async def test_stop_leaves_the_form_politely(demo_business: Session) -> None:
+    tracker = make_tracker(
+        text="stop", intent="stop", active_loop="booking_form", requested_slot="email"
+    )
+    events, messages = await run(ActionStopTask(), tracker)
+    assert [m["response"] for m in messages] == ["utter_stopped"]
+    assert events == [ActiveLoop(None), SlotSet("requested_slot", None), *common.reset_form_slots()]
+
+
+async def test_asking_for_a_person_gives_the_contact_and_leaves_the_form(
+    demo_business: Session,
+) -> None:
+    tracker = make_tracker(
+        text="talk to a person", intent="human_handoff", active_loop="cancel_form"
+    )
+    events, messages = await run(ActionHumanHandoff(), tracker)
+    assert [m["text"] for m in messages] == [
+        f"Of course — our team will be glad to help. {CONTACT}"
+    ]
+    assert events == [
+        ActiveLoop(None),
+        SlotSet("requested_slot", None),
+        SlotSet("last_outcome", "handed_off"),
+    ]
