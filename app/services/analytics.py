@@ -67,6 +67,10 @@ EVENTS = Table(
 )
 
 
+# Conversations the product has with itself (scripts/stack.py warms the models up with one).
+INTERNAL_SENDERS = frozenset({"warm-up"})
+
+
 @lru_cache(maxsize=4)
 def _events_engine(url: str) -> Engine:
     if url.startswith("postgresql://"):
@@ -161,6 +165,8 @@ class _Materialiser:
         kind = event.get("event")
         if kind not in ("user", "bot", "slot", "active_loop") or not sender_id:
             return
+        if sender_id in INTERNAL_SENDERS:
+            return  # the start-up warm-up question is not a visitor
         moment = _moment(event)
         thread = self._thread(sender_id, moment)
         if kind == "user":

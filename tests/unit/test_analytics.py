@@ -283,3 +283,13 @@ def test_extreme_dates_are_answered_not_crashed_on(session, events):
         session=session, start=dt.date(9999, 12, 31), end=dt.date.max, timezone=ZONE
     )
     assert figures["conversations"] == 0
+
+
+def test_the_start_up_warm_up_question_is_not_counted_as_a_visitor(session, events):
+    events.user("warm-up", _t(0), "What are your opening hours?", "ask_question", 0.9)
+    events.bot("warm-up", _t(0, 9.5), "Mon–Fri 9:00–18:00.", HOURS_SOURCE)
+    events.user("a", _t(1), "hello", "greet", 0.99)
+    events.bot("a", _t(1, 0.2), "Hi!")
+    analytics.sync_events(session=session)
+    senders = [c.sender_id for c in session.exec(select(Conversation)).all()]
+    assert senders == ["a"]
