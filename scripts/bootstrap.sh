@@ -39,8 +39,9 @@ make_venv() {  # make_venv DIR PYTHON_VERSION LOCKFILE LABEL
     "$python" -m venv "$dir"
   fi
   say "Installing $label packages from $lock (first time: a few minutes)"
-  "$dir/bin/python" -m pip install --quiet --upgrade pip
-  "$dir/bin/python" -m pip install --quiet --progress-bar off -r "$lock"
+  # The machine's pip config lists local package folders that may not exist; hide that noise.
+  "$dir/bin/python" -m pip install --quiet --upgrade pip 2>&1 | { grep -v "is neither a file nor a directory" || true; }
+  "$dir/bin/python" -m pip install --quiet --progress-bar off -r "$lock" 2>&1 | { grep -v "is neither a file nor a directory" || true; }
   rm -f "$dir"/.stamp-*
   touch "$dir/.stamp-$stamp"
 }
