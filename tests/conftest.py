@@ -269,9 +269,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium driven by Playwright (no browser download)."""
+    """Debian's Chromium driven by Playwright (no browser download).
+
+    Module-scoped on purpose: Playwright's sync API keeps an event loop running in the main
+    thread while it is open, and tests after it that call `asyncio.run` would then fail.
+    """
     if not Path(CHROMIUM).exists():
         require_service("Chromium", f"{CHROMIUM} not found (apt-get install chromium)")
     from playwright.sync_api import sync_playwright

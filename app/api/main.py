@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from app.api import analytics, audit, auth, bookings, config, content, health, users, widget
+from app.api.attachments import router as attachments_router
 from app.core.settings import ROOT_DIR
 
 
@@ -28,6 +29,7 @@ def create_api() -> FastAPI:
     api.include_router(users.router, prefix="/api/users", tags=["users"])
     api.include_router(bookings.router, prefix="/api", tags=["booking"])
     api.include_router(widget.router, tags=["widget"])
+    api.include_router(attachments_router, prefix="/api/attachments", tags=["attachments"])
     # The widget page may be framed only by this server and the allowed origins (settings).
     api.add_middleware(widget.WidgetFramingMiddleware)
     # The demo business's website (what the bot's demo content cites) and a demo customer

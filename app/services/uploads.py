@@ -4,6 +4,7 @@ ties them to the conversation (Rasa's sender id) so staff see them in the transc
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 import uuid
@@ -12,6 +13,7 @@ from pathlib import Path
 import filetype
 from sqlmodel import Session, select
 
+from app.core.security import create_token, decode_token
 from app.core.settings import get_settings
 from app.models import Attachment
 
@@ -25,6 +27,10 @@ ALLOWED_TYPES: dict[str, str] = {
     "image/webp": "webp",
     "application/pdf": "pdf",
 }
+# Staff open files through links (a browser link cannot carry the dashboard's bearer header), so
+# each link carries its own signed token, naming one file and valid only briefly.
+ATTACHMENT_TOKEN_TYPE = "attachment"
+ATTACHMENT_LINK_LIFETIME = dt.timedelta(minutes=10)
 _UNSAFE_NAME = re.compile(r"[^\w.\- ()]+", re.UNICODE)
 
 
@@ -32,7 +38,8 @@ class UploadRefused(ValueError):
     """A file the widget does not accept; the message says why, in the visitor's words."""
 
 
-def _size_in_words(size: int) -> str:
+def size_in_words(size: int) -> str:
+    """A file size as people say it: "240 KB", "1.5 MB"."""
     if size >= 1024 * 1024:
         return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
     return f"{max(1, round(size / 1024))} KB"
@@ -54,7 +61,7 @@ def check_upload(data: bytes) -> str:
     if not data:
         raise UploadRefused("That file is empty.")
     if len(data) > limit:
-        raise UploadRefused(f"That file is too large: files can be up to {_size_in_words(limit)}.")
+        raise UploadRefused(f"That file is too large: files can be up to {size_in_words(limit)}.")
     content_type = detect_type(data)
     if content_type not in ALLOWED_TYPES:
         raise UploadRefused(
@@ -111,3 +118,34 @@ def list_attachments(*, session: Session, sender_id: str) -> list[Attachment]:
         .order_by(Attachment.created_at, Attachment.id)
     )
     return list(session.exec(statement).all())
+
+
+def attachment_url(attachment_id: int) -> str:
+    """A link that opens one stored file for the next ten minutes (for signed-in staff only)."""
+    token, _, _ = create_token(
+        subject=str(attachment_id),
+        token_type=ATTACHMENT_TOKEN_TYPE,
+        expires_in=ATTACHMENT_LINK_LIFETIME,
+    )
+    return f"/api/attachments/{attachment_id}?token={token}"
+
+
+def verify_attachment_token(token: str, attachment_id: int) -> bool:
+    """Whether a valid link token names this file (False: it was signed for another one).
+
+    Raises:
+        TokenError: The token is expired, tampered with, or not an attachment link token.
+    """
+    payload = decode_token(token, token_type=ATTACHMENT_TOKEN_TYPE)
+    return payload["sub"] == str(attachment_id)
+
+
+def stored_file(attachment: Attachment) -> Path | None:
+    """The file on disk, or None when it is gone or (a bad row) lies outside the uploads folder."""
+    folder = get_settings().uploads_dir.resolve()
+    path = Path(attachment.stored_path).resolve()
+    # Resolving first means neither "../" parts nor a symlink can lead out of the folder.
+    if not path.is_relative_to(folder) or not path.is_file():
+        logger.warning("Attachment %s has no readable file in the uploads folder", attachment.id)
+        return None
+    return path

@@ -11,6 +11,7 @@ from typing import Any
 import reflex as rx
 
 from app.core.db import session_scope
+from app.models import Attachment
 from app.state.auth import AuthState
 
 logger = logging.getLogger(__name__)
@@ -71,6 +72,32 @@ def turn_row(turn: dict[str, Any], zone: str) -> dict[str, Any]:
     }
 
 
+FILE_KINDS = {
+    "image/jpeg": "JPEG image",
+    "image/png": "PNG image",
+    "image/gif": "GIF image",
+    "image/webp": "WebP image",
+    "application/pdf": "PDF document",
+}
+
+
+def attachment_row(attachment: Attachment, zone: str) -> dict[str, Any]:
+    """One file the visitor sent, with a fresh ten-minute link that opens it."""
+    from app.services.uploads import attachment_url, size_in_words
+
+    sent = attachment.created_at
+    # SQLite hands back naive datetimes; every stored time is UTC.
+    sent = sent if sent.tzinfo else sent.replace(tzinfo=dt.UTC)
+    return {
+        "name": attachment.filename,
+        "kind": FILE_KINDS.get(attachment.content_type, "File"),
+        "size": size_in_words(attachment.size_bytes),
+        "time": _local(sent.isoformat(), zone),
+        "url": attachment_url(attachment.id),
+        "is_image": attachment.content_type.startswith("image/"),
+    }
+
+
 class ConversationsState(AuthState):
     """Filters, one page of conversations and the open transcript."""
 
@@ -87,6 +114,7 @@ class ConversationsState(AuthState):
     open_id: str = ""
     transcript_title: str = ""
     turns: list[dict[str, Any]] = []
+    files: list[dict[str, Any]] = []
     unanswered: list[dict[str, str]] = []
 
     @rx.var
@@ -186,15 +214,22 @@ class ConversationsState(AuthState):
         """Show one conversation's messages (PII already masked when stored)."""
         from app.services import analytics
         from app.services.config import get_bot_settings
+        from app.services.uploads import list_attachments
 
+        # Every signed-in role may read transcripts and open the files in them.
         if self._current_admin() is None:
             return
         zone = get_bot_settings().timezone
         with session_scope() as session:
             data = analytics.transcript(session=session, conversation_id=int(conversation_id))
-        if data is None:
-            self.open_id = ""
-            return
+            if data is None:
+                self.open_id = ""
+                self.files = []
+                return
+            attachments = list_attachments(
+                session=session, sender_id=data["conversation"]["sender_id"]
+            )
+            self.files = [attachment_row(a, zone) for a in attachments]
         self.open_id = conversation_id
         self.transcript_title = "Conversation started " + _local(
             data["conversation"]["started_at"], zone
@@ -203,8 +238,9 @@ class ConversationsState(AuthState):
 
     @rx.event
     def close_transcript(self, _open: bool = False) -> None:
-        """Close the transcript panel."""
+        """Close the transcript panel (its file links are dropped with it)."""
         self.open_id = ""
+        self.files = []
 
 
 def _read_conversations(query: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]], str]:

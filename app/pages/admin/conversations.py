@@ -172,6 +172,70 @@ def _turn(turn: rx.Var) -> rx.Component:
     )
 
 
+def _file(file: rx.Var) -> rx.Component:
+    return rx.hstack(
+        rx.cond(
+            file["is_image"],
+            rx.link(
+                rx.image(
+                    src=file["url"].to(str),
+                    alt=file["name"].to(str),
+                    width="48px",
+                    height="48px",
+                    object_fit="cover",
+                    border_radius="6px",
+                    loading="lazy",
+                ),
+                href=file["url"].to(str),
+                is_external=True,
+            ),
+            rx.center(rx.icon("file-text", size=24), width="48px", height="48px"),
+        ),
+        rx.vstack(
+            rx.link(file["name"], href=file["url"].to(str), is_external=True, size="2"),
+            rx.text(
+                file["kind"],
+                " · ",
+                file["size"],
+                " · ",
+                file["time"],
+                size="1",
+                color_scheme="gray",
+            ),
+            spacing="0",
+        ),
+        align="center",
+        spacing="3",
+        width="100%",
+        class_name="transcript-file",
+    )
+
+
+def _files() -> rx.Component:
+    return rx.vstack(
+        rx.text("Files the visitor sent", size="2", weight="bold"),
+        rx.cond(
+            S.files.length() > 0,
+            rx.vstack(
+                rx.foreach(S.files, _file),
+                rx.text(
+                    "Links work for 10 minutes; reopen the conversation for fresh ones.",
+                    size="1",
+                    color_scheme="gray",
+                ),
+                spacing="2",
+                width="100%",
+            ),
+            rx.text("The visitor sent no files.", size="2", color_scheme="gray"),
+        ),
+        spacing="2",
+        width="100%",
+        margin_top="12px",
+        padding_top="12px",
+        border_top="1px solid var(--gray-a4)",
+    )
+
+
 def _transcript() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
@@ -188,6 +252,7 @@ def _transcript() -> rx.Component:
                 max_height="60vh",
                 type="auto",
             ),
+            _files(),
             rx.hstack(
                 rx.spacer(),
                 rx.dialog.close(rx.button("Close", variant="soft", color_scheme="gray")),
