@@ -1,55 +1,171 @@
-"""Visitors talking to the bot through Rasa's REST channel: questions and booking steps.
+"""Visitors talking to the bot through Rasa's REST channel (`make loadtest`, path `rest`).
 
-Each simulated visitor is one conversation (its own sender id) that alternates between
-questions answered from the knowledge base and the first steps of a booking.
+Each simulated visitor is one conversation (its own sender id) and waits 1-3 s before every
+message, form answers included, as a person reading the reply would. The mix:
+
+- 60% ask a question, drawn from the Q&A evaluation set's paraphrases (`eval/qa_dataset.yaml`);
+- 30% walk the booking form to the end: service, day, time, name, email, phone, the summary,
+  then "yes" (a booking is made, or the slot is taken and another is offered);
+- 10% small talk (hello, thanks, bye).
+
+Every reply's content is checked, not only its status: an empty reply, or one that does not do
+what that step must do (ask the next question, give the expected fact, confirm), is a failure.
+Questions the bot answers wrongly even on an idle stack are a quality problem, not a load
+problem: `loadtests/run.py` asks each once before the run and passes only the ones answered
+right at idle (LOADTEST_QUESTIONS), and says how many it left out.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import json
+import os
 import random
 import uuid
+from pathlib import Path
 
-from locust import HttpUser, between, task
+import gevent
+import yaml
+from locust import constant, task
+from locust.contrib.fasthttp import FastHttpUser
 
-QUESTIONS = [
-    "What are your business hours?",
-    "How much is a consultation?",
-    "Where are you located?",
-    "Is there parking nearby?",
-    "What is your cancellation policy?",
-    "Do you offer free demos?",
-    "Are you open on Saturdays?",
-    "How can I contact you?",
+THINK_SECONDS = (1.0, 3.0)  # a visitor reads the reply, then types the next message
+DATASET = Path(__file__).resolve().parents[1] / "eval" / "qa_dataset.yaml"
+
+
+def load_questions() -> list[tuple[str, list[str]]]:
+    """(question, facts any of which the answer must contain) from the Q&A eval set."""
+    data = yaml.safe_load(DATASET.read_text())
+    questions = []
+    for item in data["answerable"]:
+        facts = item["fact"] if isinstance(item["fact"], list) else [item["fact"]]
+        questions.append((item["question"], [f.lower() for f in facts]))
+    return questions
+
+
+def questions_for_run() -> list[tuple[str, list[str]]]:
+    chosen = os.environ.get("LOADTEST_QUESTIONS")
+    if chosen:
+        return [(q, facts) for q, facts in json.loads(chosen)]
+    return load_questions()
+
+
+QUESTIONS = questions_for_run()
+
+BOOKING_OPENERS = [
+    "I'd like to book an appointment",
+    "Can I book an appointment?",
+    "I want to make a booking",
+    "I'd like to book a consultation",
+    "book a consultation please",
 ]
+SMALL_TALK = [
+    ("hi", ["help", "hi"]),
+    ("hello there", ["help", "hi"]),
+    ("thanks!", ["welcome"]),
+    ("thank you", ["welcome"]),
+    ("bye", ["great day", "bye"]),
+]
+FIRST_NAMES = ["Jane", "Omar", "Li", "Sofia", "Ken", "Amara", "Lucas", "Priya"]
+LAST_NAMES = ["Smith", "Haddad", "Chen", "Rossi", "Tanaka", "Okafor", "Silva", "Iyer"]
 
 
-class Visitor(HttpUser):
-    wait_time = between(1, 3)
+def _texts(reply: list[dict]) -> str:
+    return " ".join(str(message.get("text") or "") for message in reply).lower()
+
+
+def booking_day(rng: random.Random) -> dt.date:
+    """A weekday 3-50 days ahead (inside the 60-day booking window)."""
+    while True:
+        day = dt.date.today() + dt.timedelta(days=rng.randint(3, 50))
+        if day.weekday() < 5:
+            return day
+
+
+class StepFailed(Exception):
+    """The reply did not do what this step must do; the conversation stops there."""
+
+
+class Visitor(FastHttpUser):
+    # The pause is taken before every message in `say`, so none is added between tasks.
+    wait_time = constant(0)
 
     def on_start(self) -> None:
+        self.new_conversation()
+
+    def new_conversation(self) -> None:
         self.sender = f"load-{uuid.uuid4().hex[:12]}"
 
-    def _say(self, text: str, name: str) -> None:
-        with self.client.post(
+    def say(self, text: str, name: str, expect: list[str] | None = None) -> str:
+        """Send one message after a visitor's pause; return the reply text (lowercase)."""
+        gevent.sleep(random.uniform(*THINK_SECONDS))
+        problem = None
+        with self.rest(
+            "POST",
             "/webhooks/rest/webhook",
             json={"sender": self.sender, "message": text},
             name=name,
-            catch_response=True,
         ) as response:
+            reply = response.js if response.status_code == 200 else None
+            said = _texts(reply) if isinstance(reply, list) else ""
             if response.status_code != 200:
-                response.failure(f"HTTP {response.status_code}")
-            elif response.json() == []:
-                # Rasa answers 200 [] when something failed inside: count it as a failure.
-                response.failure("empty reply")
-            else:
-                response.success()
+                problem = f"HTTP {response.status_code}"
+            elif not said.strip():
+                # Rasa answers 200 [] when something failed inside: a failure, not a reply.
+                problem = "empty reply"
+            elif expect and not any(word in said for word in expect):
+                problem = f"unexpected reply to {text!r}: {said[:160]!r}"
+            if problem:
+                response.failure(problem)
+        if problem:
+            # The conversation went off the script: the visitor starts a new one.
+            self.new_conversation()
+            raise StepFailed(problem)
+        return said
+
+    @task(6)
+    def ask_question(self) -> None:
+        question, facts = random.choice(QUESTIONS)
+        with contextlib.suppress(StepFailed):
+            self.say(question, "question", expect=facts)
 
     @task(3)
-    def ask_question(self) -> None:
-        self._say(random.choice(QUESTIONS), "question")
+    def book(self) -> None:
+        rng = random.Random()
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        day = booking_day(rng)
+        hour = rng.choice([9, 10, 11, 13, 14, 15, 16])
+        minute = rng.choice([0, 30])
+        time_text = f"{hour % 12 or 12}:{minute:02d}{'am' if hour < 12 else 'pm'}"
+        try:
+            said = self.say(
+                rng.choice(BOOKING_OPENERS), "booking:start", ["which service", "which day"]
+            )
+            if "which day" not in said:  # the opener did not name the service
+                self.say('/inform{"service_type":"consultation"}', "booking:service", ["which day"])
+            said = self.say(f"{day.day} {day:%B}", "booking:date", ["what time", "closed", "full"])
+            if "what time" not in said:
+                self.say("stop", "booking:stop", ["stopped"])
+                return
+            said = self.say(time_text, "booking:time", ["what name", "taken", "free"])
+            if "what name" not in said:
+                self.say("stop", "booking:stop", ["stopped"])
+                return
+            self.say(f"{first} {last}", "booking:name", ["email"])
+            email = f"{first}.{last}.{uuid.uuid4().hex[:6]}@example.com".lower()
+            self.say(email, "booking:email", ["phone"])
+            self.say(
+                f"(212) 555-{rng.randint(100, 199):04d}", "booking:phone", ["here's what i have"]
+            )
+            said = self.say("/affirm", "booking:confirm", ["bk-", "taken", "free", "pb-"])
+            if "bk-" not in said and "pb-" not in said:  # the slot went meanwhile
+                self.say("stop", "booking:stop", ["stopped"])
+        except StepFailed:
+            pass
 
     @task(1)
-    def start_booking(self) -> None:
-        self._say("I want to book a consultation", "booking: start")
-        self._say("next Tuesday", "booking: date")
-        self._say("stop", "booking: stop")
+    def small_talk(self) -> None:
+        text, expect = random.choice(SMALL_TALK)
+        with contextlib.suppress(StepFailed):
+            self.say(text, "smalltalk", expect)

@@ -26,6 +26,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 MAIN_PY = ROOT / ".venv" / "bin" / "python"
 RASA_BIN = ROOT / "bot" / ".venv" / "bin" / "rasa"
+RASA_PY = ROOT / "bot" / ".venv" / "bin" / "python"
 TOOLS_BIN = ROOT / "tools" / "node_modules" / ".bin"
 BOT_DIR = ROOT / "bot"
 MODELS_DIR = BOT_DIR / "models"
@@ -105,22 +106,6 @@ def ensure_env_file() -> None:
     )
     env_file.chmod(0o600)
     say("Wrote .env with a new random SECRET_KEY")
-
-
-def _sql_store(url: str, kind: str) -> dict[str, object]:
-    """Rasa SQL tracker store / event broker settings from a SQLAlchemy URL."""
-    if url.startswith("sqlite"):
-        return {"type": kind, "dialect": "sqlite", "db": url.split(":///", 1)[1]}
-    parts = urlsplit(url)
-    return {
-        "type": kind,
-        "dialect": "postgresql",
-        "url": parts.hostname or "127.0.0.1",
-        "port": parts.port or 5432,
-        "username": parts.username or "postgres",
-        "password": parts.password or "",
-        "db": parts.path.lstrip("/"),
-    }
 
 
 @dataclass
@@ -237,14 +222,26 @@ class Stack:
             print(result.stdout.strip())
 
     def write_endpoints(self) -> Path:
-        """Rasa endpoints: SQL tracker store + SQL event broker (embedded) or Redis (production)."""
+        """Rasa endpoints: where conversations live, and how actions are called.
+
+        Embedded default: our write-behind tracker store (memory first, new events appended to
+        the event log in batches off the reply's path; bot/addons/tracker_store.py). With Redis:
+        Rasa's Redis tracker and lock stores (several Rasa processes), and the same batched
+        event log as the event broker. Either way the event log is what analytics read.
+        """
         import yaml
 
         redis_url = self.env().get("REDIS_URL") or self._settings_value("redis_url")
-        events_url = self._settings_value("rasa_events_url")
+        event_log = {
+            "db_url": self._settings_value("rasa_events_url"),
+            "flush_interval": float(self._settings_value("event_flush_seconds") or 0.2),
+        }
         endpoints: dict[str, object] = {
-            "action_endpoint": {"url": f"http://127.0.0.1:{self.actions_port}/webhook"},
-            "event_broker": _sql_store(events_url, "SQL"),
+            # Only the validation actions get the domain (they read the forms' slots).
+            "action_endpoint": {
+                "url": f"http://127.0.0.1:{self.actions_port}/webhook",
+                "enable_selective_domain": True,
+            },
         }
         if redis_url:
             parts = urlsplit(redis_url)
@@ -258,10 +255,16 @@ class Stack:
             # Rasa keys them "tracker:<sender>" and "lock:<sender>" by default.
             endpoints["tracker_store"] = {"type": "redis", **redis_conf}
             endpoints["lock_store"] = {"type": "redis", **redis_conf}
+            endpoints["event_broker"] = {
+                "type": "addons.tracker_store.WriteBehindEventBroker",
+                **event_log,
+            }
         else:
-            endpoints["tracker_store"] = _sql_store(
-                f"sqlite:///{self.var_dir / 'rasa_tracker.db'}", "SQL"
-            )
+            endpoints["tracker_store"] = {
+                "type": "addons.tracker_store.WriteBehindTrackerStore",
+                **event_log,
+                "session_idle_minutes": int(self._settings_value("session_idle_minutes") or 60),
+            }
         self.run_dir.mkdir(parents=True, exist_ok=True)
         path = self.run_dir / "endpoints.yml"
         path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
@@ -269,8 +272,9 @@ class Stack:
 
     def _programs(self) -> dict[str, str]:
         token = self.env().get("RASA_TOKEN") or self._settings_value("rasa_token")
+        # `addons.serve` is the rasa command with two per-call costs removed (addons/patches.py).
         rasa = (
-            f"{RASA_BIN} run --enable-api -i 127.0.0.1 -p {self.rasa_port} "
+            f"{RASA_PY} -m addons.serve run --enable-api -i 127.0.0.1 -p {self.rasa_port} "
             f"--model {self.model} --endpoints {self.run_dir / 'endpoints.yml'} "
             f"--credentials {BOT_DIR / 'credentials.yml'} --cors '*'"
         )

@@ -39,8 +39,13 @@ class Settings(BaseSettings):
     database_url: str = ""
     redis_url: str | None = None
     lancedb_dir: Path | None = None
-    # Where Rasa's SQL event broker writes every conversation event (analytics reads it).
+    # The conversation event log: Rasa's tracker store appends every event there in batches
+    # (bot/addons/tracker_store.py), and the dashboard's analytics read it.
     rasa_events_url: str = ""
+    # How often queued conversation events are written (a crash can lose this much).
+    event_flush_seconds: float = 0.2
+    # A conversation idle this long starts a new session (and leaves Rasa's memory).
+    session_idle_minutes: int = 60
 
     # Secrets: SECRET_KEY signs tokens and derives the PII key unless ENCRYPTION_KEY is set.
     secret_key: str = DEFAULT_SECRET_KEY

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from zoneinfo import available_timezones
 
 from pydantic import BaseModel, field_validator
@@ -12,6 +13,9 @@ from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
 from app.models.task_config import utcnow
+
+# Listing the zones walks the tz database on disk; settings are validated on every turn.
+_zone_names = lru_cache(maxsize=1)(available_timezones)
 
 _COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _ORIGIN_RE = re.compile(r"^https?://[^/\s]+$")
@@ -47,7 +51,7 @@ class BotSettingsUpdate(BaseModel):
     @field_validator("timezone")
     @classmethod
     def _zone(cls, value: str) -> str:
-        if value not in available_timezones():
+        if value not in _zone_names():
             raise ValueError(f"unknown timezone {value!r}; use an IANA name like Europe/London")
         return value
 

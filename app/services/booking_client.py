@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import ssl
 import uuid
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import httpx
@@ -115,6 +117,12 @@ class _TransientStatus(Exception):
 def _is_transient(exc: BaseException) -> bool:
     # TransportError covers timeouts, refused and reset connections; 4xx is never retried.
     return isinstance(exc, httpx.TransportError | _TransientStatus)
+
+
+@lru_cache(maxsize=1)
+def _tls_context() -> ssl.SSLContext:
+    """Built once: loading the CA bundle for every client cost more than the request itself."""
+    return ssl.create_default_context()
 
 
 class BookingClient:
@@ -259,7 +267,10 @@ class BookingClient:
             reraise=False,
         )
         async with httpx.AsyncClient(
-            base_url=self.base_url, timeout=self.timeout_seconds, transport=self._transport
+            base_url=self.base_url,
+            timeout=self.timeout_seconds,
+            transport=self._transport,
+            verify=_tls_context(),
         ) as http:
             try:
                 async for attempt in retrying:

@@ -1,0 +1,121 @@
+"""Per-call costs of Rasa 3.6 that it has no setting for, removed before the server starts.
+
+Profiled under load (py-spy), after the tracker store stopped dominating:
+- every action call carried every event of the conversation, so a turn cost more the longer
+  the conversation ran. Actions read the slots, the latest message and the active loop (sent
+  whole, as before), and of the events only the current turn's (rasa-sdk reads the slot
+  candidates at the end of it); so each call now carries the events since the last message.
+- every reply from the action server was checked with `jsonschema.validate`, which checks the
+  schema itself first and builds a new validator each time: about a sixth of Rasa's CPU. The
+  schema is fixed, so one validator is built once; a reply is still checked in full.
+- every action call opened a new aiohttp session and TCP connection to the action server:
+  another sixth. One session per endpoint now keeps the connection alive between calls.
+
+`apply()` is called by `addons.serve`, the command `scripts/stack.py` runs instead of `rasa`.
+"""
+
+from __future__ import annotations
+
+import ssl
+from functools import lru_cache
+from typing import Any
+
+import aiohttp
+import rasa
+from jsonschema import ValidationError
+from jsonschema.validators import validator_for
+from rasa.core.actions.action import RemoteAction
+from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import EventVerbosity
+from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
+
+
+@lru_cache(maxsize=1)
+def _action_reply_validator() -> Any:
+    schema = RemoteAction.action_response_format_spec()
+    validator_class = validator_for(schema)
+    validator_class.check_schema(schema)
+    return validator_class(schema)
+
+
+def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
+    try:
+        _action_reply_validator().validate(result)
+    except ValidationError as error:
+        error.message += (
+            ". Failed to validate Action server response from API, make sure your response "
+            f"from the Action endpoint is valid. For more information see {DOCS_BASE_URL}"
+            "/custom-actions"
+        )
+        raise
+    return True
+
+
+async def _request(
+    self: EndpointConfig,
+    method: str = "post",
+    subpath: str | None = None,
+    content_type: str | None = "application/json",
+    compress: bool = False,
+    **kwargs: Any,
+) -> Any:
+    """`EndpointConfig.request` on one kept-alive session per endpoint (else the same)."""
+    headers = {"Content-Type": content_type} if content_type else {}
+    headers.update(kwargs.pop("headers", None) or {})
+    headers.update(self.headers or {})
+    sslcontext = ssl.create_default_context(cafile=self.cafile) if self.cafile else None
+    session: aiohttp.ClientSession | None = getattr(self, "_kept_session", None)
+    if session is None or session.closed:
+        session = self.session()
+        self._kept_session = session
+    async with session.request(
+        method,
+        concat_url(self.url, subpath),
+        headers=headers,
+        params=self.combine_parameters(kwargs),
+        compress=compress,
+        ssl=sslcontext,
+        **kwargs,
+    ) as response:
+        if response.status >= 400:
+            raise ClientResponseError(
+                response.status, response.reason, await response.content.read()
+            )
+        try:
+            return await response.json()
+        except aiohttp.ContentTypeError:
+            return None
+
+
+def _current_turn(tracker: Any) -> list[Any]:
+    """The events since (and including) the visitor's latest message."""
+    turn = []
+    for event in reversed(tracker.events):
+        turn.append(event)
+        if isinstance(event, UserUttered):
+            break
+    turn.reverse()
+    return turn
+
+
+def _action_call_format(self: RemoteAction, tracker: Any, domain: Any) -> dict[str, Any]:
+    state = tracker.current_state(EventVerbosity.NONE)
+    state["events"] = [event.as_dict() for event in _current_turn(tracker)]
+    result = {
+        "next_action": self._name,
+        "sender_id": tracker.sender_id,
+        "tracker": state,
+        "version": rasa.__version__,
+    }
+    if not self._is_selective_domain_enabled() or domain.does_custom_action_explicitly_need_domain(
+        self.name()
+    ):
+        result["domain"] = domain.as_dict()
+    return result
+
+
+def apply() -> None:
+    RemoteAction._action_call_format = _action_call_format
+    RemoteAction._validate_action_result = _validate_action_result
+    EndpointConfig.request = _request

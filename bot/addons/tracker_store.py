@@ -1,0 +1,357 @@
+"""A tracker store that answers from memory and writes new events behind the reply.
+
+Why not Rasa's own stores: the SQL tracker store re-reads and replays every event of the
+conversation on each message, and the SQL event broker commits each event on its own, on the
+event loop. Profiled under load, those commits took three quarters of Rasa's time, and the
+cost of a turn grew with the length of the conversation.
+
+This store keeps each live conversation's tracker in memory, so a turn costs the same on the
+first message and the hundredth. After each turn it queues only the events that turn added; a
+background thread writes the queue in one transaction every `flush_interval` seconds. The
+table it writes is the event log the dashboard's analytics read (`events`: id, sender_id,
+data = the event as JSON, the shape of Rasa's SQL event broker, so no event broker is needed),
+plus `type_name` so a conversation can be reloaded from its last session start after a restart.
+
+Durability: a clean stop (SIGTERM, Ctrl-C) writes everything queued before the process exits.
+A crash (SIGKILL, power loss) can lose the last `flush_interval` seconds of events.
+
+One Rasa process only: the memory copy is this process's. Several Rasa processes share
+Redis's tracker store instead (see `scripts/stack.py`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import itertools
+import json
+import logging
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.brokers.broker import EventBroker
+from rasa.core.tracker_store import SerializedTrackerAsText, TrackerStore
+from rasa.shared.core.domain import Domain, SessionConfig
+from rasa.shared.core.events import Event, SessionStarted
+from rasa.shared.core.trackers import (
+    DialogueStateTracker,
+    get_trackers_for_conversation_sessions,
+)
+
+logger = logging.getLogger(__name__)
+
+_metadata = sa.MetaData()
+EVENTS = sa.Table(
+    "events",
+    _metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("sender_id", sa.String(255), index=True),
+    sa.Column("type_name", sa.String(255)),
+    sa.Column("data", sa.Text),
+)
+
+
+def engine_for(url: str) -> sa.engine.Engine:
+    """An engine for the event log; SQLite in WAL mode so readers never block the writer."""
+    if url.startswith("postgresql+psycopg://"):  # the main venv's driver name; psycopg2 here
+        url = "postgresql://" + url.removeprefix("postgresql+psycopg://")
+    if not url.startswith("sqlite"):
+        return sa.create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=2)
+    engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+    @sa.event.listens_for(engine, "connect")
+    def _wal(connection: Any, _record: Any) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return engine
+
+
+def ensure_schema(engine: sa.engine.Engine) -> None:
+    """Create the table, or add `type_name` to an event broker's older one and fill it."""
+    inspector = sa.inspect(engine)
+    if not inspector.has_table("events"):
+        _metadata.create_all(engine)
+        return
+    columns = {column["name"] for column in inspector.get_columns("events")}
+    with engine.begin() as connection:
+        if "type_name" not in columns:
+            connection.execute(sa.text("ALTER TABLE events ADD COLUMN type_name VARCHAR(255)"))
+            # One pass over the old rows: the type is inside each event's JSON.
+            rows = connection.execute(sa.select(EVENTS.c.id, EVENTS.c.data)).all()
+            for event_id, data in rows:
+                try:
+                    kind = json.loads(data or "{}").get("event")
+                except ValueError:
+                    kind = None
+                connection.execute(
+                    EVENTS.update().where(EVENTS.c.id == event_id).values(type_name=kind)
+                )
+        indexes = {index["name"] for index in sa.inspect(connection).get_indexes("events")}
+        if "ix_events_sender_id" not in indexes:
+            connection.execute(sa.text("CREATE INDEX ix_events_sender_id ON events (sender_id)"))
+
+
+class EventLogWriter:
+    """Queues events and writes them to the event log in one transaction per interval."""
+
+    def __init__(self, db_url: str, flush_interval: float = 0.2) -> None:
+        self.engine = engine_for(db_url)
+        ensure_schema(self.engine)
+        self.flush_interval = float(flush_interval)
+        self._queue: list[tuple[str, str, str]] = []  # (sender_id, type_name, data)
+        self.queued_senders: dict[str, int] = {}
+        self._queue_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stopping = False
+        self._thread = threading.Thread(target=self._loop, name="event-log-writer", daemon=True)
+        self._thread.start()
+        # Runs after Sanic's graceful stop returns, before the interpreter exits.
+        atexit.register(self.close)
+
+    def add(self, sender_id: str, events: list[dict[str, Any]]) -> None:
+        """Queue events (each `Event.as_dict()`) of one conversation."""
+        rows = []
+        for body in events:
+            body = {**body, "sender_id": sender_id}
+            rows.append((sender_id, body.get("event") or "", json.dumps(body)))
+        with self._queue_lock:
+            self._queue.extend(rows)
+            self.queued_senders[sender_id] = self.queued_senders.get(sender_id, 0) + len(rows)
+
+    def flush(self) -> int:
+        """Write everything queued, in one transaction; returns how many events."""
+        with self._write_lock:
+            with self._queue_lock:
+                batch, self._queue = self._queue, []
+            if not batch:
+                return 0
+            try:
+                with self.engine.begin() as connection:
+                    connection.execute(
+                        EVENTS.insert(),
+                        [{"sender_id": s, "type_name": t, "data": d} for s, t, d in batch],
+                    )
+            except Exception:
+                # Keep the events for the next try rather than lose them.
+                with self._queue_lock:
+                    self._queue[:0] = batch
+                raise
+            with self._queue_lock:
+                for sender_id, _, _ in batch:
+                    left = self.queued_senders.get(sender_id, 0) - 1
+                    if left > 0:
+                        self.queued_senders[sender_id] = left
+                    else:
+                        self.queued_senders.pop(sender_id, None)
+            return len(batch)
+
+    async def flush_async(self) -> None:
+        await asyncio.get_running_loop().run_in_executor(None, self.flush)
+
+    def _loop(self) -> None:
+        while not self._stopping:
+            self._wake.wait(self.flush_interval)
+            try:
+                self.flush()
+            except Exception:  # noqa: BLE001 - logged; the events stay queued for the next try
+                logger.exception("writing conversation events failed; retrying")
+                time.sleep(1)
+
+    def close(self) -> None:
+        """Write what is queued (clean stop)."""
+        self._stopping = True
+        self._wake.set()
+        for _attempt in range(3):
+            try:
+                written = self.flush()
+                if written:
+                    logger.info("wrote %s queued conversation events on shutdown", written)
+                return
+            except Exception:  # noqa: BLE001
+                logger.exception("writing conversation events on shutdown failed")
+                time.sleep(0.5)
+
+
+class _Live:
+    """A conversation held in memory: its tracker, and how many of its events are saved."""
+
+    __slots__ = ("tracker", "saved", "touched")
+
+    def __init__(self, tracker: DialogueStateTracker | None, saved: int) -> None:
+        self.tracker = tracker
+        self.saved = saved
+        self.touched = time.monotonic()
+
+
+class WriteBehindTrackerStore(TrackerStore, SerializedTrackerAsText):
+    """Memory first, an append-only SQL event log behind it (see the module docstring)."""
+
+    def __init__(
+        self,
+        domain: Domain | None = None,
+        host: str | None = None,
+        event_broker: EventBroker | None = None,
+        db_url: str = "sqlite:///rasa_events.db",
+        flush_interval: float = 0.2,
+        max_live: int = 20000,
+        session_idle_minutes: float | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self._session_idle_minutes = session_idle_minutes
+        super().__init__(domain, event_broker, **kwargs)
+        self.log = EventLogWriter(db_url, flush_interval)
+        self.engine = self.log.engine
+        self.max_live = int(max_live)
+        self._live: OrderedDict[str, _Live] = OrderedDict()
+
+    # -- the domain's session length comes from the product's settings ------------------------
+    @property
+    def domain(self) -> Domain:
+        return self._domain
+
+    @domain.setter
+    def domain(self, domain: Domain | None) -> None:
+        self._domain = domain or Domain.empty()
+        if self._session_idle_minutes is not None:
+            # The same Domain object drives the processor's session expiry.
+            self._domain.session_config = SessionConfig(
+                float(self._session_idle_minutes),
+                self._domain.session_config.carry_over_slots,
+            )
+
+    # -- reading -------------------------------------------------------------------------------
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        live = self._live.get(sender_id)
+        if live is not None:
+            live.touched = time.monotonic()
+            self._live.move_to_end(sender_id)
+            if live.tracker is None:
+                return None
+            if len(live.tracker.events) != live.saved:
+                # A turn changed the tracker, then failed before saving: drop what it added.
+                events = list(itertools.islice(live.tracker.events, 0, live.saved))
+                live.tracker = DialogueStateTracker.from_events(
+                    sender_id, events, self.domain.slots
+                )
+            return live.tracker
+        if sender_id in self.log.queued_senders:
+            await self.log.flush_async()
+        events = await asyncio.get_running_loop().run_in_executor(
+            None, self._read_events, sender_id, False
+        )
+        tracker = self._tracker_from(sender_id, events) if events else None
+        self._remember(sender_id, _Live(tracker, len(tracker.events) if tracker else 0))
+        return tracker
+
+    async def retrieve_full_tracker(self, sender_id: str) -> DialogueStateTracker | None:
+        """Every session (history, transcripts): read from the log after writing the queue."""
+        await self.log.flush_async()
+        events = await asyncio.get_running_loop().run_in_executor(
+            None, self._read_events, sender_id, True
+        )
+        return self._tracker_from(sender_id, events) if events else None
+
+    async def keys(self) -> Iterable[str]:
+        await self.log.flush_async()
+        with self.engine.connect() as connection:
+            rows = connection.execute(sa.select(EVENTS.c.sender_id).distinct()).all()
+        return [row[0] for row in rows]
+
+    def _tracker_from(self, sender_id: str, events: list[dict[str, Any]]) -> DialogueStateTracker:
+        return DialogueStateTracker.from_events(
+            sender_id,
+            [Event.from_parameters(event) for event in events],
+            self.domain.slots,
+        )
+
+    def _read_events(self, sender_id: str, all_sessions: bool) -> list[dict[str, Any]]:
+        query = sa.select(EVENTS.c.data).where(EVENTS.c.sender_id == sender_id)
+        if not all_sessions:
+            last_start = (
+                sa.select(sa.func.max(EVENTS.c.id))
+                .where(EVENTS.c.sender_id == sender_id)
+                .where(EVENTS.c.type_name == SessionStarted.type_name)
+                .scalar_subquery()
+            )
+            query = query.where(sa.or_(last_start.is_(None), EVENTS.c.id >= last_start))
+        with self.engine.connect() as connection:
+            rows = connection.execute(query.order_by(EVENTS.c.id)).all()
+        events = []
+        for (data,) in rows:
+            event = json.loads(data)
+            event.pop("sender_id", None)
+            events.append(event)
+        return events
+
+    # -- writing -------------------------------------------------------------------------------
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        sender_id = tracker.sender_id
+        live = self._live.get(sender_id)
+        if live is None:
+            # Saved without being read here first (e.g. the HTTP API): compare with the log.
+            await self.retrieve(sender_id)
+            live = self._live[sender_id]
+        if live.tracker is tracker:
+            start = live.saved
+        else:
+            # Another tracker object for this conversation: what it has beyond the saved
+            # events of the current session is new (the rule Rasa's SQL store uses).
+            start = live.saved if live.tracker is not None else 0
+        new_events = list(itertools.islice(tracker.events, start, None))
+        if new_events:
+            self.log.add(sender_id, [event.as_dict() for event in new_events])
+        if any(isinstance(event, SessionStarted) for event in new_events):
+            # A new session began this turn: keep only it, as `retrieve` would return it.
+            tracker = get_trackers_for_conversation_sessions(tracker)[-1]
+        live.tracker = tracker
+        live.saved = len(tracker.events)
+        live.touched = time.monotonic()
+        self._live.move_to_end(sender_id)
+        self._evict()
+
+    def _remember(self, sender_id: str, live: _Live) -> None:
+        self._live[sender_id] = live
+        self._live.move_to_end(sender_id)
+        self._evict()
+
+    def _evict(self) -> None:
+        """Bound memory: drop the least recently used conversations (they reload from the log)."""
+        idle_seconds = 60 * (self.domain.session_config.session_expiration_time or 60)
+        now = time.monotonic()
+        while self._live:
+            oldest_id, oldest = next(iter(self._live.items()))
+            if len(self._live) <= self.max_live and now - oldest.touched < idle_seconds:
+                break
+            self._live.pop(oldest_id)
+
+
+class WriteBehindEventBroker(EventBroker):
+    """The same event log for Rasa's own tracker stores (Redis): batched, off the loop."""
+
+    def __init__(self, db_url: str, flush_interval: float = 0.2) -> None:
+        self.log = EventLogWriter(db_url, flush_interval)
+
+    @classmethod
+    async def from_endpoint_config(
+        cls, broker_config: Any, event_loop: asyncio.AbstractEventLoop | None = None
+    ) -> WriteBehindEventBroker:
+        return cls(**broker_config.kwargs)
+
+    def publish(self, event: dict[str, Any]) -> None:
+        event = dict(event)
+        sender_id = event.pop("sender_id", "") or ""
+        self.log.add(sender_id, [event])
+
+    def is_ready(self) -> bool:
+        return True
+
+    async def close(self) -> None:
+        await self.log.flush_async()
