@@ -84,13 +84,13 @@ def contact_sentence(settings: BotSettingsPublic) -> str:
     return f"You can {line}." if line else "Please get in touch with our team directly."
 
 
-def reset_form_slots() -> list[EventType]:
-    """Clear every form answer so a new task never reuses the previous one's."""
-    return [SlotSet(slot, None) for slot in FORM_SLOTS] + [
-        SlotSet("failed_tries", None),
-        SlotSet("idempotency_key", None),
-        SlotSet("found_booking", None),
-    ]
+def reset_form_slots(tracker: Tracker) -> list[EventType]:
+    """Clear every form answer so a new task never reuses the previous one's.
+
+    Only slots that hold a value get an event: each event lengthens the conversation that Rasa
+    featurises on every later turn."""
+    slots = [*FORM_SLOTS, "failed_tries", "idempotency_key", "found_booking"]
+    return [SlotSet(slot, None) for slot in slots if tracker.get_slot(slot) is not None]
 
 
 def start_in_business_time(date_text: str, time_text: str, timezone: str) -> dt.datetime:

@@ -84,9 +84,9 @@ class SubmitAction(Action, abc.ABC):
                 text="Sorry, I couldn't find that booking any more — it may have been changed "
                 f"already. {common.contact_sentence(settings)}"
             )
-            return common.reset_form_slots()
+            return common.reset_form_slots(tracker)
         except BookingRejected as rejected:
-            return self._rejected(rejected, dispatcher)
+            return self._rejected(rejected, dispatcher, tracker)
         except BookingApiUnavailable:
             return await self._unavailable(dispatcher, tracker, settings)
         except BookingError:
@@ -112,13 +112,13 @@ class SubmitAction(Action, abc.ABC):
         ]
 
     def _rejected(
-        self, rejected: BookingRejected, dispatcher: CollectingDispatcher
+        self, rejected: BookingRejected, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> list[EventType]:
         """The API refused one field: say which, and ask it again."""
         field = rejected.field if rejected.field in common.FORM_SLOTS else None
         dispatcher.utter_message(text=f"Sorry, that didn't go through: {rejected.message}")
         if field is None:
-            return common.reset_form_slots()
+            return common.reset_form_slots(tracker)
         return [
             SlotSet(field, None),
             SlotSet("confirmation", None),
@@ -219,7 +219,7 @@ class ActionCreateBooking(SubmitAction):
             ),
             custom={"booking_reference": record.reference},
         )
-        return [*common.reset_form_slots(), common.outcome("booked")]
+        return [*common.reset_form_slots(tracker), common.outcome("booked")]
 
 
 class ActionCreateMeeting(SubmitAction):
@@ -249,7 +249,7 @@ class ActionCreateMeeting(SubmitAction):
             + (f" You'll get an email at {email} with a calendar invite." if email else ""),
             custom={"booking_reference": record.reference},
         )
-        return [*common.reset_form_slots(), common.outcome("meeting_booked")]
+        return [*common.reset_form_slots(tracker), common.outcome("meeting_booked")]
 
 
 class ActionCancelBooking(SubmitAction):
@@ -269,7 +269,7 @@ class ActionCancelBooking(SubmitAction):
             text=f"Done — booking {record.reference} on {when_text(record, settings.timezone)} "
             "is cancelled. You'll get an email confirming it."
         )
-        return [*common.reset_form_slots(), common.outcome("cancelled")]
+        return [*common.reset_form_slots(tracker), common.outcome("cancelled")]
 
 
 class ActionRescheduleBooking(SubmitAction):
@@ -292,4 +292,4 @@ class ActionRescheduleBooking(SubmitAction):
             text=f"Done — booking {record.reference} is now on "
             f"{when_text(record, settings.timezone)}. You'll get an updated calendar invite by email."
         )
-        return [*common.reset_form_slots(), common.outcome("rescheduled")]
+        return [*common.reset_form_slots(tracker), common.outcome("rescheduled")]

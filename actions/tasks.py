@@ -49,7 +49,7 @@ class ActionCheckTaskEnabled(Action):
             dispatcher.utter_message(text=f"{REFUSAL[task]} {common.contact_sentence(settings)}")
             return [SlotSet("task_enabled", False), common.outcome("refused")]
         prefilled = await self._prefill(tracker, task, config)
-        return [*common.reset_form_slots(), *prefilled, SlotSet("task_enabled", True)]
+        return [*common.reset_form_slots(tracker), *prefilled, SlotSet("task_enabled", True)]
 
     @staticmethod
     async def _prefill(tracker: Tracker, task: str, config: TaskConfigPublic) -> list[EventType]:
@@ -100,7 +100,7 @@ class ActionStopTask(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(response="utter_stopped")
-        return [*_leave_events(tracker), *common.reset_form_slots()]
+        return [*_leave_events(tracker), *common.reset_form_slots(tracker)]
 
 
 class ActionHumanHandoff(Action):

@@ -14,7 +14,7 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
 
 target_metadata = SQLModel.metadata
 
-# Rasa's SQL event broker owns `events` (in the same database in production): never touch it.
+# Rasa's tracker store (bot/addons/tracker_store.py) owns `events` (in the same database in production): never touch it.
 FOREIGN_TABLES = {"events"}
 
 

@@ -266,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--capacity", action="store_true", help="step the users up")
     parser.add_argument("--steps", default="100,200,300,400,500")
     parser.add_argument("--label", default="embedded default", help="names the settings")
+    parser.add_argument("--out", type=Path, help="report folder (default: a new one in results/)")
     args = parser.parse_args(argv)
 
     rasa = f"http://127.0.0.1:{os.environ.get('RASA_PORT', '5005')}"
@@ -278,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    out = RESULTS / stamp
+    out = args.out or RESULTS / stamp
     left_out: list[str] = []
     if args.path == "rest":
         kept, left_out = calibrate_questions(host)
@@ -320,7 +321,8 @@ def main(argv: list[str] | None = None) -> int:
     (out / "summary.json").write_text(json.dumps(summary, indent=2))
     report = markdown(summary)
     (out / "summary.md").write_text(report)
-    (RESULTS / "latest.md").write_text(report)
+    if not args.out:
+        (RESULTS / "latest.md").write_text(report)
     print(report)
     print(f"report: {out}")
     return 0

@@ -1,7 +1,8 @@
 """Conversation analytics, built from Rasa's event stream.
 
-Rasa's SQL event broker writes every tracker event into a table `events` (id, sender_id, data =
-the event as JSON) in the database at `RASA_EVENTS_URL`. `sync_events` reads the events after
+Rasa's tracker store (bot/addons/tracker_store.py) appends every conversation event to a table
+`events` (id, sender_id, type_name, data = the event as JSON) in the database at
+`RASA_EVENTS_URL`, in batches. `sync_events` reads the events after
 a watermark and materialises them into `conversations` and `conversation_turns` (visitor text
 PII-masked); `summary`, `list_conversations` and `transcript` read those tables.
 

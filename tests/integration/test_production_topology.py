@@ -4,6 +4,7 @@ and Rasa's tracker and lock stores. The same code as the embedded default, other
 from __future__ import annotations
 
 import json
+import time
 import uuid
 
 import httpx
@@ -74,11 +75,16 @@ def test_a_question_is_answered_and_the_conversation_lives_in_redis_and_postgres
     )
 
     assert client.exists(f"tracker:{sender}"), "the tracker is not in Redis"
+    # Events reach PostgreSQL in batches, a fraction of a second after the reply.
     engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://"))
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text("SELECT data FROM events WHERE sender_id = :s"), {"s": sender}
-        ).all()
+    deadline = time.monotonic() + 15
+    user_events: list[dict] = []
+    while not user_events and time.monotonic() < deadline:
+        time.sleep(0.2)
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text("SELECT data FROM events WHERE sender_id = :s"), {"s": sender}
+            ).all()
+        user_events = [json.loads(r[0]) for r in rows if json.loads(r[0])["event"] == "user"]
     engine.dispose()
-    user_events = [json.loads(r[0]) for r in rows if json.loads(r[0])["event"] == "user"]
     assert user_events and user_events[0]["text"] == "What are your business hours?"

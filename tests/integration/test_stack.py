@@ -69,6 +69,6 @@ def test_a_crashed_rasa_is_reported_down_then_restarted_and_the_conversation_con
     log = (live_stack.var_dir / "log" / "supervisord.log").read_text()
     assert "exited: rasa (terminated by SIGKILL" in log, log[-2000:]
 
-    # The tracker lives in the SQL tracker store, so the form picks up where it was.
+    # The conversation is reloaded from the event log, so the form picks up where it was.
     after = texts(say(live_stack, sender, "stop"))
     assert after

@@ -112,7 +112,9 @@ async def test_confirmed_booking_gets_a_reference_and_email_notice(
         "2pm. You'll get a confirmation email at jane@example.com with a calendar invite."
     )
     assert messages[0]["custom"] == {"booking_reference": "BK-2026-0042"}
-    assert events == [*common.reset_form_slots(), SlotSet("last_outcome", "booked")]
+    answered = make_tracker(text="/affirm", intent="affirm", slots=CONFIRMED)
+    assert events == [*common.reset_form_slots(answered), SlotSet("last_outcome", "booked")]
+    assert SlotSet("email", None) in events  # the next task starts clean
 
 
 async def test_a_retried_action_sends_the_same_idempotency_key(

@@ -56,7 +56,8 @@ async def test_enabled_task_starts_with_a_clean_form(demo_business: Session) -> 
     tracker = make_tracker(text="book a demo", intent="book_service", slots={"date": "2026-11-30"})
     events, messages = await run(ActionCheckTaskEnabled(), tracker)
     assert messages == []
-    assert events == [*common.reset_form_slots(), SlotSet("task_enabled", True)]
+    assert events == [*common.reset_form_slots(tracker), SlotSet("task_enabled", True)]
+    assert SlotSet("date", None) in events  # the earlier answer is cleared
 
 
 async def test_service_named_in_the_request_is_kept(demo_business: Session) -> None:
@@ -112,7 +113,7 @@ async def test_answers_in_the_request_are_prefilled(
     )
     tracker = make_tracker(text=request_text, intent="book_service", entities=entities)
     events, _ = await run(ActionCheckTaskEnabled(), tracker)
-    assert events == [*common.reset_form_slots(), *prefilled, SlotSet("task_enabled", True)]
+    assert events == [*common.reset_form_slots(tracker), *prefilled, SlotSet("task_enabled", True)]
 
 
 @pytest.mark.parametrize(
@@ -149,7 +150,11 @@ async def test_stop_leaves_the_form_politely(demo_business: Session) -> None:
     )
     events, messages = await run(ActionStopTask(), tracker)
     assert [m["response"] for m in messages] == ["utter_stopped"]
-    assert events == [ActiveLoop(None), SlotSet("requested_slot", None), *common.reset_form_slots()]
+    assert events == [
+        ActiveLoop(None),
+        SlotSet("requested_slot", None),
+        *common.reset_form_slots(tracker),
+    ]
 
 
 async def test_asking_for_a_person_gives_the_contact_and_leaves_the_form(
