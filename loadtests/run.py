@@ -280,10 +280,9 @@ def main(argv: list[str] | None = None) -> int:
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     out = args.out or RESULTS / stamp
-    left_out: list[str] = []
-    if args.path == "rest":
-        kept, left_out = calibrate_questions(host)
-        os.environ["LOADTEST_QUESTIONS"] = json.dumps(kept)
+    # The same question pool for both paths, checked once through Rasa on the idle stack.
+    kept, left_out = calibrate_questions(rasa if args.path == "widget" else host)
+    os.environ["LOADTEST_QUESTIONS"] = json.dumps(kept)
     users_steps = [int(u) for u in args.steps.split(",")] if args.capacity else [args.users]
     runs, capacity = [], None
     for users in users_steps:

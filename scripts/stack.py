@@ -224,17 +224,20 @@ class Stack:
     def write_endpoints(self) -> Path:
         """Rasa endpoints: where conversations live, and how actions are called.
 
-        Embedded default: our write-behind tracker store (memory first, new events appended to
-        the event log in batches off the reply's path; bot/addons/tracker_store.py). With Redis:
-        Rasa's Redis tracker and lock stores (several Rasa processes), and the same batched
-        event log as the event broker. Either way the event log is what analytics read.
+        Our write-behind tracker store (bot/addons/tracker_store.py): memory first, each turn's
+        new events appended to the event log in batches off the reply's path; the event log is
+        what analytics read and what a conversation reloads from. With Redis, the store also
+        shares each turn's events through Redis, and Rasa's Redis lock store lets several Rasa
+        processes (RASA_WORKERS) take turns on a conversation.
         """
         import yaml
 
         redis_url = self.env().get("REDIS_URL") or self._settings_value("redis_url")
-        event_log = {
+        store: dict[str, object] = {
+            "type": "addons.tracker_store.WriteBehindTrackerStore",
             "db_url": self._settings_value("rasa_events_url"),
             "flush_interval": float(self._settings_value("event_flush_seconds") or 0.2),
+            "session_idle_minutes": int(self._settings_value("session_idle_minutes") or 60),
         }
         endpoints: dict[str, object] = {
             # Only the validation actions get the domain (they read the forms' slots).
@@ -242,29 +245,20 @@ class Stack:
                 "url": f"http://127.0.0.1:{self.actions_port}/webhook",
                 "enable_selective_domain": True,
             },
+            "tracker_store": store,
         }
         if redis_url:
             parts = urlsplit(redis_url)
-            redis_conf = {
+            lock_store = {
+                "type": "redis",
                 "url": parts.hostname or "127.0.0.1",
                 "port": parts.port or 6379,
                 "db": int(parts.path.lstrip("/") or 0),
             }
             if parts.password:
-                redis_conf["password"] = parts.password
-            # Rasa keys them "tracker:<sender>" and "lock:<sender>" by default.
-            endpoints["tracker_store"] = {"type": "redis", **redis_conf}
-            endpoints["lock_store"] = {"type": "redis", **redis_conf}
-            endpoints["event_broker"] = {
-                "type": "addons.tracker_store.WriteBehindEventBroker",
-                **event_log,
-            }
-        else:
-            endpoints["tracker_store"] = {
-                "type": "addons.tracker_store.WriteBehindTrackerStore",
-                **event_log,
-                "session_idle_minutes": int(self._settings_value("session_idle_minutes") or 60),
-            }
+                lock_store["password"] = parts.password
+            endpoints["lock_store"] = lock_store  # Rasa keys it "lock:<sender>"
+            store["redis_url"] = redis_url
         self.run_dir.mkdir(parents=True, exist_ok=True)
         path = self.run_dir / "endpoints.yml"
         path.write_text(yaml.safe_dump(endpoints, sort_keys=False))
@@ -272,7 +266,7 @@ class Stack:
 
     def _programs(self) -> dict[str, str]:
         token = self.env().get("RASA_TOKEN") or self._settings_value("rasa_token")
-        # `addons.serve` is the rasa command with two per-call costs removed (addons/patches.py).
+        # `addons.serve`: the rasa command with per-call costs removed first (addons/patches.py).
         rasa = (
             f"{RASA_PY} -m addons.serve run --enable-api -i 127.0.0.1 -p {self.rasa_port} "
             f"--model {self.model} --endpoints {self.run_dir / 'endpoints.yml'} "

@@ -15,8 +15,12 @@ plus `type_name` so a conversation can be reloaded from its last session start a
 Durability: a clean stop (SIGTERM, Ctrl-C) writes everything queued before the process exits.
 A crash (SIGKILL, power loss) can lose the last `flush_interval` seconds of events.
 
-One Rasa process only: the memory copy is this process's. Several Rasa processes share
-Redis's tracker store instead (see `scripts/stack.py`).
+Several Rasa processes (`redis_url` set, with Rasa's Redis lock store so one process at a
+time handles a conversation): each turn's new events are also appended to a Redis list per
+conversation, in the same round trip as its expiry. A process answers from its memory copy
+when the list has not grown since it last saw it, catches up on only the events another
+process added when it has, and rebuilds from the list when the session changed. Two Redis
+round trips a turn, whatever the conversation's length.
 """
 
 from __future__ import annotations
@@ -26,17 +30,20 @@ import atexit
 import itertools
 import json
 import logging
+import multiprocessing.util
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
+import redis.asyncio
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SerializedTrackerAsText, TrackerStore
+from rasa.shared.core.constants import ACTION_SESSION_START_NAME
 from rasa.shared.core.domain import Domain, SessionConfig
-from rasa.shared.core.events import Event, SessionStarted
+from rasa.shared.core.events import ActionExecuted, Event, SessionStarted
 from rasa.shared.core.trackers import (
     DialogueStateTracker,
     get_trackers_for_conversation_sessions,
@@ -113,8 +120,10 @@ class EventLogWriter:
         self._stopping = False
         self._thread = threading.Thread(target=self._loop, name="event-log-writer", daemon=True)
         self._thread.start()
-        # Runs after Sanic's graceful stop returns, before the interpreter exits.
+        # Runs after Sanic's stop returns, before the interpreter exits; the finaliser does the
+        # same in a Sanic worker process (SANIC_WORKERS), which exits without atexit.
         atexit.register(self.close)
+        multiprocessing.util.Finalize(self, self.close, exitpriority=10)
 
     def add(self, sender_id: str, events: list[dict[str, Any]]) -> None:
         """Queue events (each `Event.as_dict()`) of one conversation."""
@@ -183,12 +192,20 @@ class EventLogWriter:
 class _Live:
     """A conversation held in memory: its tracker, and how many of its events are saved."""
 
-    __slots__ = ("tracker", "saved", "touched")
+    __slots__ = ("tracker", "saved", "touched", "version", "session_start")
 
     def __init__(self, tracker: DialogueStateTracker | None, saved: int) -> None:
         self.tracker = tracker
         self.saved = saved
         self.touched = time.monotonic()
+        # Shared mode: the length of the conversation's Redis list this copy reflects, and the
+        # list index where its session starts.
+        self.version = saved
+        self.session_start = 0
+
+
+def _redis_keys(sender_id: str) -> tuple[str, str]:
+    return f"conversation:{sender_id}:events", f"conversation:{sender_id}:session"
 
 
 class WriteBehindTrackerStore(TrackerStore, SerializedTrackerAsText):
@@ -203,6 +220,8 @@ class WriteBehindTrackerStore(TrackerStore, SerializedTrackerAsText):
         flush_interval: float = 0.2,
         max_live: int = 20000,
         session_idle_minutes: float | None = None,
+        redis_url: str | None = None,
+        redis_ttl_seconds: int = 7 * 24 * 3600,
         **kwargs: Any,
     ) -> None:
         self._session_idle_minutes = session_idle_minutes
@@ -211,6 +230,8 @@ class WriteBehindTrackerStore(TrackerStore, SerializedTrackerAsText):
         self.engine = self.log.engine
         self.max_live = int(max_live)
         self._live: OrderedDict[str, _Live] = OrderedDict()
+        self._redis = redis.asyncio.from_url(redis_url) if redis_url else None
+        self.redis_ttl_seconds = int(redis_ttl_seconds)
 
     # -- the domain's session length comes from the product's settings ------------------------
     @property
@@ -229,27 +250,85 @@ class WriteBehindTrackerStore(TrackerStore, SerializedTrackerAsText):
 
     # -- reading -------------------------------------------------------------------------------
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        if self._redis is not None:
+            return await self._retrieve_shared(sender_id)
         live = self._live.get(sender_id)
         if live is not None:
-            live.touched = time.monotonic()
-            self._live.move_to_end(sender_id)
-            if live.tracker is None:
-                return None
-            if len(live.tracker.events) != live.saved:
-                # A turn changed the tracker, then failed before saving: drop what it added.
-                events = list(itertools.islice(live.tracker.events, 0, live.saved))
-                live.tracker = DialogueStateTracker.from_events(
-                    sender_id, events, self.domain.slots
-                )
-            return live.tracker
+            self._touch(sender_id, live)
+            return self._without_unsaved(sender_id, live)
+        tracker = await self._load_from_log(sender_id)
+        self._remember(sender_id, _Live(tracker, len(tracker.events) if tracker else 0))
+        return tracker
+
+    def _without_unsaved(self, sender_id: str, live: _Live) -> DialogueStateTracker | None:
+        if live.tracker is not None and len(live.tracker.events) != live.saved:
+            # A turn changed the tracker, then failed before saving: drop what it added.
+            events = list(itertools.islice(live.tracker.events, 0, live.saved))
+            live.tracker = DialogueStateTracker.from_events(sender_id, events, self.domain.slots)
+        return live.tracker
+
+    async def _load_from_log(self, sender_id: str) -> DialogueStateTracker | None:
         if sender_id in self.log.queued_senders:
             await self.log.flush_async()
         events = await asyncio.get_running_loop().run_in_executor(
             None, self._read_events, sender_id, False
         )
-        tracker = self._tracker_from(sender_id, events) if events else None
-        self._remember(sender_id, _Live(tracker, len(tracker.events) if tracker else 0))
+        return self._tracker_from(sender_id, events) if events else None
+
+    async def _retrieve_shared(self, sender_id: str) -> DialogueStateTracker | None:
+        events_key, session_key = _redis_keys(sender_id)
+        async with self._redis.pipeline(transaction=False) as pipe:
+            length, start = await pipe.llen(events_key).get(session_key).execute()
+        start = int(start or 0)
+        live = self._live.get(sender_id)
+        if live is not None:
+            self._touch(sender_id, live)
+            self._without_unsaved(sender_id, live)
+        if length == 0:
+            # New, or expired from Redis: the SQL log has it (or nothing).
+            tracker = await self._load_from_log(sender_id)
+            live = _Live(tracker, len(tracker.events) if tracker else 0)
+            if tracker is not None:
+                await self._append_shared(
+                    sender_id, live, [event.as_dict() for event in tracker.events], 0
+                )
+            self._remember(sender_id, live)
+            return tracker
+        if (
+            live is not None
+            and live.tracker is not None
+            and live.session_start == start
+            and live.version <= length
+        ):
+            if live.version < length:  # another process answered since: apply what it added
+                for raw in await self._redis.lrange(events_key, live.version, length - 1):
+                    live.tracker.update(Event.from_parameters(json.loads(raw)))
+                live.version = length
+                live.saved = len(live.tracker.events)
+            return live.tracker
+        raw_events = await self._redis.lrange(events_key, start, length - 1)
+        tracker = self._tracker_from(sender_id, [json.loads(raw) for raw in raw_events])
+        live = _Live(tracker, len(tracker.events))
+        live.version, live.session_start = length, start
+        self._remember(sender_id, live)
         return tracker
+
+    async def _append_shared(
+        self, sender_id: str, live: _Live, bodies: list[dict[str, Any]], session_at: int | None
+    ) -> None:
+        """Append a turn's events to the conversation's Redis list (one round trip)."""
+        events_key, session_key = _redis_keys(sender_id)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.rpush(events_key, *[json.dumps(body) for body in bodies])
+            if session_at is not None:
+                # The lock store lets one process at a time append: the list was live.version long.
+                pipe.set(session_key, live.version + session_at)
+            pipe.expire(events_key, self.redis_ttl_seconds)
+            pipe.expire(session_key, self.redis_ttl_seconds)
+            results = await pipe.execute()
+        if session_at is not None:
+            live.session_start = live.version + session_at
+        live.version = results[0]
 
     async def retrieve_full_tracker(self, sender_id: str) -> DialogueStateTracker | None:
         """Every session (history, transcripts): read from the log after writing the queue."""
@@ -306,16 +385,28 @@ class WriteBehindTrackerStore(TrackerStore, SerializedTrackerAsText):
             # events of the current session is new (the rule Rasa's SQL store uses).
             start = live.saved if live.tracker is not None else 0
         new_events = list(itertools.islice(tracker.events, start, None))
-        if new_events:
-            self.log.add(sender_id, [event.as_dict() for event in new_events])
-        if any(isinstance(event, SessionStarted) for event in new_events):
+        bodies = [event.as_dict() for event in new_events]
+        if bodies:
+            self.log.add(sender_id, bodies)
+        # Where a new session begins (Rasa splits sessions at this action, inclusive).
+        starts = [
+            i
+            for i, event in enumerate(new_events)
+            if isinstance(event, ActionExecuted) and event.action_name == ACTION_SESSION_START_NAME
+        ]
+        if self._redis is not None and bodies:
+            await self._append_shared(sender_id, live, bodies, starts[-1] if starts else None)
+        if starts:
             # A new session began this turn: keep only it, as `retrieve` would return it.
             tracker = get_trackers_for_conversation_sessions(tracker)[-1]
         live.tracker = tracker
         live.saved = len(tracker.events)
+        self._touch(sender_id, live)
+        self._evict()
+
+    def _touch(self, sender_id: str, live: _Live) -> None:
         live.touched = time.monotonic()
         self._live.move_to_end(sender_id)
-        self._evict()
 
     def _remember(self, sender_id: str, live: _Live) -> None:
         self._live[sender_id] = live
@@ -331,27 +422,3 @@ class WriteBehindTrackerStore(TrackerStore, SerializedTrackerAsText):
             if len(self._live) <= self.max_live and now - oldest.touched < idle_seconds:
                 break
             self._live.pop(oldest_id)
-
-
-class WriteBehindEventBroker(EventBroker):
-    """The same event log for Rasa's own tracker stores (Redis): batched, off the loop."""
-
-    def __init__(self, db_url: str, flush_interval: float = 0.2) -> None:
-        self.log = EventLogWriter(db_url, flush_interval)
-
-    @classmethod
-    async def from_endpoint_config(
-        cls, broker_config: Any, event_loop: asyncio.AbstractEventLoop | None = None
-    ) -> WriteBehindEventBroker:
-        return cls(**broker_config.kwargs)
-
-    def publish(self, event: dict[str, Any]) -> None:
-        event = dict(event)
-        sender_id = event.pop("sender_id", "") or ""
-        self.log.add(sender_id, [event])
-
-    def is_ready(self) -> bool:
-        return True
-
-    async def close(self) -> None:
-        await self.log.flush_async()

@@ -74,7 +74,7 @@ def test_a_question_is_answered_and_the_conversation_lives_in_redis_and_postgres
         "/demo-site/" in s["url"] for m in reply for s in (m.get("custom") or {}).get("sources", [])
     )
 
-    assert client.exists(f"tracker:{sender}"), "the tracker is not in Redis"
+    assert client.llen(f"conversation:{sender}:events"), "the conversation is not in Redis"
     # Events reach PostgreSQL in batches, a fraction of a second after the reply.
     engine = create_engine(database_url.replace("postgresql://", "postgresql+psycopg://"))
     deadline = time.monotonic() + 15
