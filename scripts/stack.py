@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
+import json
 import os
 import secrets
 import shutil
@@ -119,6 +120,7 @@ class Stack:
     extra_env: dict[str, str] = field(default_factory=dict)
     web_mode: str = "reflex"  # reflex (pages + API) or api (uvicorn, API only: conversation tests)
     _supervisord: subprocess.Popen | None = None
+    _settings_cache: dict[str, object] | None = None
 
     # -- environment -------------------------------------------------------------------
     @property
@@ -164,16 +166,23 @@ class Stack:
 
     def _settings_value(self, name: str) -> str | None:
         """A setting as the app would see it (environment, then .env)."""
-        code = f"from app.core.settings import get_settings; print(get_settings().{name} or '')"
-        out = subprocess.run(
-            [str(MAIN_PY), "-c", code],
-            cwd=ROOT,
-            env=self.env(),
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        return out or None
+        value = self._settings().get(name)
+        return None if value in (None, "") else str(value)
+
+    def _settings(self) -> dict[str, object]:
+        """Every setting, read once by the main venv's `Settings` in one subprocess."""
+        if self._settings_cache is None:
+            code = "from app.core.settings import get_settings; print(get_settings().model_dump_json())"
+            out = subprocess.run(
+                [str(MAIN_PY), "-c", code],
+                cwd=ROOT,
+                env=self.env(),
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            self._settings_cache = json.loads(out.strip().splitlines()[-1])
+        return self._settings_cache
 
     # -- preparation ---------------------------------------------------------------------
     def prepare(self, *, quiet: bool = False) -> str | None:
@@ -274,6 +283,10 @@ class Stack:
         )
         if token:
             rasa += f" --auth-token {token}"
+        workers = int(self._settings_value("rasa_workers") or 1)
+        if workers > 1:
+            # Rasa forks Sanic workers only with a Redis lock store (REDIS_URL).
+            rasa = f"env SANIC_WORKERS={workers} {rasa}"
         actions = f"{MAIN_PY} -m scripts.action_server --actions actions -p {self.actions_port}"
         if self.web_mode == "reflex":
             web = f"{ROOT / '.venv' / 'bin' / 'reflex'} run --env prod --loglevel warning"

@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     event_flush_seconds: float = 0.2
     # A conversation idle this long starts a new session (and leaves Rasa's memory).
     session_idle_minutes: int = 60
+    # Rasa server processes (needs REDIS_URL: they share conversations and locks through it).
+    rasa_workers: int = 1
 
     # Secrets: SECRET_KEY signs tokens and derives the PII key unless ENCRYPTION_KEY is set.
     secret_key: str = DEFAULT_SECRET_KEY

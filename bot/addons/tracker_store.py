@@ -10,7 +10,9 @@ first message and the hundredth. After each turn it queues only the events that 
 background thread writes the queue in one transaction every `flush_interval` seconds. The
 table it writes is the event log the dashboard's analytics read (`events`: id, sender_id,
 data = the event as JSON, the shape of Rasa's SQL event broker, so no event broker is needed),
-plus `type_name` so a conversation can be reloaded from its last session start after a restart.
+plus `type_name` and `timestamp`, so a conversation can be reloaded, in order, from its last
+session start after a restart (with several processes, batches can land out of order; the
+events' own timestamps cannot, as one process at a time handles a conversation).
 
 Durability: a clean stop (SIGTERM, Ctrl-C) writes everything queued before the process exits.
 A crash (SIGKILL, power loss) can lose the last `flush_interval` seconds of events.
@@ -58,6 +60,7 @@ EVENTS = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("sender_id", sa.String(255), index=True),
     sa.Column("type_name", sa.String(255)),
+    sa.Column("timestamp", sa.Float),
     sa.Column("data", sa.Text),
 )
 
@@ -81,24 +84,32 @@ def engine_for(url: str) -> sa.engine.Engine:
 
 
 def ensure_schema(engine: sa.engine.Engine) -> None:
-    """Create the table, or add `type_name` to an event broker's older one and fill it."""
+    """Create the table, or add our columns to an event broker's older one and fill them."""
     inspector = sa.inspect(engine)
     if not inspector.has_table("events"):
         _metadata.create_all(engine)
         return
     columns = {column["name"] for column in inspector.get_columns("events")}
     with engine.begin() as connection:
+        added = []
         if "type_name" not in columns:
             connection.execute(sa.text("ALTER TABLE events ADD COLUMN type_name VARCHAR(255)"))
-            # One pass over the old rows: the type is inside each event's JSON.
+            added.append("type_name")
+        if "timestamp" not in columns:
+            connection.execute(sa.text("ALTER TABLE events ADD COLUMN timestamp FLOAT"))
+            added.append("timestamp")
+        if added:
+            # One pass over the old rows: the type and time are inside each event's JSON.
             rows = connection.execute(sa.select(EVENTS.c.id, EVENTS.c.data)).all()
             for event_id, data in rows:
                 try:
-                    kind = json.loads(data or "{}").get("event")
+                    event = json.loads(data or "{}")
                 except ValueError:
-                    kind = None
+                    event = {}
                 connection.execute(
-                    EVENTS.update().where(EVENTS.c.id == event_id).values(type_name=kind)
+                    EVENTS.update()
+                    .where(EVENTS.c.id == event_id)
+                    .values(type_name=event.get("event"), timestamp=event.get("timestamp"))
                 )
         indexes = {index["name"] for index in sa.inspect(connection).get_indexes("events")}
         if "ix_events_sender_id" not in indexes:
@@ -112,7 +123,7 @@ class EventLogWriter:
         self.engine = engine_for(db_url)
         ensure_schema(self.engine)
         self.flush_interval = float(flush_interval)
-        self._queue: list[tuple[str, str, str]] = []  # (sender_id, type_name, data)
+        self._queue: list[dict[str, Any]] = []  # rows of EVENTS
         self.queued_senders: dict[str, int] = {}
         self._queue_lock = threading.Lock()
         self._write_lock = threading.Lock()
@@ -130,7 +141,14 @@ class EventLogWriter:
         rows = []
         for body in events:
             body = {**body, "sender_id": sender_id}
-            rows.append((sender_id, body.get("event") or "", json.dumps(body)))
+            rows.append(
+                {
+                    "sender_id": sender_id,
+                    "type_name": body.get("event") or "",
+                    "timestamp": body.get("timestamp"),
+                    "data": json.dumps(body),
+                }
+            )
         with self._queue_lock:
             self._queue.extend(rows)
             self.queued_senders[sender_id] = self.queued_senders.get(sender_id, 0) + len(rows)
@@ -146,7 +164,7 @@ class EventLogWriter:
                 with self.engine.begin() as connection:
                     connection.execute(
                         EVENTS.insert(),
-                        [{"sender_id": s, "type_name": t, "data": d} for s, t, d in batch],
+                        batch,
                     )
             except Exception:
                 # Keep the events for the next try rather than lose them.
@@ -154,7 +172,7 @@ class EventLogWriter:
                     self._queue[:0] = batch
                 raise
             with self._queue_lock:
-                for sender_id, _, _ in batch:
+                for sender_id in (row["sender_id"] for row in batch):
                     left = self.queued_senders.get(sender_id, 0) - 1
                     if left > 0:
                         self.queued_senders[sender_id] = left
@@ -355,14 +373,14 @@ class WriteBehindTrackerStore(TrackerStore, SerializedTrackerAsText):
         query = sa.select(EVENTS.c.data).where(EVENTS.c.sender_id == sender_id)
         if not all_sessions:
             last_start = (
-                sa.select(sa.func.max(EVENTS.c.id))
+                sa.select(sa.func.max(EVENTS.c.timestamp))
                 .where(EVENTS.c.sender_id == sender_id)
                 .where(EVENTS.c.type_name == SessionStarted.type_name)
                 .scalar_subquery()
             )
-            query = query.where(sa.or_(last_start.is_(None), EVENTS.c.id >= last_start))
+            query = query.where(sa.or_(last_start.is_(None), EVENTS.c.timestamp >= last_start))
         with self.engine.connect() as connection:
-            rows = connection.execute(query.order_by(EVENTS.c.id)).all()
+            rows = connection.execute(query.order_by(EVENTS.c.timestamp, EVENTS.c.id)).all()
         events = []
         for (data,) in rows:
             event = json.loads(data)
