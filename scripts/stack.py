@@ -408,9 +408,17 @@ class Stack:
     def start_program(self, name: str) -> None:
         self.ctl("start", name)
 
-    def health(self) -> tuple[int, dict]:
+    def health(self, token: str | None = None) -> tuple[int, dict]:
+        """Public health (up or down per part), or with an admin's token the details (why)."""
         try:
-            response = httpx.get(f"{self.app_url}/api/health", timeout=10)
+            if token:
+                response = httpx.get(
+                    f"{self.app_url}/api/health/details",
+                    headers={"Authorization": f"Bearer {token}"},
+                    timeout=10,
+                )
+            else:
+                response = httpx.get(f"{self.app_url}/api/health", timeout=10)
             return response.status_code, response.json()
         except (httpx.HTTPError, ValueError) as exc:
             return 0, {"status": "down", "parts": {"web": {"status": "down", "reason": str(exc)}}}

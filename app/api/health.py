@@ -157,6 +157,8 @@ def reason_while_supervised(program: dict[str, Any], check_reason: str) -> str:
             f"{doing}{after}: running for {program.get('up_seconds', 0)} s, not answering yet "
             f"({check_reason})"
         )
+    if state == "EXITED" and last_exit:  # the moment between a crash and the restart
+        return f"restarting after it exited ({last_exit}): supervisord starts it again"
     if state == "BACKOFF":
         why = program.get("spawn_error") or "it exited too quickly"
         return f"failing to start ({why}){after}; supervisord keeps retrying"

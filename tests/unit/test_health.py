@@ -68,6 +68,13 @@ def test_a_restart_after_a_crash_is_named_with_its_cause():
     assert "running for 12 s, not answering yet" in reason
 
 
+def test_the_moment_between_crash_and_restart_reads_as_restarting():
+    info = {"statename": "EXITED", "pid": 0, "start": 1000, "now": 1012, "spawnerr": ""}
+    program = describe_program(info, "terminated by SIGKILL; not expected, at 20:28:19")
+    reason = reason_while_supervised(program, "connection refused")
+    assert reason.startswith("restarting after it exited (terminated by SIGKILL"), reason
+
+
 def test_every_supervisord_state_reads_as_words():
     def reason(state: str, **info) -> str:
         program = describe_program({"statename": state, "start": 0, "now": 5, **info}, None)
