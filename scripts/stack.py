@@ -504,13 +504,15 @@ class Stack:
                     found[process.pid] = (process, f"holds port {port}")
         return list(found.values())
 
-    def stop_leftovers(self, *, quiet: bool = False) -> int:
+    def stop_leftovers(
+        self, *, quiet: bool = False, heading: str = "left by an earlier run of this checkout"
+    ) -> int:
         """Stop what `leftovers` finds: supervisord gently first, then the rest. Returns how many."""
         found = self.leftovers()
         if not found:
             return 0
         if not quiet:
-            say(f"Stopping {len(found)} process(es) left by an earlier run of this checkout:")
+            say(f"Stopping {len(found)} process(es) {heading}:")
             for process, why in found:
                 print(f"    {why}: {describe(process)}", flush=True)
         processes = [process for process, _ in found]
@@ -640,8 +642,7 @@ def up() -> int:
         return 1
     login = stack.prepare()
     say(
-        "Starting Rasa, the action server and the web app under supervisord "
-        f"(logs: {stack.log_dir}; the first start builds the web app, about a minute)"
+        f"Starting Rasa, the action server and the web app under supervisord (logs: {stack.log_dir})"
     )
     stack.start()
     interrupted = False
@@ -704,7 +705,7 @@ def default_stack() -> Stack:
 def down() -> int:
     """Stop every process of this checkout's stack, whatever state it is in (a running
     `make up`, a stack left after a lost terminal, programs orphaned by a killed supervisord)."""
-    if not default_stack().stop_leftovers():
+    if not default_stack().stop_leftovers(heading="of this checkout's stack"):
         print("nothing running")
     return 0
 
