@@ -477,8 +477,10 @@ class Stack:
         """Processes to stop before this stack starts (or when it is brought down).
 
         - every process a Stack of this checkout started for this var/ directory;
-        - those of other var/ directories of this checkout whose controller (the `make up` or
-          test session that started them) is gone: nobody else will ever stop them;
+        - orphans of other var/ directories of this checkout: neither the controller that
+          started them (`make up`, a test session) nor their supervisord runs any more, so
+          nothing will ever stop them (a stack that still has its supervisord is left alone:
+          its own `make down` stops it);
         - a process holding one of this stack's ports whose working directory or command line
           lies inside this checkout (started by code older than the environment mark).
         Anything else, in particular a port held by a process of another checkout, is left
@@ -492,7 +494,7 @@ class Stack:
                 continue
             if its_var_dir == var_dir:
                 found[process.pid] = (process, "of this stack")
-            elif controller(its_var_dir) is None:
+            elif controller(its_var_dir) is None and supervisor(its_var_dir) is None:
                 found[process.pid] = (process, f"orphaned, from a stack in {its_var_dir}")
         running = controller(var_dir)
         with contextlib.suppress(psutil.Error):
@@ -547,6 +549,17 @@ def controller(var_dir: Path) -> psutil.Process | None:
         return process if abs(process.create_time() - float(created)) < 1 else None
     except (OSError, ValueError, psutil.Error):
         return None
+
+
+def supervisor(var_dir: Path) -> psutil.Process | None:
+    """The supervisord of the stack in `var_dir`, if it runs."""
+    try:
+        process = psutil.Process(int((var_dir / "run" / "supervisord.pid").read_text()))
+        if is_supervisord(process) and Path(process.environ()["VAR_DIR"]).resolve() == var_dir:
+            return process
+    except (OSError, ValueError, KeyError, psutil.Error):
+        pass
+    return None
 
 
 def port_owners(ports: tuple[int, ...]) -> dict[int, psutil.Process | None]:
@@ -628,7 +641,6 @@ def exec_bound(command: list[str]) -> None:
 
 def up() -> int:
     """`make up`: prepare, start, wait until healthy, print where to click; Ctrl-C stops all."""
-    ensure_env_file()
     stack = default_stack()
     stack.stop_leftovers()
     busy = port_owners(stack.ports)
@@ -640,6 +652,7 @@ def up() -> int:
             file=sys.stderr,
         )
         return 1
+    ensure_env_file()
     login = stack.prepare()
     say(
         f"Starting Rasa, the action server and the web app under supervisord (logs: {stack.log_dir})"
