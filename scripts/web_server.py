@@ -15,14 +15,13 @@ capacity comes from several web programs behind the gateway rather than from for
 
 from __future__ import annotations
 
-import os
+import uvicorn
+from reflex_base import constants
+from reflex_base.config import get_config
+from reflex_base.environment import environment
 
 
 def main() -> None:
-    import uvicorn
-    from reflex_base import constants
-    from reflex_base.environment import environment
-
     # What `reflex run --env prod` sets before it serves: production mode, no compiling (the
     # build step did it; compiling here would rewrite .web/ under a running app), and the
     # built pages mounted on the backend so that one port serves both.
@@ -30,12 +29,13 @@ def main() -> None:
     environment.REFLEX_SKIP_COMPILE.set(True)
     environment.REFLEX_MOUNT_FRONTEND_COMPILED_APP.set(True)
 
+    config = get_config()  # rxconfig.py: the port is APP_PORT
     uvicorn.run(
-        "app.app:app",
-        factory=True,  # rx.App() returns the ASGI app
-        host=os.environ.get("APP_HOST", "0.0.0.0"),  # `reflex run`'s default backend_host
-        port=int(os.environ.get("APP_PORT", "3000")),
-        log_level=os.environ.get("WEB_LOG_LEVEL", "warning"),
+        f"{config.module}:{constants.CompileVars.APP}",  # app.app:app, as `reflex run` names it
+        factory=True,  # calling the rx.App returns the ASGI app
+        host=config.backend_host,
+        port=config.backend_port,
+        log_level="warning",
         # supervisord sends SIGKILL 15 s after SIGTERM; finish open requests before that.
         timeout_graceful_shutdown=10,
     )
