@@ -604,10 +604,11 @@ def describe(process: psutil.Process | None) -> str:
         return "a process this user cannot see (try `sudo ss -ltnp`)"
     try:
         command = " ".join(process.cmdline()) or process.name()
+        user = process.username()
     except psutil.Error:
         return f"pid {process.pid} (gone)"
     command = command if len(command) <= 160 else command[:157] + "..."
-    return f"{command} (pid {process.pid}, user {process.username()})"
+    return f"{command} (pid {process.pid}, user {user})"
 
 
 def terminate(processes: list[psutil.Process], *, timeout: float) -> None:

@@ -32,6 +32,7 @@ from app.core.db import get_engine
 from app.core.settings import get_settings
 
 router = APIRouter(tags=["health"])
+SOME_PART_DOWN = {503: {"description": "At least one part is down (same body)"}}
 
 # Which supervisord program serves each part checked over HTTP.
 PROGRAM_OF_PART = {"rasa": "rasa", "action_server": "actions"}
@@ -207,7 +208,7 @@ async def _health_report() -> tuple[bool, dict[str, Any]]:
     return healthy, report
 
 
-@router.get("/health", summary="Health of every part: up or down")
+@router.get("/health", summary="Health of every part: up or down", responses=SOME_PART_DOWN)
 async def health() -> JSONResponse:
     """Database, Redis (when configured), Rasa, action server and vector store: up or down."""
     healthy, report = await _health_report()
@@ -219,7 +220,7 @@ async def health() -> JSONResponse:
 @router.get(
     "/health/details",
     summary="Health of every part with reasons and supervisord's view (admins)",
-    responses=STAFF_ERRORS,
+    responses={**STAFF_ERRORS, **SOME_PART_DOWN},
 )
 async def health_details(admin: AdminAccess) -> JSONResponse:
     """Each part with why it is down and how long its check took; each supervised program's
