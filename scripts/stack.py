@@ -427,9 +427,13 @@ class Stack:
         """Poll /api/health until every part is up; show what is still starting."""
         deadline = time.monotonic() + timeout
         last_report = ""
+        next_status = time.monotonic() + 10
         while time.monotonic() < deadline:
             if self._supervisord is not None and self._supervisord.poll() is not None:
                 raise RuntimeError(f"supervisord exited; see {self.log_dir / 'supervisord.log'}")
+            if time.monotonic() > next_status:  # a program supervisord gave up on never comes
+                self._raise_if_given_up()
+                next_status = time.monotonic() + 10
             code, body = self.health()
             if code == 200:
                 return body
@@ -444,6 +448,18 @@ class Stack:
         raise TimeoutError(
             f"not healthy after {timeout:.0f} s: {self.health()[1]}; logs in {self.log_dir}"
         )
+
+    def _raise_if_given_up(self) -> None:
+        """Fail with the program's last log lines when supervisord has given up restarting it."""
+        for line in self.ctl("status").splitlines():
+            name, _, rest = line.partition(" ")
+            if rest.split()[:1] == ["FATAL"] and name in PROGRAMS:
+                log = self.log_dir / f"{name}.log"
+                tail = "\n".join(log.read_text(errors="replace").splitlines()[-20:])
+                raise RuntimeError(
+                    f"{name} keeps failing to start; supervisord gave up. Last lines of {log}:\n"
+                    f"{tail}"
+                )
 
     def warm_up(self) -> None:
         """Ask one question so the first visitor does not wait for models to load."""
@@ -701,6 +717,10 @@ def up() -> int:
         print()
         say("Stopping every process")
         return 0
+    except (RuntimeError, TimeoutError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        say("Stopping every process")
+        return 1
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         stack.shutdown()

@@ -126,3 +126,42 @@ def test_only_this_stack_and_orphans_of_this_checkout_count_as_leftovers(tmp_pat
         for process in processes.values():
             process.kill()
             process.wait()
+
+
+def test_waiting_ends_with_the_log_when_supervisord_gives_up_on_a_program(tmp_path_factory):
+    """`make up` does not wait ten minutes for a program that can never start."""
+    stack = Stack(var_dir=tmp_path_factory.mktemp("fatal"), app_port=free_port())
+    stack.run_dir.mkdir(parents=True)
+    stack.log_dir.mkdir(parents=True)
+    (stack.run_dir / "supervisord.conf").write_text(
+        "\n".join(
+            [
+                "[supervisord]",
+                "nodaemon=true",
+                f"logfile={stack.log_dir / 'supervisord.log'}",
+                f"pidfile={stack.run_dir / 'supervisord.pid'}",
+                "[unix_http_server]",
+                f"file={stack.run_dir / 'supervisor.sock'}",
+                "[rpcinterface:supervisor]",
+                "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface",
+                "[supervisorctl]",
+                f"serverurl=unix://{stack.run_dir / 'supervisor.sock'}",
+                "[program:rasa]",
+                "command=sh -c 'echo No model found at bot/models; exit 3'",
+                "startsecs=1",
+                "startretries=1",
+                f"stdout_logfile={stack.log_dir / 'rasa.log'}",
+                "redirect_stderr=true",
+                "",
+            ]
+        )
+    )
+    stack.start()
+    try:
+        with pytest.raises(RuntimeError) as failure:
+            stack.wait_healthy(120, verbose=False)
+        message = str(failure.value)
+        assert message.startswith("rasa keeps failing to start; supervisord gave up"), message
+        assert "No model found at bot/models" in message
+    finally:
+        stack.shutdown()
