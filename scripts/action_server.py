@@ -1,23 +1,32 @@
-"""Start the rasa-sdk action server with a longer worker start-up allowance.
+"""Start the rasa-sdk action server in one process.
 
-Sanic kills a worker that has not acknowledged start-up within 30 s. Importing the actions
-(LanceDB, torch, sentence-transformers) takes a few seconds on an idle machine but can pass
-30 s on a busy two-core one, and then the action server never comes up. 120 s is enough.
+rasa-sdk's own `main` runs Sanic's worker manager: a main process that forks a worker, and the
+worker holds the port. When the main process is killed (SIGKILL, the OOM killer), the worker
+is orphaned, keeps the port and answers with the old code, and every restart by supervisord
+dies with "Address already in use". Sanic's single-process mode serves from the process
+supervisord started, so a crash frees the port with it and the restart binds cleanly. One
+process loses nothing here: the actions are async and one Sanic worker was the default anyway;
+more capacity means more action servers behind the gateway (`deploy/`), not more forks.
+
+It also spares the worker start-up allowance the worker manager needed (Sanic kills a worker
+that has not acknowledged start-up within 30 s, which importing torch and LanceDB can pass on
+a busy two-core machine).
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from typing import Any
 
+from rasa_sdk import utils
+from rasa_sdk.constants import APPLICATION_ROOT_LOGGER_NAME
+from rasa_sdk.endpoint import create_app_for_serve, create_argument_parser, create_ssl_config
 from rasa_sdk.executor import ActionExecutor
-from sanic.worker.manager import WorkerManager
-from sanic.worker.process import WorkerProcess
+from sanic import Sanic
 
-WORKER_START_ALLOWANCE = 1200  # tenths of a second
-
-WorkerProcess.THRESHOLD = WORKER_START_ALLOWANCE
-WorkerManager.THRESHOLD = WORKER_START_ALLOWANCE
+logger = logging.getLogger(__name__)
 
 
 def _domain_sent_or_last(
@@ -38,12 +47,30 @@ def _domain_sent_or_last(
 ActionExecutor.update_and_return_domain = _domain_sent_or_last
 
 
-def main() -> None:
-    from rasa_sdk.__main__ import main as rasa_sdk_main
+def main(argv: list[str] | None = None) -> None:
+    """Parse rasa-sdk's own command line (`--actions actions -p 5055`) and serve."""
+    args = create_argument_parser().parse_args(argv)
+    utils.configure_colored_logging(args.loglevel)
+    utils.configure_file_logging(
+        logging.getLogger(APPLICATION_ROOT_LOGGER_NAME),
+        args.log_file,
+        args.loglevel,
+        args.logging_config_file,
+    )
+    utils.update_sanic_log_level()
 
-    sys.argv = ["rasa_sdk", *sys.argv[1:]]
-    rasa_sdk_main()
+    executor = ActionExecutor()
+    executor.register_package(args.actions_module or args.actions)
+    app = create_app_for_serve(
+        executor, cors_origins=args.cors, auto_reload=False, endpoints=args.endpoints
+    )
+    # rasa-sdk's default (all interfaces unless SANIC_HOST says otherwise), kept as it was.
+    host = os.environ.get("SANIC_HOST", "0.0.0.0")
+    ssl = create_ssl_config(args.ssl_certificate, args.ssl_keyfile, args.ssl_password)
+    logger.info("Action server (one process, pid %s) on %s:%s", os.getpid(), host, args.port)
+    app.prepare(host=host, port=args.port, ssl=ssl, single_process=True, motd=False)
+    Sanic.serve_single(primary=app)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -1,14 +1,24 @@
-"""Run the whole product: prepare (database, model, content), then Rasa, the action server and
-the Reflex app under supervisord, which restarts a crashed process and logs which one and why.
+"""Run the whole product: prepare (database, model, content, web build), then Rasa, the action
+server and the web app under supervisord, which restarts a crashed process and logs which one
+and why.
 
-`python -m scripts.stack up` is what `make up` runs (foreground; Ctrl-C stops everything).
+`python -m scripts.stack up` is what `make up` runs (foreground; Ctrl-C stops everything);
+`python -m scripts.stack down` stops whatever a run of this checkout left behind.
 Tests use the `Stack` class directly on their own ports and their own `var/` directory.
+
+Crash recovery holds because no supervised program leaves a process behind when it dies:
+each serves from the one process supervisord started (rasa; the action server and the web
+app in single-process mode, see their modules), and each is bound to supervisord's life
+(`exec-bound`: PR_SET_PDEATHSIG), so even a killed supervisord leaves no program running.
+Every process a `Stack` starts carries `CHATBOT_CHECKOUT` and `VAR_DIR` in its environment,
+which is how `up` and `down` recognise what an earlier run left, and nothing else.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import ctypes
 import hashlib
 import json
 import os
@@ -23,6 +33,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 MAIN_PY = ROOT / ".venv" / "bin" / "python"
@@ -33,6 +44,7 @@ BOT_DIR = ROOT / "bot"
 MODELS_DIR = BOT_DIR / "models"
 DEMO_SITE = ROOT / "demo" / "site"
 PROGRAMS = ("rasa", "actions", "web")
+CHECKOUT_MARK = "CHATBOT_CHECKOUT"  # in the environment of every process a Stack starts
 
 
 def say(message: str) -> None:
@@ -162,6 +174,7 @@ class Stack:
             "PATH": f"{TOOLS_BIN}:{ROOT / '.venv' / 'bin'}:{os.environ.get('PATH', '')}",
         }
         env.update(self.extra_env)
+        env[CHECKOUT_MARK] = str(ROOT)
         return env
 
     def _settings_value(self, name: str) -> str | None:
@@ -196,6 +209,7 @@ class Stack:
         self._run_main(["-m", "app.cli", "init", "--credentials-file", str(credentials)], quiet)
         self.model = ensure_model(quiet=quiet)
         self.index_demo_site(quiet=quiet)
+        self.build_web(quiet=quiet)
         self.write_endpoints()
         self.write_supervisor_config()
         if credentials.exists() and not had_credentials:
@@ -218,6 +232,27 @@ class Stack:
         # FAQ and policy pages go to their own collections.
         self._run_main(["-m", "ingest", "add", str(DEMO_SITE), "--base-url", base_url], quiet)
         stamp.write_text(digest.hexdigest())
+
+    def build_web(self, *, quiet: bool) -> None:
+        """Compile and build the web app's pages, which `scripts/web_server.py` then serves.
+
+        Done here, once, rather than by the supervised program: a restart after a crash then
+        only starts a server (seconds) instead of rebuilding the frontend (a minute or more).
+        """
+        if self.web_mode != "reflex":
+            return
+        say("Building the web app (about a minute)")
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        log = self.log_dir / "web-build.log"
+        command = [str(ROOT / ".venv" / "bin" / "reflex"), "export", "--frontend-only"]
+        command += ["--no-zip", "--env", "prod", "--loglevel", "warning"]
+        with log.open("w") as log_file:
+            result = subprocess.run(
+                command, cwd=ROOT, env=self.env(), stdout=log_file, stderr=subprocess.STDOUT
+            )
+        if result.returncode != 0:
+            print(log.read_text()[-4000:], file=sys.stderr)
+            raise SystemExit(f"building the web app failed (full log: {log})")
 
     def _run_main(self, args: list[str], quiet: bool) -> None:
         result = subprocess.run(
@@ -289,7 +324,7 @@ class Stack:
             rasa = f"env SANIC_WORKERS={workers} {rasa}"
         actions = f"{MAIN_PY} -m scripts.action_server --actions actions -p {self.actions_port}"
         if self.web_mode == "reflex":
-            web = f"{ROOT / '.venv' / 'bin' / 'reflex'} run --env prod --loglevel warning"
+            web = f"{MAIN_PY} -m scripts.web_server"  # serves what build_web built
         else:
             web = (
                 f"{ROOT / '.venv' / 'bin' / 'uvicorn'} --factory app.api.main:create_api "
@@ -324,9 +359,12 @@ class Stack:
         ]
         for name, command in self._programs().items():
             cwd = BOT_DIR if name == "rasa" else ROOT
+            # Bound to supervisord's life: if supervisord is killed, its programs go with it
+            # instead of running on unsupervised and holding their ports.
+            bound = f"{MAIN_PY} {ROOT / 'scripts' / 'stack.py'} exec-bound -- {command}"
             lines += [
                 f"[program:{name}]",
-                f"command={command}",
+                f"command={bound}",
                 f"directory={cwd}",
                 f"environment={env}",
                 "autostart=true",
@@ -349,6 +387,9 @@ class Stack:
     def start(self) -> None:
         """Start supervisord (and with it every program) in the background of this process."""
         conf = self.run_dir / "supervisord.conf"
+        # Who runs this stack: while it lives, the stack's processes are not orphans.
+        me = psutil.Process()
+        (self.run_dir / "controller.pid").write_text(f"{me.pid} {me.create_time()}\n")
         self._supervisord = subprocess.Popen(
             [str(ROOT / ".venv" / "bin" / "supervisord"), "-c", str(conf)],
             cwd=ROOT,
@@ -378,9 +419,17 @@ class Stack:
     def start_program(self, name: str) -> None:
         self.ctl("start", name)
 
-    def health(self) -> tuple[int, dict]:
+    def health(self, token: str | None = None) -> tuple[int, dict]:
+        """Public health (up or down per part), or with an admin's token the details (why)."""
         try:
-            response = httpx.get(f"{self.app_url}/api/health", timeout=10)
+            if token:
+                response = httpx.get(
+                    f"{self.app_url}/api/health/details",
+                    headers={"Authorization": f"Bearer {token}"},
+                    timeout=10,
+                )
+            else:
+                response = httpx.get(f"{self.app_url}/api/health", timeout=10)
             return response.status_code, response.json()
         except (httpx.HTTPError, ValueError) as exc:
             return 0, {"status": "down", "parts": {"web": {"status": "down", "reason": str(exc)}}}
@@ -389,9 +438,13 @@ class Stack:
         """Poll /api/health until every part is up; show what is still starting."""
         deadline = time.monotonic() + timeout
         last_report = ""
+        next_status = time.monotonic() + 10
         while time.monotonic() < deadline:
             if self._supervisord is not None and self._supervisord.poll() is not None:
                 raise RuntimeError(f"supervisord exited; see {self.log_dir / 'supervisord.log'}")
+            if time.monotonic() > next_status:  # a program supervisord gave up on never comes
+                self._raise_if_given_up()
+                next_status = time.monotonic() + 10
             code, body = self.health()
             if code == 200:
                 return body
@@ -407,6 +460,18 @@ class Stack:
             f"not healthy after {timeout:.0f} s: {self.health()[1]}; logs in {self.log_dir}"
         )
 
+    def _raise_if_given_up(self) -> None:
+        """Fail with the program's last log lines when supervisord has given up restarting it."""
+        for line in self.ctl("status").splitlines():
+            name, _, rest = line.partition(" ")
+            if rest.split()[:1] == ["FATAL"] and name in PROGRAMS:
+                log = self.log_dir / f"{name}.log"
+                tail = "\n".join(log.read_text(errors="replace").splitlines()[-20:])
+                raise RuntimeError(
+                    f"{name} keeps failing to start; supervisord gave up. Last lines of {log}:\n"
+                    f"{tail}"
+                )
+
     def warm_up(self) -> None:
         """Ask one question so the first visitor does not wait for models to load."""
         # A slow or failed first answer is not fatal: health has already passed.
@@ -418,48 +483,207 @@ class Stack:
             )
 
     def shutdown(self) -> None:
-        if self._supervisord is None:
-            return
-        if self._supervisord.poll() is None:
-            self._supervisord.send_signal(signal.SIGTERM)
-            try:
-                self._supervisord.wait(timeout=40)
-            except subprocess.TimeoutExpired:
-                os.killpg(self._supervisord.pid, signal.SIGKILL)
-        self._supervisord = None
+        """Stop supervisord (which stops every program), then anything of this stack still left."""
+        if self._supervisord is not None:
+            if self._supervisord.poll() is None:
+                self._supervisord.send_signal(signal.SIGTERM)
+                try:
+                    self._supervisord.wait(timeout=40)
+                except subprocess.TimeoutExpired:
+                    os.killpg(self._supervisord.pid, signal.SIGKILL)
+                    self._supervisord.wait()
+            self._supervisord = None
+        self.stop_leftovers(quiet=True)
+
+    # -- processes of this checkout ------------------------------------------------------
+    @property
+    def ports(self) -> tuple[int, ...]:
+        return (self.app_port, self.rasa_port, self.actions_port)
+
+    def leftovers(self) -> list[tuple[psutil.Process, str]]:
+        """Processes to stop before this stack starts (or when it is brought down).
+
+        - every process a Stack of this checkout started for this var/ directory;
+        - orphans of other var/ directories of this checkout: neither the controller that
+          started them (`make up`, a test session) nor their supervisord runs any more, so
+          nothing will ever stop them (a stack that still has its supervisord is left alone:
+          its own `make down` stops it);
+        - a process holding one of this stack's ports whose working directory or command line
+          lies inside this checkout (started by code older than the environment mark).
+        Anything else, in particular a port held by a process of another checkout, is left
+        alone: `port_owners` names it and `up` refuses to start.
+        """
+        spared = {os.getpid(), *(p.pid for p in psutil.Process().parents())}
+        found: dict[int, tuple[psutil.Process, str]] = {}
+        var_dir = self.var_dir.resolve()
+        for process, its_var_dir in checkout_processes():
+            if process.pid in spared:
+                continue
+            if its_var_dir == var_dir:
+                found[process.pid] = (process, "of this stack")
+            elif controller(its_var_dir) is None and supervisor(its_var_dir) is None:
+                found[process.pid] = (process, f"orphaned, from a stack in {its_var_dir}")
+        running = controller(var_dir)
+        with contextlib.suppress(psutil.Error):
+            if running and running.pid not in spared and "scripts.stack" in running.cmdline():
+                found[running.pid] = (running, "the `make up` running this stack")
+        for port, process in port_owners(self.ports).items():
+            if process is not None and process.pid not in found and process.pid not in spared:
+                if inside_checkout(process):
+                    found[process.pid] = (process, f"holds port {port}")
+        return list(found.values())
+
+    def stop_leftovers(
+        self, *, quiet: bool = False, heading: str = "left by an earlier run of this checkout"
+    ) -> int:
+        """Stop what `leftovers` finds: supervisord gently first, then the rest. Returns how many."""
+        found = self.leftovers()
+        if not found:
+            return 0
+        if not quiet:
+            say(f"Stopping {len(found)} process(es) {heading}:")
+            for process, why in found:
+                print(f"    {why}: {describe(process)}", flush=True)
+        processes = [process for process, _ in found]
+        # A running `make up` first (it stops its own stack, as Ctrl-C would), then supervisord
+        # (SIGTERM makes it stop each program's process group), then whatever is left.
+        controllers = [p for p, why in found if why.startswith("the `make up`")]
+        supervisors = [p for p in processes if is_supervisord(p) and p not in controllers]
+        terminate(controllers, timeout=60)
+        terminate(supervisors, timeout=30)
+        terminate([p for p in processes if p not in controllers + supervisors], timeout=10)
+        return len(found)
 
 
-def _ports_free(*ports: int) -> list[int]:
+def checkout_processes() -> list[tuple[psutil.Process, Path]]:
+    """Every running process a Stack of this checkout started, with its stack's var/ directory."""
+    found = []
+    for process in psutil.process_iter():
+        try:
+            environ = process.environ()
+        except (psutil.Error, OSError):
+            continue  # gone, a zombie, or not ours to read
+        if environ.get(CHECKOUT_MARK) == str(ROOT) and environ.get("VAR_DIR"):
+            found.append((process, Path(environ["VAR_DIR"]).resolve()))
+    return found
+
+
+def controller(var_dir: Path) -> psutil.Process | None:
+    """The process that started the stack in `var_dir` (`make up`, a test session), if it runs."""
+    try:
+        pid, created = (var_dir / "run" / "controller.pid").read_text().split()
+        process = psutil.Process(int(pid))
+        return process if abs(process.create_time() - float(created)) < 1 else None
+    except (OSError, ValueError, psutil.Error):
+        return None
+
+
+def supervisor(var_dir: Path) -> psutil.Process | None:
+    """The supervisord of the stack in `var_dir`, if it runs."""
+    try:
+        process = psutil.Process(int((var_dir / "run" / "supervisord.pid").read_text()))
+        if is_supervisord(process) and Path(process.environ()["VAR_DIR"]).resolve() == var_dir:
+            return process
+    except (OSError, ValueError, KeyError, psutil.Error):
+        pass
+    return None
+
+
+def port_owners(ports: tuple[int, ...]) -> dict[int, psutil.Process | None]:
+    """The process listening on each busy port (None: busy, but its owner cannot be seen)."""
     import socket
 
-    busy = []
+    owners: dict[int, psutil.Process | None] = {}
+    with contextlib.suppress(psutil.Error, OSError):
+        for conn in psutil.net_connections(kind="inet"):
+            if conn.status == psutil.CONN_LISTEN and conn.laddr and conn.laddr.port in ports:
+                with contextlib.suppress(psutil.Error):
+                    owners[conn.laddr.port] = psutil.Process(conn.pid) if conn.pid else None
     for port in ports:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                busy.append(port)
-    return busy
+        if port not in owners:
+            with socket.socket() as sock:
+                if sock.connect_ex(("127.0.0.1", port)) == 0:
+                    owners[port] = None
+    return owners
+
+
+def inside_checkout(process: psutil.Process) -> bool:
+    """Whether a process runs from this checkout: its working directory or a path it was
+    given. The interpreter (argv[0]) does not count: worktrees may share one venv."""
+    try:
+        cwd = Path(process.cwd())
+        args = process.cmdline()[1:]
+    except (psutil.Error, OSError):
+        return False
+    paths = [cwd] + [Path(a) for a in args if a.startswith("/")]
+    return any(path.resolve().is_relative_to(ROOT) for path in paths)
+
+
+def is_supervisord(process: psutil.Process) -> bool:
+    with contextlib.suppress(psutil.Error):
+        return any(Path(arg).name == "supervisord" for arg in process.cmdline()[:2])
+    return False
+
+
+def describe(process: psutil.Process | None) -> str:
+    """A process as a person can recognise it: its command line, shortened."""
+    if process is None:
+        return "a process this user cannot see (try `sudo ss -ltnp`)"
+    try:
+        command = " ".join(process.cmdline()) or process.name()
+        user = process.username()
+    except psutil.Error:
+        return f"pid {process.pid} (gone)"
+    command = command if len(command) <= 160 else command[:157] + "..."
+    return f"{command} (pid {process.pid}, user {user})"
+
+
+def terminate(processes: list[psutil.Process], *, timeout: float) -> None:
+    """SIGTERM, then SIGKILL for what is still there after `timeout` seconds."""
+    for process in processes:
+        with contextlib.suppress(psutil.Error):
+            process.terminate()
+    _, alive = psutil.wait_procs(processes, timeout=timeout)
+    for process in alive:
+        with contextlib.suppress(psutil.Error):
+            process.kill()
+    psutil.wait_procs(alive, timeout=5)
+
+
+def exec_bound(command: list[str]) -> None:
+    """Become `command`, bound to the parent's life: when supervisord dies, SIGTERM reaches us.
+
+    PR_SET_PDEATHSIG survives execve, so the program keeps the binding; it only needs to be
+    one process (or bind its own children), which every program here is. Linux only; other
+    systems just run the command.
+    """
+    if sys.platform.startswith("linux"):
+        parent = os.getppid()
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() != parent:  # the parent died before the binding took hold
+            raise SystemExit("supervisord is gone; not starting")
+    os.execvp(command[0], command)
 
 
 def up() -> int:
     """`make up`: prepare, start, wait until healthy, print where to click; Ctrl-C stops all."""
-    ensure_env_file()
-    stack = Stack(
-        app_port=int(os.environ.get("APP_PORT", "3000")),
-        rasa_port=int(os.environ.get("RASA_PORT", "5005")),
-        actions_port=int(os.environ.get("ACTIONS_PORT", "5055")),
-    )
-    busy = _ports_free(stack.app_port, stack.rasa_port, stack.actions_port)
+    stack = default_stack()
+    stack.stop_leftovers()
+    busy = port_owners(stack.ports)
     if busy:
+        for port, owner in busy.items():
+            print(f"error: port {port} is in use by {describe(owner)}", file=sys.stderr)
         print(
-            f"error: port(s) {', '.join(map(str, busy))} already in use. Stop what uses them "
-            "(`make down`, or `ss -ltnp`), or set APP_PORT / RASA_PORT / ACTIONS_PORT.",
+            "Stop what uses them, or set APP_PORT / RASA_PORT / ACTIONS_PORT to free ports.",
             file=sys.stderr,
         )
         return 1
+    ensure_env_file()
     login = stack.prepare()
     say(
-        "Starting Rasa, the action server and the web app under supervisord "
-        f"(logs: {stack.log_dir}; the first start builds the web app, about a minute)"
+        f"Starting Rasa, the action server and the web app under supervisord (logs: {stack.log_dir})"
     )
     stack.start()
     interrupted = False
@@ -497,27 +721,36 @@ def up() -> int:
         print("Press Ctrl-C to stop everything.")
         while stack._supervisord and stack._supervisord.poll() is None:
             time.sleep(1)
+        say(f"supervisord stopped (`make down`, or see {stack.log_dir / 'supervisord.log'})")
         return 1
     except KeyboardInterrupt:
         interrupted = True
         print()
         say("Stopping every process")
         return 0
+    except (RuntimeError, TimeoutError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        say("Stopping every process")
+        return 1
     finally:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         stack.shutdown()
 
 
+def default_stack() -> Stack:
+    """The stack `make up` and `make down` mean: ports and var/ from the environment."""
+    return Stack(
+        var_dir=Path(os.environ.get("VAR_DIR") or ROOT / "var"),
+        app_port=int(os.environ.get("APP_PORT", "3000")),
+        rasa_port=int(os.environ.get("RASA_PORT", "5005")),
+        actions_port=int(os.environ.get("ACTIONS_PORT", "5055")),
+    )
+
+
 def down() -> int:
-    """Stop a stack left running (e.g. after a lost terminal)."""
-    pidfile = ROOT / "var" / "run" / "supervisord.pid"
-    if not pidfile.exists():
-        print("nothing running")
-        return 0
-    try:
-        os.kill(int(pidfile.read_text().strip()), signal.SIGTERM)
-        print("stopping")
-    except (ProcessLookupError, ValueError):
+    """Stop every process of this checkout's stack, whatever state it is in (a running
+    `make up`, a stack left after a lost terminal, programs orphaned by a killed supervisord)."""
+    if not default_stack().stop_leftovers(heading="of this checkout's stack"):
         print("nothing running")
     return 0
 
@@ -529,7 +762,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("down", help="stop a running stack")
     sub.add_parser("train", help="train the Rasa model if the bot's data changed")
     sub.add_parser("model-path", help="print the current model's path (training if needed)")
+    bound = sub.add_parser("exec-bound", help="run a command that dies with its parent")
+    bound.add_argument("program", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
+    if args.command == "exec-bound":
+        program = args.program[1:] if args.program[:1] == ["--"] else args.program
+        exec_bound(program)
     if args.command == "up":
         return up()
     if args.command == "down":

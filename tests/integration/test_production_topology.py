@@ -56,7 +56,12 @@ def production_stack(tmp_path_factory):
 
 def test_health_reports_postgres_and_redis(production_stack):
     stack, _, _ = production_stack
-    code, body = stack.health()
+    login = httpx.post(
+        f"{stack.app_url}/api/auth/login",
+        json={"email": "admin@example.com", "password": "correct-horse-battery-staple"},
+        timeout=30,
+    )
+    code, body = stack.health(token=login.json()["access_token"])  # details are for admins
     assert code == 200, body
     assert body["parts"]["database"]["detail"] == "postgresql"
     assert body["parts"]["redis"]["status"] == "up"
