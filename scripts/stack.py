@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
+from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parents[1]
 MAIN_PY = ROOT / ".venv" / "bin" / "python"
@@ -94,17 +95,41 @@ def ensure_model(*, quiet: bool = False) -> Path:
     return model
 
 
-def ensure_env_file() -> None:
-    """First start: write `.env` with a random SECRET_KEY so tokens and PII keys survive restarts."""
-    env_file = ROOT / ".env"
-    if env_file.exists():
-        return
-    env_file.write_text(
-        "# Written by the first `make up`; see .env.example for every setting.\n"
-        f"SECRET_KEY={secrets.token_urlsafe(48)}\n"
+def ensure_env_file(env_file: Path = ROOT / ".env") -> None:
+    """Give `.env` a random SECRET_KEY and ENCRYPTION_KEY where it has none or an empty one.
+
+    Keys already set in `.env` or in the environment are kept: changing them would sign
+    everyone out and make stored contact details unreadable.
+    """
+    generators = {
+        "SECRET_KEY": lambda: secrets.token_urlsafe(48),
+        "ENCRYPTION_KEY": lambda: Fernet.generate_key().decode(),
+    }
+    lines = (
+        env_file.read_text().splitlines()
+        if env_file.exists()
+        else ["# Written by the first `make up`; see .env.example for every setting."]
     )
+    written = []
+    for name, generate in generators.items():
+        if os.environ.get(name, "").strip():
+            continue
+        index = next(
+            (i for i, line in enumerate(lines) if line.split("=", 1)[0].strip() == name), None
+        )
+        if index is not None and lines[index].partition("=")[2].strip():
+            continue  # already has a value
+        line = f"{name}={generate()}"
+        if index is None:
+            lines.append(line)
+        else:
+            lines[index] = line
+        written.append(name)
+    if not written:
+        return
+    env_file.write_text("\n".join(lines) + "\n")
     env_file.chmod(0o600)
-    say("Wrote .env with a new random SECRET_KEY")
+    say(f"Wrote a new random {' and '.join(written)} to {env_file.name}")
 
 
 def _sql_store(url: str, kind: str) -> dict[str, object]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from cryptography.fernet import Fernet
 from pydantic import field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -42,7 +43,9 @@ class Settings(BaseSettings):
     # Where Rasa's SQL event broker writes every conversation event (analytics reads it).
     rasa_events_url: str = ""
 
-    # Secrets: SECRET_KEY signs tokens and derives the PII key unless ENCRYPTION_KEY is set.
+    # Secrets. SECRET_KEY signs tokens; ENCRYPTION_KEY (Fernet keys, newest first,
+    # comma-separated) encrypts contact details at rest. Outside tests an empty or default
+    # SECRET_KEY is refused: with the public default anyone could sign an admin token.
     secret_key: str = DEFAULT_SECRET_KEY
     encryption_key: str | None = None
 
@@ -102,25 +105,45 @@ class Settings(BaseSettings):
             )
         if self.lancedb_dir is None:
             self.lancedb_dir = self.var_dir / "lancedb"
-        if self.environment == "production":
-            if self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32:
+        if self.environment != "test" and (
+            self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32
+        ):
+            raise ValueError(
+                "SECRET_KEY is empty, the public default or shorter than 32 characters: "
+                "anyone could sign an admin token with it. `make up` writes a random one to "
+                ".env; or set one: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+            )
+        for key in self._encryption_keys():
+            try:
+                Fernet(key)
+            except ValueError as exc:
                 raise ValueError(
-                    "SECRET_KEY: set a random value of at least 32 characters in production "
-                    "(python -c 'import secrets; print(secrets.token_urlsafe(48))')"
-                )
+                    "ENCRYPTION_KEY: each comma-separated key must be a Fernet key "
+                    "(python -c 'from cryptography.fernet import Fernet; "
+                    "print(Fernet.generate_key().decode())')"
+                ) from exc
         return self
+
+    def _encryption_keys(self) -> list[bytes]:
+        return [k.strip().encode() for k in (self.encryption_key or "").split(",") if k.strip()]
 
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
     @property
-    def fernet_key(self) -> bytes:
-        """Key for PII at rest: ENCRYPTION_KEY, or one derived from SECRET_KEY."""
-        if self.encryption_key:
-            return self.encryption_key.encode()
-        digest = hashlib.sha256(b"pii-at-rest:" + self.secret_key.encode()).digest()
-        return base64.urlsafe_b64encode(digest)
+    def fernet_keys(self) -> list[bytes]:
+        """Keys for PII at rest, newest (the one that encrypts) first.
+
+        The ENCRYPTION_KEY keys, then the key earlier versions derived from SECRET_KEY, so
+        rows written before ENCRYPTION_KEY existed still open; `python -m app.cli
+        rotate-encryption-key` re-encrypts them with the newest key. Without ENCRYPTION_KEY
+        only the derived key is used (tests, and installs that predate the setting).
+        """
+        legacy = base64.urlsafe_b64encode(
+            hashlib.sha256(b"pii-at-rest:" + self.secret_key.encode()).digest()
+        )
+        return [*self._encryption_keys(), legacy]
 
     @property
     def uploads_dir(self) -> Path:
