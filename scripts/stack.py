@@ -187,6 +187,17 @@ class Stack:
             "RASA_URL": self.rasa_url,
             "ACTION_SERVER_URL": f"http://127.0.0.1:{self.actions_port}",
             "BOOKING_API_URL": f"http://127.0.0.1:{self.app_port}/api",
+            # Ingest refuses local addresses; the demo site is served by this app on one.
+            "INGEST_ALLOWED_HOSTS": ",".join(
+                filter(
+                    None,
+                    [
+                        os.environ.get("INGEST_ALLOWED_HOSTS", ""),
+                        f"localhost:{self.app_port}",
+                        f"127.0.0.1:{self.app_port}",
+                    ],
+                )
+            ),
             "RASA_TELEMETRY_ENABLED": "false",
             "REFLEX_CHECK_LATEST_VERSION": "false",
             "REFLEX_USE_SYSTEM_BUN": "1",

@@ -84,6 +84,10 @@ class Settings(BaseSettings):
     smtp_starttls: bool = False
     smtp_from: str = "Brightpath Consulting <bookings@example.com>"
 
+    # Ingest fetches public addresses only; these hosts (comma-separated host[:port]) are
+    # exempt, e.g. the demo site served by the app itself on localhost.
+    ingest_allowed_hosts: str = ""
+
     # Retrieval
     embedding_model_path: str | None = None
     embedding_device: str = "cpu"
