@@ -66,9 +66,17 @@ class Settings(BaseSettings):
     access_token_minutes: int = 30
     refresh_token_days: int = 7
     admin_rate_limit: str = "50/minute"
+    # Sign-in: attempts per address, then failures counted before the password is checked
+    # (limits separated by ";" act as a backoff: more failures, longer waits). Per account
+    # and address; per address over all accounts; per account over all addresses, which does
+    # not apply to an address the account signed in from lately (so nobody can lock the
+    # known admin email out by failing on purpose).
     login_rate_limit: str = "10/minute"
-    login_lockout_failures: int = 5
-    login_lockout_minutes: int = 15
+    login_failure_limits: str = "5/minute;10/15 minutes;20/day"
+    login_ip_failure_limits: str = "30/hour;100/day"
+    login_account_failure_limits: str = "100/hour"
+    # Comma-separated addresses or networks of the gateway(s) whose X-Forwarded-For is believed.
+    trusted_proxies: str = ""
     widget_rate_limit: str = "100/minute"
 
     # Bot behaviour

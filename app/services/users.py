@@ -18,6 +18,7 @@ from app.models import (
     AdminUserUpdate,
     Role,
 )
+from app.services.auth import clear_login_failures
 
 
 class UserNotFound(LookupError):
@@ -127,6 +128,7 @@ def update_user(
         user.password_hash = hash_password(changes["password"])
         user.token_version += 1  # every token issued before stops working
         user.failed_logins, user.locked_until = 0, None
+        clear_login_failures(user.email)
         new["password_changed"] = True
     if changes.get("is_active") is False:
         user.token_version += 1

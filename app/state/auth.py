@@ -13,6 +13,7 @@ from typing import Any
 
 import reflex as rx
 
+from app.core.client_ip import client_ip
 from app.core.db import session_scope
 
 logger = logging.getLogger(__name__)
@@ -152,6 +153,12 @@ class AuthState(rx.State):
             f"Your role ({self.admin_role}) can look but not change this. Ask an admin."
         )
 
+    def _client_ip(self) -> str:
+        """The browser's address: the websocket's peer, or the trusted gateway's word for it."""
+        headers = self.router.headers.raw_headers
+        peer = headers.get("asgi-scope-client") or self.router.session.client_ip
+        return client_ip(peer, headers.get("x-forwarded-for"))
+
     @rx.event
     def require_login(self) -> rx.event.EventSpec | None:
         """on_load guard: check the stored token; send signed-out visitors to the login form."""
@@ -178,7 +185,10 @@ class AuthState(rx.State):
             return None
         try:
             with session_scope() as session:
-                user = auth.authenticate(session=session, email=email, password=password)
+                # The same service, limits and backoff as POST /api/auth/login.
+                user = auth.login(
+                    session=session, email=email, password=password, client_ip=self._client_ip()
+                )
                 tokens = auth.issue_tokens(user)
         except auth.AuthError as exc:  # its message is written to be shown
             self.login_error = str(exc)
