@@ -73,7 +73,7 @@ def login(body: LoginRequest, request: Request, session: SessionDep) -> TokenPai
         user = _checked_login(session, request, body.email, body.password)
     except auth.InvalidCredentials as exc:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail=str(exc)) from exc
-    return TokenPair(**auth.issue_tokens(user))
+    return TokenPair(**auth.issue_tokens(user, session=session))
 
 
 @router.post(

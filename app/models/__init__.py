@@ -5,6 +5,7 @@ from app.models.admin_user import (
     AdminUserCreate,
     AdminUserPublic,
     AdminUserUpdate,
+    RefreshToken,
     RevokedToken,
     Role,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "Meeting",
     "OpeningHours",
     "ReferenceCounter",
+    "RefreshToken",
     "RevokedToken",
     "Role",
     "Service",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import secrets
+import uuid
 from typing import Any
 
 from sqlmodel import Session, delete, select, update
@@ -16,9 +18,10 @@ from sqlmodel import Session, delete, select, update
 from app.core import rate_limit
 from app.core.cache import get_cache
 from app.core.crypto import digest
+from app.core.db import session_scope
 from app.core.security import TokenError, create_token, decode_token, verify_password
 from app.core.settings import get_settings
-from app.models import AdminUser, RevokedToken, utcnow
+from app.models import AdminUser, RefreshToken, RevokedToken, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -141,22 +144,39 @@ def clear_login_failures(email: str) -> None:
     )
 
 
-def issue_tokens(user: AdminUser) -> dict[str, Any]:
-    """A new access token (short) and refresh token (long) for a signed-in user."""
+def issue_tokens(
+    user: AdminUser, *, session: Session | None = None, family: str | None = None
+) -> dict[str, Any]:
+    """A new access token (short) and refresh token (long) for a signed-in user.
+
+    A sign-in starts a new token family; a refresh passes its family on. The refresh
+    token is recorded (`RefreshToken`) so that its reuse can be noticed.
+    """
     settings = get_settings()
-    claims = {"ver": user.token_version}
+    family = family or uuid.uuid4().hex
+    claims = {"ver": user.token_version, "slt": user.token_salt, "fam": family}
     access, _, _ = create_token(
         subject=str(user.id),
         token_type=ACCESS,
         expires_in=dt.timedelta(minutes=settings.access_token_minutes),
         claims={**claims, "role": user.role},
     )
-    refresh_token, _, _ = create_token(
+    refresh_token, jti, expires_at = create_token(
         subject=str(user.id),
         token_type=REFRESH,
         expires_in=dt.timedelta(days=settings.refresh_token_days),
         claims=claims,
     )
+    row = RefreshToken(jti=jti, family=family, user_id=user.id, expires_at=expires_at)
+    if session is None:
+        with session_scope() as own_session:
+            own_session.add(row)
+            own_session.commit()
+    else:
+        session.add(row)
+        session.commit()
+        if user in session:
+            session.refresh(user)  # callers go on reading it after the session closes
     return {
         "access_token": access,
         "refresh_token": refresh_token,
@@ -169,6 +189,15 @@ def _is_revoked(session: Session, jti: str) -> bool:
     return session.get(RevokedToken, jti) is not None
 
 
+def _family_revoked(session: Session, family: str | None) -> bool:
+    if family is None:
+        return True  # issued before families existed: sign in again
+    revoked = select(RefreshToken.jti).where(
+        RefreshToken.family == family, RefreshToken.revoked_at.is_not(None)
+    )
+    return session.exec(revoked.limit(1)).first() is not None
+
+
 def _user_from_token(session: Session, token: str, token_type: str) -> tuple[AdminUser, dict]:
     payload = decode_token(token, token_type=token_type)
     if _is_revoked(session, payload["jti"]):
@@ -179,8 +208,12 @@ def _user_from_token(session: Session, token: str, token_type: str) -> tuple[Adm
         raise TokenError("invalid token") from exc
     if user is None or not user.is_active:
         raise TokenError("account not found or disabled")
+    if not secrets.compare_digest(str(payload.get("slt", "")), user.token_salt):
+        raise TokenError("account not found or disabled")  # a deleted account's id, reused
     if payload.get("ver") != user.token_version:
         raise TokenError("token no longer valid (password changed)")
+    if _family_revoked(session, payload.get("fam")):
+        raise TokenError("token revoked")
     return user, payload
 
 
@@ -196,22 +229,53 @@ def _revoke_payload(session: Session, payload: dict) -> None:
         session.add(RevokedToken(jti=payload["jti"], expires_at=expires_at))
     # Rows past their token's expiry protect nothing any more.
     session.exec(delete(RevokedToken).where(RevokedToken.expires_at < utcnow()))
+    session.exec(delete(RefreshToken).where(RefreshToken.expires_at < utcnow()))
+
+
+def _revoke_family(session: Session, family: str) -> None:
+    session.exec(
+        update(RefreshToken)
+        .where(RefreshToken.family == family, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
 
 
 def refresh(*, session: Session, refresh_token: str) -> dict[str, Any]:
-    """Swap a refresh token for a new pair; the old refresh token is revoked (rotation)."""
+    """Swap a refresh token for a new pair of the same family (rotation).
+
+    A refresh token works once. Presented again, it has been copied: whoever holds the
+    family (the thief or the owner) is signed out, all its tokens revoked.
+    """
     user, payload = _user_from_token(session, refresh_token, REFRESH)
-    _revoke_payload(session, payload)
+    # Mark it used in one conditional UPDATE: of two parallel refreshes only one wins.
+    used = session.exec(
+        update(RefreshToken)
+        .where(
+            RefreshToken.jti == payload["jti"],
+            RefreshToken.used_at.is_(None),
+            RefreshToken.revoked_at.is_(None),
+        )
+        .values(used_at=utcnow())
+    )
+    if used.rowcount != 1:
+        _revoke_family(session, payload["fam"])
+        session.commit()
+        logger.warning("refresh token reused for account %s: its sign-in was revoked", user.id)
+        raise TokenError("this refresh token was already used; the session was ended")
     session.commit()
-    return issue_tokens(user)
+    return issue_tokens(user, session=session, family=payload["fam"])
 
 
 def revoke(*, session: Session, access_token: str, refresh_token: str | None = None) -> None:
-    """Log out: revoke the access token and, when given, the refresh token of the session."""
-    _revoke_payload(session, decode_token(access_token, token_type=ACCESS))
-    if refresh_token:
-        try:
-            _revoke_payload(session, decode_token(refresh_token, token_type=REFRESH))
-        except TokenError:
-            logger.info("logout with an invalid refresh token; access token revoked anyway")
+    """Log out: revoke the access token and every refresh token (so every session) of the user.
+
+    `refresh_token` is accepted for compatibility; it is revoked with all the others.
+    """
+    payload = decode_token(access_token, token_type=ACCESS)
+    _revoke_payload(session, payload)
+    session.exec(
+        update(RefreshToken)
+        .where(RefreshToken.user_id == int(payload["sub"]), RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
     session.commit()

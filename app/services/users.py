@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, delete, func, select
 
 from app.core.security import hash_password
 from app.models import (
@@ -16,6 +16,7 @@ from app.models import (
     AdminUserCreate,
     AdminUserPublic,
     AdminUserUpdate,
+    RefreshToken,
     Role,
 )
 from app.services.auth import clear_login_failures
@@ -155,5 +156,6 @@ def delete_user(*, session: Session, user_id: int, actor: AdminUser | None) -> N
         previous=_snapshot(user),
         new=None,
     )
+    session.exec(delete(RefreshToken).where(RefreshToken.user_id == user.id))
     session.delete(user)
     session.commit()

@@ -189,7 +189,7 @@ class AuthState(rx.State):
                 user = auth.login(
                     session=session, email=email, password=password, client_ip=self._client_ip()
                 )
-                tokens = auth.issue_tokens(user)
+                tokens = auth.issue_tokens(user, session=session)
         except auth.AuthError as exc:  # its message is written to be shown
             self.login_error = str(exc)
             return None
