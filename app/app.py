@@ -1,5 +1,7 @@
 """The Reflex app: widget and admin pages, with the API mounted on the same backend."""
 
+import logging
+
 import reflex as rx
 
 from app.api.main import create_api
@@ -11,3 +13,18 @@ configure_logging(get_settings().log_level)
 import app.pages  # noqa: E402,F401 - registers every @rx.page
 
 app = rx.App(api_transformer=create_api())
+
+
+def _recover_on_start() -> None:
+    """A restarted web process (supervisord, after a crash) tidies what the crash left."""
+    from app.cli import recover_after_crash
+    from app.core.db import session_scope
+
+    try:
+        with session_scope() as session:
+            recover_after_crash(session)
+    except Exception:  # noqa: BLE001 - a database still starting must not stop the app
+        logging.getLogger(__name__).exception("start-up recovery skipped")
+
+
+app.register_lifespan_task(_recover_on_start)

@@ -38,6 +38,7 @@ def init(print_credentials: Path | None = None) -> int:
         if problem:
             print(f"error: {problem}", file=sys.stderr)
             return 1
+        recover_after_crash(session)
         if seed_demo_business(session=session):
             print("Seeded the demo business (Brightpath Consulting).")
         generated = ensure_first_admin(
@@ -52,6 +53,15 @@ def init(print_credentials: Path | None = None) -> int:
             print_credentials.write_text(line + "\n")
             print_credentials.chmod(0o600)
     return 0
+
+
+def recover_after_crash(session: Session) -> None:
+    """Start-up housekeeping: ingest jobs a crash left running, expired idempotency keys."""
+    from app.services.bookings import purge_idempotency_keys
+    from app.services.content_jobs import recover_interrupted_jobs
+
+    recover_interrupted_jobs(session=session)
+    purge_idempotency_keys(session=session)
 
 
 def check_encryption_key(session: Session) -> str | None:

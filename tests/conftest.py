@@ -250,6 +250,8 @@ def live_stack(
             "SMTP_PORT": str(smtp_inbox.port),
             # Tests serve pages to ingest from local servers on free ports.
             "INGEST_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # The conversation tests book again and again as jane@example.com in one stack.
+            "MAX_OPEN_BOOKINGS_PER_EMAIL": "100",
         },
     )
     stack.prepare(quiet=True)

@@ -109,6 +109,24 @@ def hit(limits: str, *identifiers: str) -> int | None:
     return None
 
 
+def exceeded(limits: str, *identifiers: str) -> int | None:
+    """Seconds until `identifiers` may go on when a limit in `limits` is full; None if none is.
+
+    Counts nothing (pair it with `hit` when the event happens).
+    """
+    limiter = get_limiter()
+    try:
+        waits = [
+            max(1, math.ceil(limiter.get_window_stats(item, *identifiers).reset_time - time.time()))
+            for item in _parse_many(limits)
+            if not limiter.test(item, *identifiers)
+        ]
+    except Exception as exc:  # noqa: BLE001 - fail open on a storage outage
+        logger.warning("rate limit storage unavailable, not limiting: %s", exc)
+        return None
+    return max(waits) if waits else None
+
+
 def clear(limits: str, *identifiers: str) -> None:
     """Forget the counts of `identifiers` under every limit in `limits`."""
     limiter = get_limiter()

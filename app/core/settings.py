@@ -79,6 +79,14 @@ class Settings(BaseSettings):
     trusted_proxies: str = ""
     widget_rate_limit: str = "100/minute"
 
+    # Bookings: failed lookups (reference + email) per email and per reference; upcoming
+    # bookings one email address or one conversation may hold; how long a stored response
+    # to an Idempotency-Key is kept.
+    booking_lookup_failure_limits: str = "10/hour;30/day"
+    max_open_bookings_per_email: int = 3
+    max_open_bookings_per_conversation: int = 3
+    idempotency_key_days: int = 2
+
     # Bot behaviour
     config_cache_ttl_seconds: int = 300
     default_phone_region: str = "US"

@@ -94,7 +94,7 @@ class IdempotencyRecord(SQLModel, table=True):
 
 
 class ReferenceCounter(SQLModel, table=True):
-    """Per-year sequence behind references like BK-2026-0042."""
+    """No longer used: references are random (kept so that old databases migrate unchanged)."""
 
     __tablename__ = "reference_counters"
 
