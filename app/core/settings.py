@@ -77,7 +77,8 @@ class Settings(BaseSettings):
     login_account_failure_limits: str = "100/hour"
     # Comma-separated addresses or networks of the gateway(s) whose X-Forwarded-For is believed.
     trusted_proxies: str = ""
-    widget_rate_limit: str = "100/minute"
+    widget_rate_limit: str = "100/minute"  # messages and uploads per conversation
+    widget_ip_rate_limit: str = "300/minute"  # per address (several visitors may share one)
 
     # Bookings: failed lookups (reference + email) per email and per reference; upcoming
     # bookings one email address or one conversation may hold; how long a stored response
