@@ -1,5 +1,6 @@
 """The Reflex app: widget and admin pages, with the API mounted on the same backend."""
 
+import asyncio
 import logging
 
 import reflex as rx
@@ -28,3 +29,25 @@ def _recover_on_start() -> None:
 
 
 app.register_lifespan_task(_recover_on_start)
+
+PURGE_INTERVAL_SECONDS = 24 * 3600
+
+
+async def _purge_daily() -> None:
+    """The retention purge (app.services.retention), now and then once a day."""
+    from app.core.db import session_scope
+    from app.services.retention import purge_old_data
+
+    def purge() -> None:
+        with session_scope() as session:
+            purge_old_data(session=session)
+
+    while True:
+        try:
+            await asyncio.to_thread(purge)
+        except Exception:  # noqa: BLE001 - try again tomorrow; the log says why
+            logging.getLogger(__name__).exception("retention purge failed")
+        await asyncio.sleep(PURGE_INTERVAL_SECONDS)
+
+
+app.register_lifespan_task(_purge_daily)

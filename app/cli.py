@@ -1,4 +1,5 @@
-"""Operator commands: `python -m app.cli init | create-admin | migrate | rotate-encryption-key`."""
+"""Operator commands: `python -m app.cli init | create-admin | migrate | purge |
+rotate-encryption-key`."""
 
 from __future__ import annotations
 
@@ -62,6 +63,19 @@ def recover_after_crash(session: Session) -> None:
 
     recover_interrupted_jobs(session=session)
     purge_idempotency_keys(session=session)
+
+
+def purge() -> int:
+    """The retention purge, now (the web process also runs it once a day)."""
+    from app.services.retention import purge_old_data
+
+    migrate()
+    with Session(get_engine()) as session:
+        counts = purge_old_data(session=session)
+    days = get_settings().retention_days
+    summary = ", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items())
+    print(f"Deleted what was older than {days} days: {summary}.")
+    return 0
 
 
 def check_encryption_key(session: Session) -> str | None:
@@ -163,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     init_parser.add_argument("--credentials-file", type=Path, default=None)
     sub.add_parser("migrate", help="apply database migrations")
     sub.add_parser(
+        "purge", help="delete conversations, Rasa events and uploads older than RETENTION_DAYS"
+    )
+    sub.add_parser(
         "rotate-encryption-key",
         help="re-encrypt stored contact details with the first key in ENCRYPTION_KEY",
     )
@@ -181,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "rotate-encryption-key":
         return rotate_encryption_key()
+    if args.command == "purge":
+        return purge()
     return create_admin(args.email, args.role, args.password, args.reset)
 
 

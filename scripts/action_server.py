@@ -12,6 +12,12 @@ import sys
 from sanic.worker.manager import WorkerManager
 from sanic.worker.process import WorkerProcess
 
+from app.core.pii import install_record_masking
+
+# At import, so that Sanic's worker processes (which import this module again) mask too:
+# no visitor's email or phone number reaches actions.log, tracebacks included.
+install_record_masking()
+
 WORKER_START_ALLOWANCE = 1200  # tenths of a second
 
 WorkerProcess.THRESHOLD = WORKER_START_ALLOWANCE

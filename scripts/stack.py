@@ -305,8 +305,10 @@ class Stack:
 
     def _programs(self) -> dict[str, str]:
         token = self.env().get("RASA_TOKEN") or self._settings_value("rasa_token")
+        # Rasa logs through the project's PII masking (app/core/pii.py, so ROOT on its path).
         rasa = (
-            f"{RASA_BIN} run --enable-api -i 127.0.0.1 -p {self.rasa_port} "
+            f"/usr/bin/env PYTHONPATH={ROOT} {RASA_BIN} run --enable-api -i 127.0.0.1 "
+            f"-p {self.rasa_port} --logging-config-file {ROOT / 'deploy' / 'rasa-logging.yml'} "
             f"--model {self.model} --endpoints {self.run_dir / 'endpoints.yml'} "
             f"--credentials {BOT_DIR / 'credentials.yml'} --cors '*'"
         )

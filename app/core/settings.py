@@ -92,6 +92,8 @@ class Settings(BaseSettings):
     config_cache_ttl_seconds: int = 300
     default_phone_region: str = "US"
     upload_max_bytes: int = 10 * 1024 * 1024
+    # Conversations, Rasa's stored events and uploads older than this are deleted (daily).
+    retention_days: int = 180
 
     # Email (confirmation with an .ics invite); no SMTP_HOST means emails are logged as skipped.
     smtp_host: str | None = None
