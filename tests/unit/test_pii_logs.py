@@ -147,10 +147,10 @@ def test_purge_deletes_old_conversations_rasa_events_and_uploads(seeded: Session
         engine = create_engine(url)
         with engine.begin() as connection:
             connection.execute(text(f"CREATE TABLE events ({columns})"))
-            for sender in ("old-visitor", "new-visitor"):
+            for number, sender in enumerate(("old-visitor", "new-visitor")):
                 connection.execute(
-                    text("INSERT INTO events (sender_id, data) VALUES (:s, :d)"),
-                    {"s": sender, "d": '{"text": "' + VISITOR_LINE + '"}'},
+                    text("INSERT INTO events (id, sender_id, data) VALUES (:n, :s, :d)"),
+                    {"n": number, "s": sender, "d": '{"text": "' + VISITOR_LINE + '"}'},
                 )
         engine.dispose()
 
