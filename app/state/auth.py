@@ -15,6 +15,7 @@ import reflex as rx
 
 from app.core.client_ip import client_ip
 from app.core.db import session_scope
+from app.core.security import TokenError, decode_token
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +24,7 @@ LOGIN_ROUTE = "/admin"
 # What each role may see in the menu and do in the handlers (issue 7's roles).
 EDIT_ROLES = ("admin", "editor")
 ADMIN_ROLES = ("admin",)
+ALL_ROLES = ("admin", "editor", "viewer")
 
 
 def _auth_service() -> Any:
@@ -144,6 +146,21 @@ class AuthState(rx.State):
             )
             return None
         return user
+
+    def _token_allows(self, roles: tuple[str, ...] = ALL_ROLES) -> bool:
+        """Whether the browser's access token is valid (signature, expiry) for one of `roles`.
+
+        No database read while the token is valid, so it is cheap enough for every keystroke:
+        the guard of handlers that only change what a form shows. Handlers that read or
+        write data check the account itself with `_current_admin` / `_require_role`.
+        """
+        try:
+            payload = decode_token(self.access_token, token_type="access")
+        except TokenError:
+            # Expired (or bad): the full check, which renews an expired one with the
+            # refresh token, so a form does not stop answering after a coffee break.
+            return self._current_admin() is not None and self.admin_role in roles
+        return payload.get("role") in roles
 
     def _refusal(self) -> rx.event.EventSpec:
         """The message shown when a handler refuses (signed out, or role too low)."""
