@@ -51,3 +51,17 @@ async def _purge_daily() -> None:
 
 
 app.register_lifespan_task(_purge_daily)
+
+OUTBOX_INTERVAL_SECONDS = 60
+
+
+async def _deliver_outbox() -> None:
+    """Booking emails that could not go out at once are retried every minute."""
+    from app.services.outbox import deliver_pending
+
+    while True:
+        await asyncio.sleep(OUTBOX_INTERVAL_SECONDS)
+        await asyncio.to_thread(deliver_pending)
+
+
+app.register_lifespan_task(_deliver_outbox)

@@ -57,12 +57,16 @@ def init(print_credentials: Path | None = None) -> int:
 
 
 def recover_after_crash(session: Session) -> None:
-    """Start-up housekeeping: ingest jobs a crash left running, expired idempotency keys."""
+    """Start-up housekeeping: ingest jobs a crash left running, expired idempotency keys,
+    booking emails not sent yet."""
+    from app.services import outbox
     from app.services.bookings import purge_idempotency_keys
     from app.services.content_jobs import recover_interrupted_jobs
 
     recover_interrupted_jobs(session=session)
     purge_idempotency_keys(session=session)
+    outbox.recover(session=session)
+    outbox.deliver_pending()  # emails a crash kept from going out
 
 
 def purge() -> int:

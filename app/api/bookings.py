@@ -38,7 +38,7 @@ from app.services.bookings import (
     RescheduleRequest,
     SlotTakenError,
 )
-from app.services.notifications import send_booking_email
+from app.services.outbox import deliver_pending
 
 _service_bearer = HTTPBearer(auto_error=False, description="Service token (token_type service)")
 
@@ -136,8 +136,8 @@ def _answer(outcome: Outcome, background: BackgroundTasks, event: str) -> JSONRe
     """The stored or fresh response; a fresh one also sends the visitor's email."""
     headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
     if not outcome.replayed:
-        booking = BookingPublic.model_validate(outcome.body)
-        background.add_task(send_booking_email, booking=booking, event=event)
+        # The email was written to the outbox with the booking; send it now.
+        background.add_task(deliver_pending)
     return JSONResponse(status_code=outcome.status_code, content=outcome.body, headers=headers)
 
 
@@ -241,7 +241,7 @@ def _cancel(
     except (BookingNotFoundError, LookupThrottledError) as exc:
         return _refusal(exc)
     if changed:
-        background.add_task(send_booking_email, booking=booking, event="cancelled")
+        background.add_task(deliver_pending)
     return booking
 
 

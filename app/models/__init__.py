@@ -15,6 +15,7 @@ from app.models.booking import (
     BookingStatus,
     IdempotencyRecord,
     Meeting,
+    OutboxEmail,
     ReferenceCounter,
     SlotClaim,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "IngestJob",
     "Meeting",
     "OpeningHours",
+    "OutboxEmail",
     "ReferenceCounter",
     "RefreshToken",
     "RevokedToken",

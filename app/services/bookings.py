@@ -40,6 +40,7 @@ from app.models import (
     BookingStatus,
     IdempotencyRecord,
     Meeting,
+    OutboxEmail,
     SlotClaim,
     TaskConfigPublic,
     utcnow,
@@ -483,6 +484,18 @@ def _replay_committed(session: Session, key: str, fingerprint: str) -> Outcome:
     raise IdempotencyInProgress
 
 
+def enqueue_email(session: Session, booking: BookingPublic, event: str) -> None:
+    """Write the booking's email to the outbox, in the caller's transaction (it commits)."""
+    body = booking.model_dump(mode="json")
+    session.add(
+        OutboxEmail(
+            reference=booking.reference,
+            event=event,
+            payload_sealed=crypto.encrypt(json.dumps(body)),
+        )
+    )
+
+
 def run_idempotent(
     *,
     session: Session,
@@ -491,6 +504,7 @@ def run_idempotent(
     fingerprint: str,
     status_code: int,
     write: Callable[[], BookingPublic],
+    email_event: str | None = None,
 ) -> Outcome:
     """Run `write` once per Idempotency-Key: the key row is inserted first, so a concurrent
     duplicate waits on it and then replays; the response is stored in the same transaction
@@ -509,6 +523,8 @@ def run_idempotent(
             return _replay_committed(session, key, fingerprint)
     public = write()
     body = public.model_dump(mode="json")
+    if email_event:
+        enqueue_email(session, public, email_event)  # committed with the booking, or not at all
     if record is not None:
         record.status_code = status_code
         record.response_body = {"sealed": crypto.encrypt(json.dumps(body))}
@@ -596,6 +612,7 @@ def create_booking(
         fingerprint=request_fingerprint("POST /bookings", payload),
         status_code=201,
         write=write,
+        email_event="confirmed",
     )
 
 
@@ -649,6 +666,7 @@ def create_meeting(
         fingerprint=request_fingerprint("POST /meetings", payload),
         status_code=201,
         write=write,
+        email_event="confirmed",
     )
 
 
@@ -817,11 +835,18 @@ def reschedule(
         fingerprint=request_fingerprint(scope, payload),
         status_code=200,
         write=write,
+        email_event="rescheduled",
     )
 
 
 def _cancel_record(
-    session: Session, record: Record, *, action: str, conversation_id: str | None, detail: str
+    session: Session,
+    record: Record,
+    *,
+    action: str,
+    conversation_id: str | None,
+    detail: str,
+    notify: bool = True,
 ) -> None:
     record.status = BookingStatus.cancelled
     record.cancelled_at = record.updated_at = utcnow()
@@ -836,6 +861,8 @@ def _cancel_record(
         status="ok",
         commit=False,
     )
+    if notify:
+        enqueue_email(session, to_public(record), "cancelled")
     session.commit()
     logger.info("%s cancelled (%s)", record.reference, detail)
 
@@ -869,13 +896,13 @@ def cancel_by_staff(
         action="staff_cancel",
         conversation_id=record.conversation_id,
         detail=f"staff {staff_email or 'unknown'}",
+        notify=notify,
     )
-    public = to_public(record)
     if notify:
-        from app.services.notifications import send_booking_email
+        from app.services.outbox import deliver_pending  # outbox builds on this module
 
-        send_booking_email(booking=public, event="cancelled")
-    return public
+        deliver_pending()  # the cancellation email, written with the cancellation
+    return to_public(record)
 
 
 # --- availability and lists -----------------------------------------------------------------

@@ -135,3 +135,82 @@ def test_start_up_fails_jobs_a_crash_left_running_and_purges_old_keys(seeded: Se
         assert jobs[""].message == "Interrupted by a restart of the server; start it again."
         keys = [record.key for record in session.exec(select(IdempotencyRecord))]
         assert keys == ["new"]
+
+
+# --- confirmation emails through the outbox -------------------------------------------------
+
+
+@pytest.fixture
+def inbox(monkeypatch: pytest.MonkeyPatch):
+    from app.core.settings import reset_settings_cache
+    from tests.conftest import SmtpInbox
+
+    server = SmtpInbox()
+    monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("SMTP_PORT", str(server.port))
+    reset_settings_cache()
+    yield server
+    server.stop()
+
+
+def _book_without_sending(session: Session, hhmm: str = "10:00") -> str:
+    """The booking committed, and the process died before its email went out."""
+    booking_in = bookings.BookingCreate(
+        service_id="consultation",
+        start=dt.datetime.combine(
+            open_day(), dt.time.fromisoformat(hhmm), bookings.business_zone()
+        ),
+        name="Ada Lovelace",
+        email="ada@example.com",
+        phone="+1 212 555 0188",
+    )
+    return bookings.create_booking(session=session, booking_in=booking_in).body["reference"]
+
+
+def test_an_email_a_crash_kept_from_going_out_is_sent_at_start_up(seeded: Session, inbox) -> None:
+    reference = _book_without_sending(seeded)
+    assert inbox.messages == []
+
+    assert cli.main(["init"]) == 0  # the restart
+
+    assert [m["To"] for m in inbox.messages] == ["ada@example.com"]
+    assert reference in inbox.messages[0]["Subject"] + str(inbox.messages[0])
+    assert cli.main(["init"]) == 0  # and only once
+    assert len(inbox.messages) == 1
+
+
+def test_an_email_cut_off_mid_send_is_sent_again(seeded: Session, inbox) -> None:
+    from app.models import OutboxEmail
+
+    _book_without_sending(seeded)
+    row = seeded.exec(select(OutboxEmail)).one()
+    row.status = "sending"  # the process died while talking to the mail server
+    seeded.add(row)
+    seeded.commit()
+
+    assert cli.main(["init"]) == 0
+    assert len(inbox.messages) == 1
+
+
+def test_a_mail_server_that_was_down_gets_the_email_later(
+    api: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.core.settings import reset_settings_cache
+    from app.services.outbox import deliver_pending
+    from tests.conftest import SmtpInbox
+
+    server = SmtpInbox()
+    server.stop()  # nothing listens on its port now
+    monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("SMTP_PORT", str(server.port))
+    reset_settings_cache()
+    assert post_booking(api, at(open_day(), "11:00")).status_code == 201
+
+    later = SmtpInbox()
+    try:
+        monkeypatch.setenv("SMTP_PORT", str(later.port))
+        reset_settings_cache()
+        assert deliver_pending() == 1  # the minute's retry
+        assert [m["To"] for m in later.messages] == [VISITOR["email"]]
+    finally:
+        later.stop()
