@@ -7,7 +7,7 @@ nothing outside the standard library.
 Masking happens where the record is made (`install_record_masking`, a log record factory),
 so handlers and formatters that a library sets up later (Sanic does, when Rasa creates its
 server) cannot print an unmasked line; the traceback is formatted and masked there too.
-`PiiMaskingFormatter` masks whatever it formats as a second line of defence.
+`PiiMaskingFormatter` masks each record it formats as a second line of defence.
 """
 
 from __future__ import annotations
@@ -68,10 +68,13 @@ class PiiMaskingFilter(logging.Filter):
 
 
 class PiiMaskingFormatter(logging.Formatter):
-    """A formatter whose output, traceback included, has emails and phone numbers masked."""
+    """A formatter that masks the record's message and traceback before formatting them.
+
+    Only those: masking the whole line would take its timestamp for a phone number.
+    """
 
     def format(self, record: logging.LogRecord) -> str:
-        return mask_pii(super().format(mask_record(record)))
+        return super().format(mask_record(record))
 
 
 def install_record_masking() -> None:
