@@ -377,7 +377,7 @@ def read_name(text: str) -> str:
 
 
 def read_reference(text: str) -> str:
-    """A booking reference like BK-2026-0042 in any spacing or case."""
+    """A booking reference like BK-2026-481390 (or an older BK-2026-0042) in any spacing or case."""
     match = _REFERENCE.search(text)
     if match is None:
         raise InvalidAnswer(

@@ -129,8 +129,19 @@ class SubmitAction(Action, abc.ABC):
     async def _unavailable(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, settings: Any
     ) -> list[EventType]:
-        """Say it plainly, keep the request for staff, keep every answer."""
-        reference = await save_pending(self.task, tracker, settings)
+        """Say it plainly, keep the request for staff, keep every answer.
+
+        Unless the booking API did commit it under this request's idempotency key before
+        the answer got lost: then it is confirmed, and the visitor is told so.
+        """
+        reference, confirmed = await save_pending(self.task, tracker, settings)
+        if confirmed:
+            dispatcher.utter_message(
+                text="Good news — it went through after all: it's confirmed, reference "
+                f"{reference}. A confirmation email is on its way."
+            )
+            booked = "meeting_booked" if self.task == "schedule_meeting" else "booked"
+            return [*common.reset_form_slots(), common.outcome(booked)]
         follow_up = (
             f"I've passed your request to our team (reference {reference}) and they'll get "
             "back to you to confirm."
@@ -150,19 +161,19 @@ class SubmitAction(Action, abc.ABC):
         )
 
 
-async def save_pending(task: str, tracker: Tracker, settings: Any) -> str | None:
-    """Keep a new booking or meeting for staff to follow up; its reference, or None."""
+async def save_pending(task: str, tracker: Tracker, settings: Any) -> tuple[str | None, bool]:
+    """Keep a new booking or meeting for staff to follow up: (its reference or None, whether
+    the booking API had in fact confirmed it under the request's idempotency key)."""
     if task not in ("book_service", "schedule_meeting"):
-        return (
-            None  # cancel and reschedule have nothing new to keep; the visitor is told whom to call
-        )
+        # cancel and reschedule have nothing new to keep; the visitor is told whom to call
+        return None, False
     try:
         from app.services.bookings import save_pending_request
     except ImportError:
         logger.error("app.services.bookings.save_pending_request is missing; request not kept")
-        return None
+        return None, False
 
-    def keep() -> str:
+    def keep() -> tuple[str, bool]:
         from app.core.db import session_scope
 
         with session_scope() as session:
@@ -178,14 +189,15 @@ async def save_pending(task: str, tracker: Tracker, settings: Any) -> str | None
                 duration_minutes=int(tracker.get_slot("duration") or 0) or None,
                 conversation_id=tracker.sender_id,
                 reason="booking API unavailable",
+                idempotency_key=tracker.get_slot("idempotency_key"),
             )
-            return pending.reference
+            return pending.reference, pending.status == "confirmed"
 
     try:
         return await asyncio.to_thread(keep)
     except Exception:  # the visitor is told either way; staff need the traceback
         logger.exception("could not keep the pending %s request", task)
-        return None
+        return None, False
 
 
 class ActionCreateBooking(SubmitAction):

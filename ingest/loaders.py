@@ -22,6 +22,7 @@ from tenacity import (
     wait_exponential,
 )
 
+from ingest.addresses import GuardedTransport
 from ingest.documents import Document, SourceError
 from ingest.extract import html_document, markdown_document, pdf_document
 
@@ -51,12 +52,18 @@ class _Retryable(Exception):
 
 
 def http_client(*, timeout: float = 10.0) -> httpx.Client:
-    """A client with polite timeouts, a bounded redirect chain and our user agent."""
+    """A client with polite timeouts, a bounded redirect chain and our user agent.
+
+    Its transport refuses to connect to local and private addresses (`ingest.addresses`),
+    on every redirect hop, sitemap entry and crawled link; no proxy from the environment.
+    """
     return httpx.Client(
+        transport=GuardedTransport(),
         timeout=httpx.Timeout(timeout, connect=5.0),
         follow_redirects=True,
         max_redirects=10,
         headers={"User-Agent": USER_AGENT},
+        trust_env=False,
     )
 
 
@@ -91,6 +98,8 @@ def _fetch_with_retries(client: httpx.Client, url: str, max_bytes: int) -> Fetch
                     raise SourceError(_too_large(len(body), max_bytes))
             content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
             return Fetched(url=str(response.url), content_type=content_type, body=bytes(body))
+    except httpx.InvalidURL as exc:
+        raise SourceError(f"not a valid URL ({exc})") from exc
     except httpx.TooManyRedirects as exc:
         raise SourceError("redirect loop (more than 10 redirects)") from exc
     except httpx.TimeoutException as exc:

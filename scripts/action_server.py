@@ -26,7 +26,12 @@ from rasa_sdk.endpoint import create_app_for_serve, create_argument_parser, crea
 from rasa_sdk.executor import ActionExecutor
 from sanic import Sanic
 
+from app.core.pii import install_record_masking
+
 logger = logging.getLogger(__name__)
+
+# At import: no visitor's email or phone number reaches actions.log, tracebacks included.
+install_record_masking()
 
 
 def _domain_sent_or_last(

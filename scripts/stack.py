@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import psutil
+from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parents[1]
 MAIN_PY = ROOT / ".venv" / "bin" / "python"
@@ -108,17 +109,41 @@ def ensure_model(*, quiet: bool = False) -> Path:
     return model
 
 
-def ensure_env_file() -> None:
-    """First start: write `.env` with a random SECRET_KEY so tokens and PII keys survive restarts."""
-    env_file = ROOT / ".env"
-    if env_file.exists():
-        return
-    env_file.write_text(
-        "# Written by the first `make up`; see .env.example for every setting.\n"
-        f"SECRET_KEY={secrets.token_urlsafe(48)}\n"
+def ensure_env_file(env_file: Path = ROOT / ".env") -> None:
+    """Give `.env` a random SECRET_KEY and ENCRYPTION_KEY where it has none or an empty one.
+
+    Keys already set in `.env` or in the environment are kept: changing them would sign
+    everyone out and make stored contact details unreadable.
+    """
+    generators = {
+        "SECRET_KEY": lambda: secrets.token_urlsafe(48),
+        "ENCRYPTION_KEY": lambda: Fernet.generate_key().decode(),
+    }
+    lines = (
+        env_file.read_text().splitlines()
+        if env_file.exists()
+        else ["# Written by the first `make up`; see .env.example for every setting."]
     )
+    written = []
+    for name, generate in generators.items():
+        if os.environ.get(name, "").strip():
+            continue
+        index = next(
+            (i for i, line in enumerate(lines) if line.split("=", 1)[0].strip() == name), None
+        )
+        if index is not None and lines[index].partition("=")[2].strip():
+            continue  # already has a value
+        line = f"{name}={generate()}"
+        if index is None:
+            lines.append(line)
+        else:
+            lines[index] = line
+        written.append(name)
+    if not written:
+        return
+    env_file.write_text("\n".join(lines) + "\n")
     env_file.chmod(0o600)
-    say("Wrote .env with a new random SECRET_KEY")
+    say(f"Wrote a new random {' and '.join(written)} to {env_file.name}")
 
 
 @dataclass
@@ -161,6 +186,17 @@ class Stack:
             "RASA_URL": self.rasa_url,
             "ACTION_SERVER_URL": f"http://127.0.0.1:{self.actions_port}",
             "BOOKING_API_URL": f"http://127.0.0.1:{self.app_port}/api",
+            # Ingest refuses local addresses; the demo site is served by this app on one.
+            "INGEST_ALLOWED_HOSTS": ",".join(
+                filter(
+                    None,
+                    [
+                        os.environ.get("INGEST_ALLOWED_HOSTS", ""),
+                        f"localhost:{self.app_port}",
+                        f"127.0.0.1:{self.app_port}",
+                    ],
+                )
+            ),
             "RASA_TELEMETRY_ENABLED": "false",
             "REFLEX_CHECK_LATEST_VERSION": "false",
             "REFLEX_USE_SYSTEM_BUN": "1",
@@ -311,17 +347,20 @@ class Stack:
     def _programs(self) -> dict[str, str]:
         token = self.env().get("RASA_TOKEN") or self._settings_value("rasa_token")
         # `addons.serve`: the rasa command with per-call costs removed first (addons/patches.py).
+        # Rasa logs through the project's PII masking (app/core/pii.py, so ROOT on its path).
+        rasa_env = f"PYTHONPATH={ROOT}"
+        workers = int(self._settings_value("rasa_workers") or 1)
+        if workers > 1:
+            # Rasa forks Sanic workers only with a Redis lock store (REDIS_URL).
+            rasa_env += f" SANIC_WORKERS={workers}"
         rasa = (
-            f"{RASA_PY} -m addons.serve run --enable-api -i 127.0.0.1 -p {self.rasa_port} "
+            f"/usr/bin/env {rasa_env} {RASA_PY} -m addons.serve run --enable-api -i 127.0.0.1 "
+            f"-p {self.rasa_port} --logging-config-file {ROOT / 'deploy' / 'rasa-logging.yml'} "
             f"--model {self.model} --endpoints {self.run_dir / 'endpoints.yml'} "
             f"--credentials {BOT_DIR / 'credentials.yml'} --cors '*'"
         )
         if token:
             rasa += f" --auth-token {token}"
-        workers = int(self._settings_value("rasa_workers") or 1)
-        if workers > 1:
-            # Rasa forks Sanic workers only with a Redis lock store (REDIS_URL).
-            rasa = f"env SANIC_WORKERS={workers} {rasa}"
         actions = f"{MAIN_PY} -m scripts.action_server --actions actions -p {self.actions_port}"
         if self.web_mode == "reflex":
             web = f"{MAIN_PY} -m scripts.web_server"  # serves what build_web built

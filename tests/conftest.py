@@ -18,6 +18,10 @@ from sqlmodel import Session
 
 from app.core import cache, crypto, db, rate_limit, settings
 
+# The whole session is a test environment, session- and module-scoped fixtures included
+# (outside tests the settings refuse the default SECRET_KEY).
+os.environ["ENVIRONMENT"] = "test"
+
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 POSTGRES_ADMIN_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -245,6 +249,10 @@ def live_stack(
             "REDIS_URL": "",
             "SMTP_HOST": "127.0.0.1",
             "SMTP_PORT": str(smtp_inbox.port),
+            # Tests serve pages to ingest from local servers on free ports.
+            "INGEST_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # The conversation tests book again and again as jane@example.com in one stack.
+            "MAX_OPEN_BOOKINGS_PER_EMAIL": "100",
         },
     )
     stack.prepare(quiet=True)

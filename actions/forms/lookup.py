@@ -12,7 +12,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import common
 from actions.forms.base import Context, TaskFormValidation, leave_form
 from actions.parsing import InvalidAnswer, read_email, read_reference
-from app.services.booking_client import BookingApiUnavailable, BookingNotFound, BookingRecord
+from app.services.booking_client import (
+    BookingApiUnavailable,
+    BookingNotFound,
+    BookingRecord,
+    LookupThrottled,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +69,14 @@ class LookupFormValidation(TaskFormValidation):
                 f"I couldn't find booking {reference} with that email address — could you "
                 "check it's the one you booked with?"
             ) from None
+        except LookupThrottled:
+            dispatcher.utter_message(
+                text="Sorry — there have been too many attempts to find a booking with these "
+                "details, so I can't look it up right now. Please try again later. "
+                f"{common.contact_sentence(context.settings)}"
+            )
+            leave_form()
+            return {"email": None, "last_outcome": "handed_off"}
         except BookingApiUnavailable:
             logger.warning("booking API unavailable while looking up a booking")
             dispatcher.utter_message(

@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 
 from app.api.auth_deps import STAFF_ERRORS, BearerToken, CurrentAdmin, error_responses
 from app.api.deps import SessionDep
+from app.core.client_ip import client_ip
 from app.core.rate_limit import enforce
 from app.core.security import TokenError
 from app.core.settings import get_settings
@@ -43,32 +44,36 @@ class TokenPair(BaseModel):
 
 
 def _client_ip(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    peer = request.client.host if request.client else None
+    return client_ip(peer, request.headers.get("x-forwarded-for"))
+
+
+def _checked_login(session: SessionDep, request: Request, email: str, password: str):
+    """`auth.login` (the dashboard uses the same), its refusals as HTTP errors."""
+    try:
+        return auth.login(
+            session=session, email=email, password=password, client_ip=_client_ip(request)
+        )
+    except auth.LoginThrottled as exc:
+        raise HTTPException(
+            status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+            detail=str(exc),
+            headers={"Retry-After": str(exc.retry_after)},
+        ) from exc
 
 
 @router.post(
     "/login",
     summary="Sign in with email and password",
-    responses=error_responses(401, 423, 429),
+    responses=error_responses(401, 429),
 )
 def login(body: LoginRequest, request: Request, session: SessionDep) -> TokenPair:
-    """Access token (short expiry) and refresh token; 401 wrong login, 423 locked, 429 too fast."""
-    limit = get_settings().login_rate_limit
-    # Per address and per account: one attacker cannot spray many accounts, nor many
-    # addresses guess one account faster than the lockout allows.
-    enforce(limit, "login-ip", _client_ip(request))
-    enforce(limit, "login-email", body.email.strip().lower())
+    """Access token (short expiry) and refresh token; 401 wrong login, 429 too many attempts."""
     try:
-        user = auth.authenticate(session=session, email=body.email, password=body.password)
-    except auth.AccountLocked as exc:
-        raise HTTPException(
-            status_code=status.HTTP_423_LOCKED,
-            detail=str(exc),
-            headers={"Retry-After": str(exc.retry_after)},
-        ) from exc
+        user = _checked_login(session, request, body.email, body.password)
     except auth.InvalidCredentials as exc:
         raise HTTPException(status.HTTP_401_UNAUTHORIZED, detail=str(exc)) from exc
-    return TokenPair(**auth.issue_tokens(user))
+    return TokenPair(**auth.issue_tokens(user, session=session))
 
 
 @router.post(
@@ -112,11 +117,14 @@ def me(user: CurrentAdmin) -> AdminUserPublic:
     summary="Change my password",
     responses=STAFF_ERRORS,
 )
-def change_password(body: PasswordChange, user: CurrentAdmin, session: SessionDep) -> None:
+def change_password(
+    body: PasswordChange, user: CurrentAdmin, request: Request, session: SessionDep
+) -> None:
     """Every existing token of the account stops working; sign in again with the new one."""
     try:
-        auth.authenticate(session=session, email=user.email, password=body.current_password)
-    except auth.AuthError as exc:
+        # Throttled like a sign-in: a stolen access token must not guess the password.
+        _checked_login(session, request, user.email, body.current_password)
+    except auth.InvalidCredentials as exc:
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             detail=[

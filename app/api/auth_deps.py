@@ -38,7 +38,6 @@ def error_responses(*codes: int) -> dict[int | str, dict]:
         403: "Signed in, but this role may not do it",
         404: "No such item",
         409: "The change conflicts with existing data",
-        423: "Account locked after repeated failed logins",
         429: "Too many requests; see Retry-After",
     }
     return {code: {"model": ErrorMessage, "description": words[code]} for code in codes}

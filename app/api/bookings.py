@@ -32,12 +32,13 @@ from app.services.bookings import (
     BookingStateError,
     IdempotencyInProgress,
     IdempotencyKeyReused,
+    LookupThrottledError,
     MeetingCreate,
     Outcome,
     RescheduleRequest,
     SlotTakenError,
 )
-from app.services.notifications import send_booking_email
+from app.services.outbox import deliver_pending
 
 _service_bearer = HTTPBearer(auto_error=False, description="Service token (token_type service)")
 
@@ -73,6 +74,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"description": "No booking with that reference and email"},
     409: {"description": "Slot taken (with alternatives), or the booking cannot change"},
     422: {"description": "A field is invalid; `detail[].loc` names it"},
+    429: {"description": "Too many failed lookups for this email or reference (Retry-After)"},
 }
 
 
@@ -99,6 +101,12 @@ def _refusal(exc: Exception, *, location: str = "body") -> JSONResponse:
         )
     if isinstance(exc, BookingNotFoundError):
         return JSONResponse(status_code=404, content={"detail": "booking_not_found"})
+    if isinstance(exc, LookupThrottledError):
+        return JSONResponse(
+            status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+            content={"detail": "too_many_lookups"},
+            headers={"Retry-After": str(exc.retry_after)},
+        )
     if isinstance(exc, BookingStateError):
         return JSONResponse(status_code=409, content={"detail": exc.code})
     if isinstance(exc, IdempotencyKeyReused):
@@ -117,6 +125,7 @@ _REFUSED = (
     BookingRuleError,
     SlotTakenError,
     BookingNotFoundError,
+    LookupThrottledError,
     BookingStateError,
     IdempotencyKeyReused,
     IdempotencyInProgress,
@@ -127,8 +136,8 @@ def _answer(outcome: Outcome, background: BackgroundTasks, event: str) -> JSONRe
     """The stored or fresh response; a fresh one also sends the visitor's email."""
     headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
     if not outcome.replayed:
-        booking = BookingPublic.model_validate(outcome.body)
-        background.add_task(send_booking_email, booking=booking, event=event)
+        # The email was written to the outbox with the booking; send it now.
+        background.add_task(deliver_pending)
     return JSONResponse(status_code=outcome.status_code, content=outcome.body, headers=headers)
 
 
@@ -195,7 +204,7 @@ def create_meeting(
 def _read(session: SessionDep, reference: str, email: str) -> BookingPublic | JSONResponse:
     try:
         return booking_service.get_by_reference(session=session, reference=reference, email=email)
-    except BookingNotFoundError as exc:
+    except (BookingNotFoundError, LookupThrottledError) as exc:
         return _refusal(exc)
 
 
@@ -229,10 +238,10 @@ def _cancel(
         booking, changed = booking_service.cancel(
             session=session, reference=reference, email=email, conversation_id=conversation_id
         )
-    except BookingNotFoundError as exc:
+    except (BookingNotFoundError, LookupThrottledError) as exc:
         return _refusal(exc)
     if changed:
-        background.add_task(send_booking_email, booking=booking, event="cancelled")
+        background.add_task(deliver_pending)
     return booking
 
 

@@ -32,6 +32,7 @@ def create_api() -> FastAPI:
     api.include_router(attachments_router, prefix="/api/attachments", tags=["attachments"])
     # The widget page may be framed only by this server and the allowed origins (settings).
     api.add_middleware(widget.WidgetFramingMiddleware)
+    api.add_middleware(widget.UploadSizeLimitMiddleware)
     # The demo business's website (what the bot's demo content cites) and a demo customer
     # page that embeds the widget, so `make up` shows the product as a visitor meets it.
     for path, folder in (("/demo-site", "demo/site"), ("/demo", "demo/host")):

@@ -20,8 +20,10 @@ from pydantic import BaseModel
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.deps import SessionDep
+from app.core.client_ip import client_ip
 from app.core.rate_limit import enforce
 from app.core.settings import get_settings
+from app.services import visitors
 from app.services.config import get_bot_settings
 from app.services.uploads import UploadRefused, save_upload
 
@@ -97,18 +99,36 @@ def widget_config(response: Response) -> WidgetConfig:
     "/api/widget/uploads",
     response_model=UploadReceipt,
     status_code=status.HTTP_201_CREATED,
-    responses={413: {"description": "Too large"}, 415: {"description": "Not an image or PDF"}},
+    responses={
+        401: {"description": "Missing or invalid visitor token"},
+        413: {"description": "Too large"},
+        415: {"description": "Not an image or PDF"},
+        429: {"description": "Too many uploads"},
+    },
 )
 async def upload_file(
     request: Request,
     session: SessionDep,
-    sender_id: Annotated[str, Form(min_length=1, max_length=255)],
+    visitor_token: Annotated[str, Form(min_length=1, max_length=2000)],
     file: Annotated[UploadFile, File()],
 ) -> UploadReceipt | JSONResponse:
-    """Store an image or PDF (≤ 10 MB, checked by content) with the visitor's conversation."""
+    """Store an image or PDF (≤ 10 MB, checked by content) with the visitor's conversation.
+
+    `visitor_token` is the widget's signed token: a conversation id alone is refused (401).
+    """
     settings = get_settings()
+    sender_id = visitors.conversation_of(visitor_token)
+    if sender_id is None:
+        return JSONResponse(
+            {"detail": "This chat session is not valid any more; reload the chat."},
+            status_code=status.HTTP_401_UNAUTHORIZED,
+        )
+    peer = request.client.host if request.client else None
+    enforce(settings.widget_rate_limit, "widget-upload", sender_id)
     enforce(
-        settings.widget_rate_limit, "widget-upload", request.client.host if request.client else "-"
+        settings.widget_ip_rate_limit,
+        "widget-upload-ip",
+        client_ip(peer, request.headers.get("x-forwarded-for")),
     )
     # Read one byte past the limit: enough to refuse, without holding a huge file in memory.
     data = await file.read(settings.upload_max_bytes + 1)
@@ -169,3 +189,74 @@ class WidgetFramingMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_policy)
+
+
+# Where files are uploaded: this API's endpoint and Reflex's own upload route (the widget).
+UPLOAD_PATHS = ("/api/widget/uploads", "/_upload")
+# Room for the multipart envelope and the form's other fields around the file itself.
+MULTIPART_OVERHEAD = 64 * 1024
+
+
+class UploadSizeLimitMiddleware:
+    """Refuses an upload as soon as its body passes UPLOAD_MAX_BYTES (413), while it streams.
+
+    Without it the whole body is read (to memory or a temporary file) before the endpoint
+    can look at the size. A declared Content-Length over the limit is refused before any
+    body is read; a body without one (chunked) is counted as it arrives.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope.get("path", "").startswith(UPLOAD_PATHS):
+            await self.app(scope, receive, send)
+            return
+        limit = get_settings().upload_max_bytes + MULTIPART_OVERHEAD
+        declared = dict(scope.get("headers", [])).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await self._refuse(send)
+            return
+        received = 0
+        started = refused = False
+
+        async def counting_receive() -> Message:
+            nonlocal received, refused
+            if refused:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    # Answer now and tell the app the client went away, so it stops reading;
+                    # whatever it answers after that is dropped.
+                    refused = True
+                    if not started:
+                        await self._refuse(send)
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if refused:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        await self.app(scope, counting_receive, tracking_send)
+
+    @staticmethod
+    async def _refuse(send: Send) -> None:
+        limit_mb = get_settings().upload_max_bytes / 1_048_576
+        response = JSONResponse(
+            {"detail": f"That file is too large: files can be up to {limit_mb:g} MB."},
+            status_code=status.HTTP_413_CONTENT_TOO_LARGE,
+        )
+        await send(
+            {
+                "type": "http.response.start",
+                "status": response.status_code,
+                "headers": response.raw_headers,
+            }
+        )
+        await send({"type": "http.response.body", "body": response.body})

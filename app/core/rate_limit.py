@@ -14,7 +14,7 @@ import time
 from functools import lru_cache
 
 from fastapi import HTTPException, status
-from limits import RateLimitItem, parse
+from limits import RateLimitItem, parse, parse_many
 from limits.storage import Storage, storage_from_string
 from limits.strategies import MovingWindowRateLimiter, RateLimiter
 
@@ -71,6 +71,70 @@ def enforce(limit: str, *identifiers: str) -> None:
         logger.warning("rate limit storage unavailable, not limiting: %s", exc)
         return
     raise RateLimited(max(1, math.ceil(reset_time - time.time())))
+
+
+@lru_cache(maxsize=64)
+def _parse_many(limits: str) -> tuple[RateLimitItem, ...]:
+    return tuple(parse_many(limits))
+
+
+def hit(limits: str, *identifiers: str) -> int | None:
+    """Count one event against every limit in `limits` ("5/minute;20/day"), atomically.
+
+    Returns None when every limit allows it, else the seconds until the tightest one that
+    refused frees up (that event is not counted against it). Fails open like `enforce`.
+    """
+    limiter = get_limiter()
+    items = _parse_many(limits)
+    try:
+        for item in items:
+            if limiter.hit(item, *identifiers):
+                continue
+            # Refused: the wait is that of the longest window that is full now.
+            return max(
+                (
+                    max(
+                        1,
+                        math.ceil(
+                            limiter.get_window_stats(i, *identifiers).reset_time - time.time()
+                        ),
+                    )
+                    for i in items
+                    if not limiter.test(i, *identifiers)
+                ),
+                default=1,
+            )
+    except Exception as exc:  # noqa: BLE001 - fail open on a storage outage
+        logger.warning("rate limit storage unavailable, not limiting: %s", exc)
+    return None
+
+
+def exceeded(limits: str, *identifiers: str) -> int | None:
+    """Seconds until `identifiers` may go on when a limit in `limits` is full; None if none is.
+
+    Counts nothing (pair it with `hit` when the event happens).
+    """
+    limiter = get_limiter()
+    try:
+        waits = [
+            max(1, math.ceil(limiter.get_window_stats(item, *identifiers).reset_time - time.time()))
+            for item in _parse_many(limits)
+            if not limiter.test(item, *identifiers)
+        ]
+    except Exception as exc:  # noqa: BLE001 - fail open on a storage outage
+        logger.warning("rate limit storage unavailable, not limiting: %s", exc)
+        return None
+    return max(waits) if waits else None
+
+
+def clear(limits: str, *identifiers: str) -> None:
+    """Forget the counts of `identifiers` under every limit in `limits`."""
+    limiter = get_limiter()
+    try:
+        for item in _parse_many(limits):
+            limiter.clear(item, *identifiers)
+    except Exception as exc:  # noqa: BLE001
+        logger.warning("rate limit storage unavailable, counts not cleared: %s", exc)
 
 
 def reset_rate_limits() -> None:

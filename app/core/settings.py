@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from cryptography.fernet import Fernet
 from pydantic import field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -49,7 +50,9 @@ class Settings(BaseSettings):
     # Rasa server processes (needs REDIS_URL: they share conversations and locks through it).
     rasa_workers: int = 1
 
-    # Secrets: SECRET_KEY signs tokens and derives the PII key unless ENCRYPTION_KEY is set.
+    # Secrets. SECRET_KEY signs tokens; ENCRYPTION_KEY (Fernet keys, newest first,
+    # comma-separated) encrypts contact details at rest. Outside tests an empty or default
+    # SECRET_KEY is refused: with the public default anyone could sign an admin token.
     secret_key: str = DEFAULT_SECRET_KEY
     encryption_key: str | None = None
 
@@ -70,15 +73,34 @@ class Settings(BaseSettings):
     access_token_minutes: int = 30
     refresh_token_days: int = 7
     admin_rate_limit: str = "50/minute"
+    # Sign-in: attempts per address, then failures counted before the password is checked
+    # (limits separated by ";" act as a backoff: more failures, longer waits). Per account
+    # and address; per address over all accounts; per account over all addresses, which does
+    # not apply to an address the account signed in from lately (so nobody can lock the
+    # known admin email out by failing on purpose).
     login_rate_limit: str = "10/minute"
-    login_lockout_failures: int = 5
-    login_lockout_minutes: int = 15
-    widget_rate_limit: str = "100/minute"
+    login_failure_limits: str = "5/minute;10/15 minutes;20/day"
+    login_ip_failure_limits: str = "30/hour;100/day"
+    login_account_failure_limits: str = "100/hour"
+    # Comma-separated addresses or networks of the gateway(s) whose X-Forwarded-For is believed.
+    trusted_proxies: str = ""
+    widget_rate_limit: str = "100/minute"  # messages and uploads per conversation
+    widget_ip_rate_limit: str = "300/minute"  # per address (several visitors may share one)
+
+    # Bookings: failed lookups (reference + email) per email and per reference; upcoming
+    # bookings one email address or one conversation may hold; how long a stored response
+    # to an Idempotency-Key is kept.
+    booking_lookup_failure_limits: str = "10/hour;30/day"
+    max_open_bookings_per_email: int = 3
+    max_open_bookings_per_conversation: int = 3
+    idempotency_key_days: int = 2
 
     # Bot behaviour
     config_cache_ttl_seconds: int = 300
     default_phone_region: str = "US"
     upload_max_bytes: int = 10 * 1024 * 1024
+    # Conversations, Rasa's stored events and uploads older than this are deleted (daily).
+    retention_days: int = 180
 
     # Email (confirmation with an .ics invite); no SMTP_HOST means emails are logged as skipped.
     smtp_host: str | None = None
@@ -87,6 +109,10 @@ class Settings(BaseSettings):
     smtp_password: str | None = None
     smtp_starttls: bool = False
     smtp_from: str = "Brightpath Consulting <bookings@example.com>"
+
+    # Ingest fetches public addresses only; these hosts (comma-separated host[:port]) are
+    # exempt, e.g. the demo site served by the app itself on localhost.
+    ingest_allowed_hosts: str = ""
 
     # Retrieval
     embedding_model_path: str | None = None
@@ -109,25 +135,45 @@ class Settings(BaseSettings):
             )
         if self.lancedb_dir is None:
             self.lancedb_dir = self.var_dir / "lancedb"
-        if self.environment == "production":
-            if self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32:
+        if self.environment != "test" and (
+            self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32
+        ):
+            raise ValueError(
+                "SECRET_KEY is empty, the public default or shorter than 32 characters: "
+                "anyone could sign an admin token with it. `make up` writes a random one to "
+                ".env; or set one: python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+            )
+        for key in self._encryption_keys():
+            try:
+                Fernet(key)
+            except ValueError as exc:
                 raise ValueError(
-                    "SECRET_KEY: set a random value of at least 32 characters in production "
-                    "(python -c 'import secrets; print(secrets.token_urlsafe(48))')"
-                )
+                    "ENCRYPTION_KEY: each comma-separated key must be a Fernet key "
+                    "(python -c 'from cryptography.fernet import Fernet; "
+                    "print(Fernet.generate_key().decode())')"
+                ) from exc
         return self
+
+    def _encryption_keys(self) -> list[bytes]:
+        return [k.strip().encode() for k in (self.encryption_key or "").split(",") if k.strip()]
 
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
     @property
-    def fernet_key(self) -> bytes:
-        """Key for PII at rest: ENCRYPTION_KEY, or one derived from SECRET_KEY."""
-        if self.encryption_key:
-            return self.encryption_key.encode()
-        digest = hashlib.sha256(b"pii-at-rest:" + self.secret_key.encode()).digest()
-        return base64.urlsafe_b64encode(digest)
+    def fernet_keys(self) -> list[bytes]:
+        """Keys for PII at rest, newest (the one that encrypts) first.
+
+        The ENCRYPTION_KEY keys, then the key earlier versions derived from SECRET_KEY, so
+        rows written before ENCRYPTION_KEY existed still open; `python -m app.cli
+        rotate-encryption-key` re-encrypts them with the newest key. Without ENCRYPTION_KEY
+        only the derived key is used (tests, and installs that predate the setting).
+        """
+        legacy = base64.urlsafe_b64encode(
+            hashlib.sha256(b"pii-at-rest:" + self.secret_key.encode()).digest()
+        )
+        return [*self._encryption_keys(), legacy]
 
     @property
     def uploads_dir(self) -> Path:

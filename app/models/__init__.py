@@ -5,6 +5,7 @@ from app.models.admin_user import (
     AdminUserCreate,
     AdminUserPublic,
     AdminUserUpdate,
+    RefreshToken,
     RevokedToken,
     Role,
 )
@@ -14,6 +15,7 @@ from app.models.booking import (
     BookingStatus,
     IdempotencyRecord,
     Meeting,
+    OutboxEmail,
     ReferenceCounter,
     SlotClaim,
 )
@@ -63,7 +65,9 @@ __all__ = [
     "IngestJob",
     "Meeting",
     "OpeningHours",
+    "OutboxEmail",
     "ReferenceCounter",
+    "RefreshToken",
     "RevokedToken",
     "Role",
     "Service",

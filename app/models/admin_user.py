@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from enum import StrEnum
 
 from pydantic import BaseModel, EmailStr
@@ -33,6 +34,9 @@ class AdminUser(AdminUserBase, table=True):
     failed_logins: int = 0
     locked_until: dt.datetime | None = None
     token_version: int = 0  # bumped on password change: every older token stops working
+    # Random per account and carried in its tokens: on SQLite a deleted account's id can be
+    # given to the next one, and the salt keeps the old tokens from opening the new account.
+    token_salt: str = Field(default_factory=lambda: secrets.token_hex(16), max_length=32)
     created_at: dt.datetime = Field(default_factory=utcnow)
     last_login_at: dt.datetime | None = None
 
@@ -68,3 +72,22 @@ class RevokedToken(SQLModel, table=True):
 
     jti: str = Field(primary_key=True, max_length=64)
     expires_at: dt.datetime = Field(index=True)
+
+
+class RefreshToken(SQLModel, table=True):
+    """One refresh token issued to a staff account, and what became of it.
+
+    All tokens descending from one sign-in share a `family`. A refresh marks the token used
+    and issues the next one in the family; presenting a used token again means it was
+    copied, so the whole family (and the access tokens issued with it) is revoked.
+    """
+
+    __tablename__ = "refresh_tokens"
+
+    jti: str = Field(primary_key=True, max_length=64)
+    family: str = Field(index=True, max_length=64)
+    user_id: int = Field(index=True)
+    expires_at: dt.datetime = Field(index=True)
+    used_at: dt.datetime | None = None
+    revoked_at: dt.datetime | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)

@@ -94,9 +94,32 @@ class IdempotencyRecord(SQLModel, table=True):
 
 
 class ReferenceCounter(SQLModel, table=True):
-    """Per-year sequence behind references like BK-2026-0042."""
+    """No longer used: references are random (kept so that old databases migrate unchanged)."""
 
     __tablename__ = "reference_counters"
 
     prefix: str = Field(primary_key=True, max_length=20)
     last_value: int = 0
+
+
+class OutboxEmail(SQLModel, table=True):
+    """A booking email to send, written in the same transaction as the change it reports.
+
+    Sent right after the request, retried every minute and at start-up until it goes out
+    (or MAX attempts): a crash between the booking's commit and the send loses no email.
+    `payload_sealed` is the booking as the email shows it, encrypted like contact details.
+    """
+
+    __tablename__ = "email_outbox"
+
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(index=True, max_length=20)
+    event: str = Field(max_length=20)  # confirmed | rescheduled | cancelled
+    payload_sealed: str
+    status: str = Field(
+        default="pending", index=True, max_length=20
+    )  # pending, sending, sent, skipped, failed
+    attempts: int = 0
+    last_error: str | None = Field(default=None, max_length=200)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    sent_at: dt.datetime | None = None

@@ -46,6 +46,10 @@ class BookingNotFound(BookingError):
     """No booking with that reference and email."""
 
 
+class LookupThrottled(BookingError):
+    """Too many failed lookups for that email or reference; try again later."""
+
+
 class BookingRejected(BookingError):
     """The API refused a field (422); `field` names it."""
 
@@ -313,6 +317,8 @@ def _checked(response: httpx.Response) -> httpx.Response:
         raise SlotTaken([dt.datetime.fromisoformat(a) for a in alternatives])
     if response.status_code == 404:
         raise BookingNotFound()
+    if response.status_code == 429 and detail == "too_many_lookups":
+        raise LookupThrottled()
     if response.status_code == 422 and isinstance(detail, list) and detail:
         first = detail[0]
         rejected_field = str((first.get("loc") or ["body"])[-1])

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,18 +30,17 @@ from email_validator import EmailNotValidError, validate_email
 from pydantic import BaseModel, field_validator
 from pydantic import Field as PydanticField
 from sqlalchemy import delete, func
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from app.core import crypto
+from app.core import crypto, rate_limit
+from app.core.settings import get_settings
 from app.models import (
     Booking,
     BookingStatus,
     IdempotencyRecord,
     Meeting,
-    ReferenceCounter,
+    OutboxEmail,
     SlotClaim,
     TaskConfigPublic,
     utcnow,
@@ -91,6 +91,14 @@ class BookingStateError(Exception):
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
+
+
+class LookupThrottledError(Exception):
+    """Too many failed lookups for this email or reference; retry after `retry_after` s."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__("too_many_lookups")
+        self.retry_after = retry_after
 
 
 class IdempotencyKeyReused(Exception):
@@ -393,22 +401,54 @@ def nearest_free_starts(
 
 
 def _next_reference(session: Session, prefix: str) -> str:
-    """Take the next number of `prefix` this year atomically (row-locked upsert)."""
+    """A new random reference like BK-2026-481390, unused by any booking or meeting.
+
+    Random, not sequential: a sequence lets anyone who knows a visitor's email walk the
+    numbers in chat. Six digits keep it easy to read out on the phone; failed lookups are
+    throttled per email and per reference (`_find_for`), so guessing does not pay.
+    """
     year = utcnow().astimezone(business_zone()).year
-    key = f"{prefix}-{year}"
-    dialect = session.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    statement = (
-        insert(ReferenceCounter)
-        .values(prefix=key, last_value=1)
-        .on_conflict_do_update(
-            index_elements=["prefix"],
-            set_={"last_value": ReferenceCounter.last_value + 1},
-        )
-        .returning(ReferenceCounter.last_value)
-    )
-    number = session.execute(statement).scalar_one()
-    return f"{key}-{number:04d}"
+    model = _model_for(f"{prefix}-")
+    while True:
+        reference = f"{prefix}-{year}-{secrets.randbelow(1_000_000):06d}"
+        if session.exec(select(model.id).where(model.reference == reference)).first() is None:
+            return reference
+
+
+def _check_open_bookings(session: Session, email: str, conversation_id: str | None) -> None:
+    """Refuse a new booking past the cap of upcoming ones per email and per conversation.
+
+    Without it one visitor could fill the calendar, or have confirmations sent to any address.
+    """
+    settings = get_settings()
+    now = utcnow()
+    checks = [
+        ("email", settings.max_open_bookings_per_email, "email_digest", crypto.digest(email)),
+        ("conversation_id", settings.max_open_bookings_per_conversation, "conversation_id",
+         conversation_id),
+    ]  # fmt: skip
+    for field, cap, column, value in checks:
+        if value is None:
+            continue
+        open_count = 0
+        for model in (Booking, Meeting):
+            open_count += session.exec(
+                select(func.count())
+                .select_from(model)
+                .where(
+                    getattr(model, column) == value,
+                    col(model.status).in_([BookingStatus.confirmed, BookingStatus.pending]),
+                    model.start_at > now,
+                )
+            ).one()
+        if open_count >= cap:
+            logger.warning("booking refused: %s already has %d upcoming bookings", field, cap)
+            raise BookingRuleError(
+                "email",
+                f"there are already {open_count} upcoming bookings for this "
+                f"{'email address' if field == 'email' else 'conversation'}; cancel one or "
+                "contact us to book more",
+            )
 
 
 # --- idempotency ----------------------------------------------------------------------------
@@ -444,6 +484,18 @@ def _replay_committed(session: Session, key: str, fingerprint: str) -> Outcome:
     raise IdempotencyInProgress
 
 
+def enqueue_email(session: Session, booking: BookingPublic, event: str) -> None:
+    """Write the booking's email to the outbox, in the caller's transaction (it commits)."""
+    body = booking.model_dump(mode="json")
+    session.add(
+        OutboxEmail(
+            reference=booking.reference,
+            event=event,
+            payload_sealed=crypto.encrypt(json.dumps(body)),
+        )
+    )
+
+
 def run_idempotent(
     *,
     session: Session,
@@ -452,6 +504,7 @@ def run_idempotent(
     fingerprint: str,
     status_code: int,
     write: Callable[[], BookingPublic],
+    email_event: str | None = None,
 ) -> Outcome:
     """Run `write` once per Idempotency-Key: the key row is inserted first, so a concurrent
     duplicate waits on it and then replays; the response is stored in the same transaction
@@ -470,6 +523,8 @@ def run_idempotent(
             return _replay_committed(session, key, fingerprint)
     public = write()
     body = public.model_dump(mode="json")
+    if email_event:
+        enqueue_email(session, public, email_event)  # committed with the booking, or not at all
     if record is not None:
         record.status_code = status_code
         record.response_body = {"sealed": crypto.encrypt(json.dumps(body))}
@@ -521,6 +576,7 @@ def create_booking(
     phone = _phone(booking_in.phone, required="phone" in config.required_fields)
 
     def write() -> BookingPublic:
+        _check_open_bookings(session, booking_in.email, booking_in.conversation_id)
         reference = _next_reference(session, BOOKING_PREFIX)
         booking = Booking(
             reference=reference,
@@ -556,6 +612,7 @@ def create_booking(
         fingerprint=request_fingerprint("POST /bookings", payload),
         status_code=201,
         write=write,
+        email_event="confirmed",
     )
 
 
@@ -574,6 +631,7 @@ def create_meeting(
     topic = " ".join(meeting_in.topic.split())
 
     def write() -> BookingPublic:
+        _check_open_bookings(session, meeting_in.email, meeting_in.conversation_id)
         reference = _next_reference(session, MEETING_PREFIX)
         meeting = Meeting(
             reference=reference,
@@ -608,6 +666,7 @@ def create_meeting(
         fingerprint=request_fingerprint("POST /meetings", payload),
         status_code=201,
         write=write,
+        email_event="confirmed",
     )
 
 
@@ -624,12 +683,24 @@ def save_pending_request(
     duration_minutes: int | None = None,
     conversation_id: str | None = None,
     reason: str | None = None,
+    idempotency_key: str | None = None,
 ) -> BookingPublic:
     """Keep a request the booking API could not take as a pending `PB-` booking for staff.
 
     Nothing is validated or claimed: whatever the visitor typed is kept so that staff can
     call back; the row shows in the dashboard's list with status pending.
+
+    But first the request's Idempotency-Key is looked up: after a timeout the booking API
+    may well have committed the booking. Then that booking is returned (status confirmed)
+    and nothing pending is saved, so the visitor is not told "nothing confirmed" and then
+    sent a confirmation.
     """
+    if idempotency_key:
+        record = _find_key(session, idempotency_key)
+        if record is not None and record.status_code is not None and record.response_body:
+            body = json.loads(crypto.decrypt(record.response_body["sealed"]) or "{}")
+            logger.info("pending request not saved: the booking API had committed it")
+            return BookingPublic.model_validate(body)
     zone = business_zone()
     start = _aware(start, zone).astimezone(dt.UTC)
     service_name, price, minutes = "Meeting", 0.0, duration_minutes or 30
@@ -684,9 +755,21 @@ def _find(session: Session, reference: str, *, lock: bool = False) -> Record | N
 
 
 def _find_for(session: Session, reference: str, email: str, *, lock: bool = False) -> Record:
-    """The record with that reference made with that email; else BookingNotFoundError."""
+    """The record with that reference made with that email; else BookingNotFoundError.
+
+    Failed lookups are counted per email and per reference (LookupThrottledError past the
+    BOOKING_LOOKUP_FAILURE_LIMITS): knowing an email must not allow walking references,
+    nor knowing a reference guessing its email.
+    """
+    limits = get_settings().booking_lookup_failure_limits
+    keys = [("lookup-fail-email", crypto.digest(email)), ("lookup-fail-ref", reference.upper())]
+    waits = [rate_limit.exceeded(limits, *key) for key in keys]
+    if any(waits):
+        raise LookupThrottledError(max(w for w in waits if w))
     record = _find(session, reference, lock=lock)
     if record is None or record.email_digest != crypto.digest(email):
+        for key in keys:
+            rate_limit.hit(limits, *key)
         raise BookingNotFoundError(reference)
     return record
 
@@ -752,11 +835,18 @@ def reschedule(
         fingerprint=request_fingerprint(scope, payload),
         status_code=200,
         write=write,
+        email_event="rescheduled",
     )
 
 
 def _cancel_record(
-    session: Session, record: Record, *, action: str, conversation_id: str | None, detail: str
+    session: Session,
+    record: Record,
+    *,
+    action: str,
+    conversation_id: str | None,
+    detail: str,
+    notify: bool = True,
 ) -> None:
     record.status = BookingStatus.cancelled
     record.cancelled_at = record.updated_at = utcnow()
@@ -771,6 +861,8 @@ def _cancel_record(
         status="ok",
         commit=False,
     )
+    if notify:
+        enqueue_email(session, to_public(record), "cancelled")
     session.commit()
     logger.info("%s cancelled (%s)", record.reference, detail)
 
@@ -804,13 +896,13 @@ def cancel_by_staff(
         action="staff_cancel",
         conversation_id=record.conversation_id,
         detail=f"staff {staff_email or 'unknown'}",
+        notify=notify,
     )
-    public = to_public(record)
     if notify:
-        from app.services.notifications import send_booking_email
+        from app.services.outbox import deliver_pending  # outbox builds on this module
 
-        send_booking_email(booking=public, event="cancelled")
-    return public
+        deliver_pending()  # the cancellation email, written with the cancellation
+    return to_public(record)
 
 
 # --- availability and lists -----------------------------------------------------------------
@@ -901,9 +993,13 @@ def list_bookings(
     return BookingPage(items=items, total=total, offset=offset, limit=limit)
 
 
-def purge_idempotency_keys(*, session: Session, older_than: dt.timedelta) -> int:
-    """Forget stored responses older than `older_than` (Stripe keeps them 24 hours)."""
-    cutoff = utcnow() - older_than
+def purge_idempotency_keys(*, session: Session, older_than: dt.timedelta | None = None) -> int:
+    """Forget stored responses older than `older_than` (default IDEMPOTENCY_KEY_DAYS).
+
+    Retries come within minutes (Stripe keeps keys 24 hours); a kept response is only
+    sealed visitor details. Run at every start and by `python -m app.cli purge`.
+    """
+    cutoff = utcnow() - (older_than or dt.timedelta(days=get_settings().idempotency_key_days))
     result = session.execute(
         delete(IdempotencyRecord).where(col(IdempotencyRecord.created_at) < cutoff)
     )
@@ -920,6 +1016,7 @@ __all__ = [
     "BookingStateError",
     "IdempotencyInProgress",
     "IdempotencyKeyReused",
+    "LookupThrottledError",
     "MeetingCreate",
     "Outcome",
     "RescheduleRequest",

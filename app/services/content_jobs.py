@@ -69,6 +69,24 @@ def save_upload(filename: str, content: bytes) -> Path:
     return path
 
 
+def recover_interrupted_jobs(*, session: Session) -> int:
+    """Mark jobs a crash left queued or running as failed, saying so; how many there were.
+
+    Jobs run in a thread of the web process, so at its start none can really be running:
+    without this they would show "running" in the dashboard for ever.
+    """
+    jobs = session.exec(select(IngestJob).where(IngestJob.status.in_(("queued", "running")))).all()
+    for job in jobs:
+        job.status = "failed"
+        job.message = "Interrupted by a restart of the server; start it again."
+        job.finished_at = utcnow()
+        session.add(job)
+    session.commit()
+    if jobs:
+        logger.warning("marked %d ingest job(s) interrupted by a restart as failed", len(jobs))
+    return len(jobs)
+
+
 def _update_job(job_id: int, **values) -> None:
     with session_scope() as session:
         job = session.get(IngestJob, job_id)

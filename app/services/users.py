@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, delete, func, select
 
 from app.core.security import hash_password
 from app.models import (
@@ -16,8 +16,10 @@ from app.models import (
     AdminUserCreate,
     AdminUserPublic,
     AdminUserUpdate,
+    RefreshToken,
     Role,
 )
+from app.services.auth import clear_login_failures
 
 
 class UserNotFound(LookupError):
@@ -127,6 +129,7 @@ def update_user(
         user.password_hash = hash_password(changes["password"])
         user.token_version += 1  # every token issued before stops working
         user.failed_logins, user.locked_until = 0, None
+        clear_login_failures(user.email)
         new["password_changed"] = True
     if changes.get("is_active") is False:
         user.token_version += 1
@@ -153,5 +156,6 @@ def delete_user(*, session: Session, user_id: int, actor: AdminUser | None) -> N
         previous=_snapshot(user),
         new=None,
     )
+    session.exec(delete(RefreshToken).where(RefreshToken.user_id == user.id))
     session.delete(user)
     session.commit()

@@ -105,4 +105,6 @@ class AuditState(AuthState):
     @rx.event
     def set_tab(self, value: str) -> None:
         """Staff changes or bot actions."""
+        if not self._token_allows(ADMIN_ROLES):
+            return None
         self.tab = value

@@ -9,7 +9,7 @@ from typing import Any
 import reflex as rx
 
 from app.core.db import session_scope
-from app.state.auth import EDIT_ROLES, AuthState
+from app.state.auth import ALL_ROLES, EDIT_ROLES, AuthState
 
 logger = logging.getLogger(__name__)
 
@@ -140,18 +140,24 @@ class BookingsState(AuthState):
     @rx.event
     def open_detail(self, reference: str) -> None:
         """Show one booking's details."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         self.detail = next((r for r in self.rows if r["reference"] == reference), {})
         self.confirm_cancel = False
 
     @rx.event
     def close_detail(self, _open: bool = False) -> None:
         """Close the detail panel."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         self.detail = {}
         self.confirm_cancel = False
 
     @rx.event
     def ask_cancel(self, value: bool) -> None:
         """Ask to confirm before cancelling."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         self.confirm_cancel = value
 
     @rx.event

@@ -12,7 +12,7 @@ import reflex as rx
 
 from app.core.db import session_scope
 from app.models import COLLECTIONS, ContentSource, IngestJob
-from app.state.auth import EDIT_ROLES, AuthState
+from app.state.auth import ALL_ROLES, EDIT_ROLES, AuthState
 
 logger = logging.getLogger(__name__)
 
@@ -160,12 +160,16 @@ class ContentState(AuthState):
     @rx.event
     def set_new_target(self, value: str) -> None:
         """The address typed into the add box."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         self.new_target = value
         self.target_error = ""
 
     @rx.event
     def set_new_collection(self, value: str) -> None:
         """Where new content goes (website pages, FAQ, policies)."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         if value in COLLECTIONS:
             self.new_collection = value
 
@@ -255,6 +259,8 @@ class ContentState(AuthState):
     @rx.event
     def ask_delete(self, source_id: str) -> None:
         """First click on Delete: ask to confirm (empty string cancels)."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         self.confirm_delete = source_id
 
     @rx.event
@@ -281,7 +287,7 @@ class ContentState(AuthState):
     async def watch_jobs(self) -> None:
         """Poll running jobs once a second and refresh the table until they finish."""
         async with self:
-            if self._watching:
+            if self._watching or self._current_admin() is None:
                 return
             self._watching = True
         try:
@@ -298,6 +304,8 @@ class ContentState(AuthState):
     @rx.event
     def set_question(self, value: str) -> None:
         """The question typed into the tester."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         self.question = value
 
     @rx.event(background=True)

@@ -12,7 +12,7 @@ import reflex as rx
 
 from app.core.db import session_scope
 from app.models import Attachment
-from app.state.auth import AuthState
+from app.state.auth import ALL_ROLES, AuthState
 
 logger = logging.getLogger(__name__)
 
@@ -145,6 +145,8 @@ class ConversationsState(AuthState):
     @rx.event
     def set_filter(self, name: str, value: str) -> Any:
         """Change a filter and list again from the first page."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         if name == "date_from":
             self.date_from = value
         elif name == "date_to":
@@ -159,6 +161,8 @@ class ConversationsState(AuthState):
     @rx.event
     def clear_filters(self) -> Any:
         """Back to every conversation."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         self.date_from = self.date_to = self.intent = ""
         self.outcome_label = "All outcomes"
         self.page = 1
@@ -167,6 +171,8 @@ class ConversationsState(AuthState):
     @rx.event
     def next_page(self) -> Any:
         """Older conversations."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         if self.has_next:
             self.page += 1
         return ConversationsState.refresh
@@ -174,6 +180,8 @@ class ConversationsState(AuthState):
     @rx.event
     def previous_page(self) -> Any:
         """Newer conversations."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         self.page = max(1, self.page - 1)
         return ConversationsState.refresh
 
@@ -239,6 +247,8 @@ class ConversationsState(AuthState):
     @rx.event
     def close_transcript(self, _open: bool = False) -> None:
         """Close the transcript panel (its file links are dropped with it)."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         self.open_id = ""
         self.files = []
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import reflex as rx
 
 from app.core.db import session_scope
-from app.state.auth import AuthState
+from app.state.auth import ALL_ROLES, AuthState
 
 logger = logging.getLogger(__name__)
 
@@ -109,12 +109,16 @@ class OverviewState(AuthState):
     @rx.event
     def load(self) -> Any:
         """on_load: nothing to show when signed out (the login form is shown instead)."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         if self.signed_in:
             return OverviewState.refresh
 
     @rx.event
     def set_range(self, label: str) -> Any:
         """Pick another range and reload."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         self.range_label = label if label in RANGES else "Last 7 days"
         return OverviewState.refresh
 

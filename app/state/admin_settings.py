@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from app.core.db import session_scope
 from app.core.settings import get_settings
 from app.models import BotSettingsPublic, BotSettingsUpdate
-from app.state.auth import EDIT_ROLES, AuthState
+from app.state.auth import ALL_ROLES, EDIT_ROLES, AuthState
 
 logger = logging.getLogger(__name__)
 
@@ -106,6 +106,8 @@ class SettingsState(AuthState):
     @rx.event
     def set_value(self, key: str, value: str | float | list[float]) -> None:
         """Change one input; its old error goes away."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         if key not in TEXT_FIELDS:
             return
         if isinstance(value, list):  # the threshold slider sends [value]
@@ -117,6 +119,8 @@ class SettingsState(AuthState):
     @rx.event
     def copy_snippet(self) -> list[Any]:
         """Copy the embed code to the clipboard."""
+        if not self._token_allows(ALL_ROLES):
+            return None
         return [rx.set_clipboard(self.snippet), rx.toast.success("Embed code copied.")]
 
     @rx.event

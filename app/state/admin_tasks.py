@@ -239,12 +239,16 @@ class TasksState(AuthState):
     @rx.event
     def set_enabled(self, value: bool) -> None:
         """Turn the whole task on or off."""
+        if not self._token_allows(EDIT_ROLES):
+            return None
         self.enabled = value
         self._changed()
 
     @rx.event
     def set_field_mode(self, name: str, mode: str | list[str]) -> None:
         """Make a field required, optional or not asked."""
+        if not self._token_allows(EDIT_ROLES):
+            return None
         mode = mode[0] if isinstance(mode, list) else mode
         if mode not in FIELD_MODES:
             return
@@ -254,6 +258,8 @@ class TasksState(AuthState):
     @rx.event
     def set_day_open(self, day: str, is_open: bool) -> None:
         """Open or close a weekday."""
+        if not self._token_allows(EDIT_ROLES):
+            return None
         self.hours = [
             {**h, "closed": "no" if is_open else "yes"} if h["day"] == day else h
             for h in self.hours
@@ -263,6 +269,8 @@ class TasksState(AuthState):
     @rx.event
     def set_day_time(self, day: str, which: str, value: str) -> None:
         """Change a weekday's opening (`start`) or closing (`end`) time."""
+        if not self._token_allows(EDIT_ROLES):
+            return None
         if which not in ("start", "end"):
             return
         self.hours = [{**h, which: value[:5]} if h["day"] == day else h for h in self.hours]
@@ -271,12 +279,16 @@ class TasksState(AuthState):
     @rx.event
     def set_new_blocked_date(self, value: str) -> None:
         """The date in the picker, not yet added."""
+        if not self._token_allows(EDIT_ROLES):
+            return None
         self.new_blocked_date = value
         self.errors = {k: v for k, v in self.errors.items() if k != "blocked_dates"}
 
     @rx.event
     def add_blocked_date(self) -> None:
         """Add the picked date to the blocked dates (sorted, no duplicates)."""
+        if not self._token_allows(EDIT_ROLES):
+            return None
         try:
             day = dt.date.fromisoformat(self.new_blocked_date)
         except ValueError:
@@ -292,12 +304,16 @@ class TasksState(AuthState):
     @rx.event
     def remove_blocked_date(self, value: str) -> None:
         """Unblock a date."""
+        if not self._token_allows(EDIT_ROLES):
+            return None
         self.blocked_dates = [d for d in self.blocked_dates if d != value]
         self._changed()
 
     @rx.event
     def set_service(self, service_id: str, key: str, value: str | bool) -> None:
         """Edit one service's name, price, duration or enabled flag."""
+        if not self._token_allows(EDIT_ROLES):
+            return None
         if key not in ("name", "price", "duration", "enabled"):
             return
         text = ("yes" if value else "no") if isinstance(value, bool) else str(value)
@@ -307,11 +323,15 @@ class TasksState(AuthState):
     @rx.event
     def set_new_service_name(self, value: str) -> None:
         """The name typed for a new service."""
+        if not self._token_allows(EDIT_ROLES):
+            return None
         self.new_service_name = value
 
     @rx.event
     def add_service(self) -> None:
         """Add a service (free, 30 minutes, enabled) that the owner then prices."""
+        if not self._token_allows(EDIT_ROLES):
+            return None
         name = self.new_service_name.strip()
         if not name:
             self.errors = {**self.errors, "services": "Type the new service's name first."}
@@ -330,6 +350,8 @@ class TasksState(AuthState):
     @rx.event
     def discard(self) -> None:
         """Forget unsaved changes."""
+        if not self._token_allows(EDIT_ROLES):
+            return None
         from app.services.config import get_task_config
 
         self.saved_message = ""

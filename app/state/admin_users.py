@@ -76,6 +76,8 @@ class UsersState(AuthState):
     @rx.event
     def show_add(self, value: bool) -> None:
         """Open or close the add-account dialog."""
+        if not self._token_allows(ADMIN_ROLES):
+            return None
         self.adding = value
         self.errors = {}
         self.new_user = {"email": "", "full_name": "", "role": "editor", "password": ""}
@@ -83,6 +85,8 @@ class UsersState(AuthState):
     @rx.event
     def set_new(self, key: str, value: str) -> None:
         """One field of the add-account form."""
+        if not self._token_allows(ADMIN_ROLES):
+            return None
         if key in self.new_user:
             self.new_user = {**self.new_user, key: value}
             self.errors = {k: v for k, v in self.errors.items() if k != key}
@@ -135,6 +139,8 @@ class UsersState(AuthState):
     @rx.event
     def set_role(self, user_id: str, role: str) -> Any:
         """Give an account another role."""
+        if not self._token_allows(ADMIN_ROLES):
+            return None
         if role not in ROLE_HELP:
             return None
         return self._update(user_id, AdminUserUpdate(role=Role(role)), f"Role changed to {role}.")
@@ -142,12 +148,16 @@ class UsersState(AuthState):
     @rx.event
     def set_active(self, user_id: str, active: bool) -> Any:
         """Disable (signs them out at once) or re-enable an account."""
+        if not self._token_allows(ADMIN_ROLES):
+            return None
         word = "enabled" if active else "disabled and signed out"
         return self._update(user_id, AdminUserUpdate(is_active=active), f"Account {word}.")
 
     @rx.event
     def ask_delete(self, user_id: str) -> None:
         """First click on Remove: ask to confirm (empty string cancels)."""
+        if not self._token_allows(ADMIN_ROLES):
+            return None
         self.confirm_delete = user_id
 
     @rx.event

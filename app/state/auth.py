@@ -13,7 +13,9 @@ from typing import Any
 
 import reflex as rx
 
+from app.core.client_ip import client_ip
 from app.core.db import session_scope
+from app.core.security import TokenError, decode_token
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +24,7 @@ LOGIN_ROUTE = "/admin"
 # What each role may see in the menu and do in the handlers (issue 7's roles).
 EDIT_ROLES = ("admin", "editor")
 ADMIN_ROLES = ("admin",)
+ALL_ROLES = ("admin", "editor", "viewer")
 
 
 def _auth_service() -> Any:
@@ -144,6 +147,21 @@ class AuthState(rx.State):
             return None
         return user
 
+    def _token_allows(self, roles: tuple[str, ...] = ALL_ROLES) -> bool:
+        """Whether the browser's access token is valid (signature, expiry) for one of `roles`.
+
+        No database read while the token is valid, so it is cheap enough for every keystroke:
+        the guard of handlers that only change what a form shows. Handlers that read or
+        write data check the account itself with `_current_admin` / `_require_role`.
+        """
+        try:
+            payload = decode_token(self.access_token, token_type="access")
+        except TokenError:
+            # Expired (or bad): the full check, which renews an expired one with the
+            # refresh token, so a form does not stop answering after a coffee break.
+            return self._current_admin() is not None and self.admin_role in roles
+        return payload.get("role") in roles
+
     def _refusal(self) -> rx.event.EventSpec:
         """The message shown when a handler refuses (signed out, or role too low)."""
         if not self.signed_in:
@@ -151,6 +169,12 @@ class AuthState(rx.State):
         return rx.toast.error(
             f"Your role ({self.admin_role}) can look but not change this. Ask an admin."
         )
+
+    def _client_ip(self) -> str:
+        """The browser's address: the websocket's peer, or the trusted gateway's word for it."""
+        headers = self.router.headers.raw_headers
+        peer = headers.get("asgi-scope-client") or self.router.session.client_ip
+        return client_ip(peer, headers.get("x-forwarded-for"))
 
     @rx.event
     def require_login(self) -> rx.event.EventSpec | None:
@@ -178,8 +202,11 @@ class AuthState(rx.State):
             return None
         try:
             with session_scope() as session:
-                user = auth.authenticate(session=session, email=email, password=password)
-                tokens = auth.issue_tokens(user)
+                # The same service, limits and backoff as POST /api/auth/login.
+                user = auth.login(
+                    session=session, email=email, password=password, client_ip=self._client_ip()
+                )
+                tokens = auth.issue_tokens(user, session=session)
         except auth.AuthError as exc:  # its message is written to be shown
             self.login_error = str(exc)
             return None

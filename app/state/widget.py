@@ -17,11 +17,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import reflex as rx
 
+from app.core.client_ip import client_ip
 from app.core.db import session_scope
 from app.core.rate_limit import RateLimited, enforce
 from app.core.settings import get_settings
 from app.models import Attachment, BotSettingsPublic
-from app.services import chat
+from app.services import chat, visitors
 from app.services.config import get_bot_settings
 from app.services.uploads import UploadRefused, list_attachments, save_upload
 
@@ -115,7 +116,9 @@ def attachment_message(attachment: Attachment, time: str) -> ChatMessage:
 class WidgetState(rx.State):
     """The chat a visitor sees in the widget."""
 
-    sender_id: str = rx.LocalStorage("", name="chat_sender_id")
+    # The browser keeps only a server-signed token naming its conversation (see
+    # app.services.visitors); the id itself stays on the server, in `_sender_id`.
+    visitor_token: str = rx.LocalStorage("", name="chat_visitor")
     sound: str = rx.LocalStorage("off", name="chat_sound")
 
     bot_name: str = "Assistant"
@@ -132,6 +135,7 @@ class WidgetState(rx.State):
     _contact_line: str = ""
     _timezone: str = "UTC"
     _delivering: bool = False
+    _sender_id: str = ""
 
     # -- derived -------------------------------------------------------------------------
     @rx.var(cache=True)
@@ -191,6 +195,33 @@ class WidgetState(rx.State):
         return NO_ANSWER_TEXT
 
     # -- opening ---------------------------------------------------------------------------
+    def _conversation(self) -> str:
+        """This browser's conversation: the one its visitor token names, else a new one.
+
+        A missing, expired or forged token starts a new conversation: whoever sends it
+        sees no one else's history.
+        """
+        if not self._sender_id:
+            self._sender_id = visitors.conversation_of(self.visitor_token) or ""
+        if not self._sender_id:
+            self._start_conversation()
+        return self._sender_id
+
+    def _start_conversation(self) -> None:
+        self._sender_id, self.visitor_token = visitors.new_conversation()
+
+    def _enforce_limits(self, scope: str) -> None:
+        """WIDGET_RATE_LIMIT per conversation and WIDGET_IP_RATE_LIMIT per address."""
+        settings = get_settings()
+        headers = self.router.headers.raw_headers
+        peer = headers.get("asgi-scope-client") or self.router.session.client_ip
+        enforce(settings.widget_rate_limit, scope, self._conversation())
+        enforce(
+            settings.widget_ip_rate_limit,
+            f"{scope}-ip",
+            client_ip(peer, headers.get("x-forwarded-for")),
+        )
+
     @rx.event
     def open_widget(self):
         """Page load: brand the header, then ask the browser for its timezone."""
@@ -203,9 +234,7 @@ class WidgetState(rx.State):
         """Greeting first, then the conversation so far (from Rasa's tracker and the uploads)."""
         async with self:
             self._timezone = timezone if isinstance(timezone, str) and timezone else "UTC"
-            if not self.sender_id:
-                self.sender_id = _new_id()
-            sender_id = self.sender_id
+            sender_id = self._conversation()
             # Messages not yet delivered survive a reload of the page in the same tab.
             undelivered = [m for m in self.messages if m.status in ("queued", "sending", "failed")]
         notice = None
@@ -215,7 +244,7 @@ class WidgetState(rx.State):
             entries, notice = [], HISTORY_UNAVAILABLE_TEXT
         attachments = await asyncio.to_thread(_attachments_of, sender_id)
         async with self:
-            if self.sender_id != sender_id:  # the visitor started over meanwhile
+            if self._sender_id != sender_id:  # the visitor started over meanwhile
                 return
             transcript = self._transcript(entries, attachments)
             if notice:
@@ -264,8 +293,8 @@ class WidgetState(rx.State):
 
     def _queue(self, text: str, payload: str):
         try:
-            # The gateway limits per IP in production; this also covers the embedded default.
-            enforce(get_settings().widget_rate_limit, "widget-message", self.sender_id)
+            # Per conversation and per address, websocket messages included.
+            self._enforce_limits("widget-message")
         except RateLimited as limited:
             self.messages.append(
                 ChatMessage(
@@ -320,7 +349,7 @@ class WidgetState(rx.State):
                         return
                     self._set_status(queued.id, "sending")
                     self.typing = True
-                    sender_id = self.sender_id
+                    sender_id = self._conversation()
                 try:
                     replies = await chat.send_message(sender_id, queued.payload or queued.text)
                 except chat.RasaUnavailable:
@@ -346,7 +375,7 @@ class WidgetState(rx.State):
     def _add_replies(self, sender_id: str, answered_id: str, replies: list[chat.BotMessage]) -> int:
         """Put the bot's replies right after the message they answer; how many were added."""
         index = self._index_of(answered_id)
-        if index is None or self.sender_id != sender_id:
+        if index is None or self._sender_id != sender_id:
             return 0  # the visitor started over while the bot was thinking
         self._set_status(answered_id, "")
         now = self._now()
@@ -365,8 +394,8 @@ class WidgetState(rx.State):
     async def start_over(self):
         """A fresh conversation: new sender id, Rasa's form and slots reset."""
         async with self:
-            previous = self.sender_id
-            self.sender_id = _new_id()
+            previous = visitors.conversation_of(self.visitor_token)
+            self._start_conversation()
             self.messages = [self._greeting_message()]
             self.bot_unreachable = False
             self.typing = False
@@ -382,13 +411,20 @@ class WidgetState(rx.State):
     async def send_files(self, files: list[rx.UploadFile]):
         """A visitor's image or PDF: checked, stored with the conversation, or refused."""
         self.upload_error = ""
+        try:
+            self._enforce_limits("widget-upload")
+        except RateLimited as limited:
+            self.upload_error = (
+                f"Too many files at once. Please wait {limited.retry_after} seconds."
+            )
+            return rx.clear_selected_files(UPLOAD_ID)
         for upload in files[:1]:
             data = await upload.read()
             try:
                 with session_scope() as session:
                     attachment = save_upload(
                         session=session,
-                        sender_id=self.sender_id,
+                        sender_id=self._conversation(),
                         filename=upload.filename,
                         data=data,
                     )

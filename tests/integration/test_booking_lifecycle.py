@@ -84,7 +84,7 @@ def test_book_reschedule_and_cancel_by_reference(live_stack):
     summary = visitor.says("(212) 555-0142")
     assert "Consultation" in summary and "3:30" in summary, visitor
     booked = visitor.says("yes")
-    match = re.search(r"BK-\d{4}-\d{4}", booked)
+    match = re.search(r"BK-\d{4}-\d{6}", booked)
     assert match, visitor
     reference = match.group(0)
 

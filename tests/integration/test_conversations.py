@@ -11,8 +11,39 @@ pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# The manage-booking stories (bot/tests) cancel and reschedule "BK-2026-0001" as
+# jane@example.com. References are random now, so that booking is put in place here.
+_SEED_BOOKING = """
+import datetime as dt
+from sqlmodel import Session, select, update
+from app.core.db import get_engine
+from app.models import Booking, SlotClaim
+from app.services import bookings
+from app.services.seed import DEMO_HOLIDAYS
+
+with Session(get_engine()) as session:
+    if session.exec(select(Booking).where(Booking.reference == "BK-2026-0001")).first() is None:
+        day = dt.date.today() + dt.timedelta(days=90)
+        while day.weekday() != 1 or day.isoformat() in DEMO_HOLIDAYS:
+            day += dt.timedelta(days=1)
+        booking_in = bookings.BookingCreate(
+            service_id="consultation",
+            start=dt.datetime.combine(day, dt.time(9), bookings.business_zone()),
+            name="Jane Smith", email="jane@example.com", phone="+1 212 555 0142",
+        )
+        made = bookings.create_booking(session=session, booking_in=booking_in).body["reference"]
+        for model in (Booking, SlotClaim):
+            session.exec(
+                update(model).where(model.reference == made).values(reference="BK-2026-0001")
+            )
+        session.commit()
+"""
+
+
 def test_conversation_stories_pass(live_stack, tmp_path):
     from scripts.stack import ensure_model
+
+    live_stack._stack._run_main(["-c", _SEED_BOOKING], quiet=True)
 
     model = ensure_model(quiet=True)
     endpoints = live_stack.var_dir / "run" / "endpoints.yml"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
+from app.core.settings import reset_settings_cache
 from app.services.knowledge import answer_question, search
 from demo.serve import serve_in_background
 from ingest.embeddings import ModelEmbedder, get_embedder
@@ -52,11 +53,13 @@ def model() -> ModelEmbedder:
 
 
 @pytest.fixture
-def served_site(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """A private copy of demo/site served by demo/serve.py on a free port."""
+def served_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, str]]:
+    """A private copy of demo/site served by demo/serve.py on a free port (allowed for ingest)."""
     copy = tmp_path / "site"
     shutil.copytree(DEMO_SITE, copy)
     server = serve_in_background(copy, port=0)
+    monkeypatch.setenv("INGEST_ALLOWED_HOSTS", f"127.0.0.1:{server.server_address[1]}")
+    reset_settings_cache()
     try:
         yield copy, f"http://127.0.0.1:{server.server_address[1]}/"
     finally:

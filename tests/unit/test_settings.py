@@ -29,7 +29,8 @@ def test_production_accepts_a_long_random_secret(monkeypatch):
     assert settings.rasa_events_url == settings.database_url
 
 
-def test_pii_key_changes_with_the_secret(monkeypatch):
-    first = Settings().fernet_key
-    monkeypatch.setenv("SECRET_KEY", "another-secret-key-that-is-long-enough-123")
-    assert Settings().fernet_key != first
+def test_encryption_key_comes_first_and_the_legacy_derived_key_still_reads(monkeypatch):
+    legacy = Settings().fernet_keys
+    monkeypatch.setenv("ENCRYPTION_KEY", "k" * 43 + "=")
+    keys = Settings().fernet_keys
+    assert keys[0] == ("k" * 43 + "=").encode() and keys[1:] == legacy

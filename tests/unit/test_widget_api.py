@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from app.core.db import get_engine
 from app.models import Attachment
 from app.services.uploads import UploadRefused, check_upload, display_name
+from app.services.visitors import token_for
 
 
 def png_bytes() -> bytes:
@@ -89,7 +90,7 @@ def test_the_widget_page_may_be_framed_only_by_allowed_origins(
 def test_an_image_upload_is_stored_with_the_conversation(widget_client: TestClient) -> None:
     response = widget_client.post(
         "/api/widget/uploads",
-        data={"sender_id": "visitor-1"},
+        data={"visitor_token": token_for("visitor-1")},
         files={"file": ("../../etc/receipt photo.PNG", png_bytes(), "image/png")},
     )
 
@@ -107,7 +108,7 @@ def test_an_image_upload_is_stored_with_the_conversation(widget_client: TestClie
 def test_a_pdf_is_accepted_whatever_its_name(widget_client: TestClient) -> None:
     response = widget_client.post(
         "/api/widget/uploads",
-        data={"sender_id": "visitor-1"},
+        data={"visitor_token": token_for("visitor-1")},
         files={"file": ("scan.txt", PDF, "text/plain")},
     )
 
@@ -128,7 +129,7 @@ def test_anything_else_is_refused_with_a_reason(
 ) -> None:
     response = widget_client.post(
         "/api/widget/uploads",
-        data={"sender_id": "visitor-1"},
+        data={"visitor_token": token_for("visitor-1")},
         files={"file": (filename, content, "image/png")},
     )
 
@@ -149,7 +150,7 @@ def test_a_file_over_the_limit_is_refused(
 
     response = widget_client.post(
         "/api/widget/uploads",
-        data={"sender_id": "visitor-1"},
+        data={"visitor_token": token_for("visitor-1")},
         files={"file": ("big.png", big, "image/png")},
     )
 

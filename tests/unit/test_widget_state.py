@@ -16,7 +16,7 @@ HOURS = SourceLink(title="Hours and contact", url="http://localhost:3000/demo-si
 @pytest.fixture
 def state() -> WidgetState:
     widget = WidgetState(_reflex_internal_init=True)
-    widget.sender_id = "visitor-1"
+    widget._sender_id = "visitor-1"
     widget._greeting = "Hi there!"
     widget._contact_line = "call us at +1 (555) 010-4242"
     widget._timezone = "America/New_York"
@@ -178,7 +178,7 @@ def test_a_flood_of_messages_is_slowed_down_politely(
     monkeypatch.setenv("WIDGET_RATE_LIMIT", "2/minute")
     reset_settings_cache()
     reset_rate_limits()
-    state.sender_id = "flooding-visitor"
+    state._sender_id = "flooding-visitor"
     state.messages = []
 
     for text in ("one", "two", "three"):
