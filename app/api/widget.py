@@ -43,6 +43,7 @@ class WidgetConfig(BaseModel):
     business_name: str
     greeting: str
     brand_color: str
+    brand_text_color: str
     widget_position: str
 
 
@@ -89,6 +90,7 @@ def widget_config(response: Response) -> WidgetConfig:
         business_name=bot.business_name,
         greeting=bot.greeting,
         brand_color=bot.brand_color,
+        brand_text_color=bot.brand_text_color,
         widget_position=bot.widget_position,
     )
 
