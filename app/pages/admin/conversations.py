@@ -59,7 +59,8 @@ def _filters() -> rx.Component:
                 S.outcome_options,
                 value=S.outcome_label,
                 on_change=lambda v: S.set_filter("outcome", v),
-                aria_label="Outcome",
+                # The high-level select gives custom_attrs to its trigger button.
+                custom_attrs={"aria-label": "Outcome"},
             ),
         ),
         rx.button("Clear", variant="soft", color_scheme="gray", on_click=S.clear_filters),
@@ -189,7 +190,9 @@ def _file(file: rx.Var) -> rx.Component:
                 href=file["url"].to(str),
                 is_external=True,
             ),
-            rx.center(rx.icon("file-text", size=24), width="48px", height="48px"),
+            rx.center(
+                rx.icon("file-text", size=24, aria_hidden="true"), width="48px", height="48px"
+            ),
         ),
         rx.vstack(
             rx.link(file["name"], href=file["url"].to(str), is_external=True, size="2"),
