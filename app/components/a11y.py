@@ -50,6 +50,11 @@ a:focus-visible, button:focus-visible, [role="tab"]:focus-visible, [role="radio"
 textarea:focus-visible, select:focus-visible, [role="combobox"]:focus-visible {
   outline: 2px solid #1d4ed8; outline-offset: 2px;
 }
+/* Sonner's toasts: its rich colours put red text on pink at 3.2:1. */
+[data-sonner-toast][data-type="error"] { color: #b3262b !important; }
+[data-sonner-toast][data-type="success"] { color: #1c6f4b !important; }
+[data-sonner-toast][data-type="warning"] { color: #935600 !important; }
+[data-sonner-toast][data-type="info"] { color: #0b63af !important; }
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { animation-duration: 0.01ms !important;
     animation-iteration-count: 1 !important; transition-duration: 0.01ms !important;
@@ -64,8 +69,16 @@ def sr_only(text: str | rx.Var) -> rx.Component:
 
 
 def skip_link(target_id: str = MAIN_CONTENT_ID) -> rx.Component:
-    """The first thing Tab reaches: jumps past the menu to the page's main content."""
-    return rx.el.a("Skip to main content", href=f"#{target_id}", class_name="skip-link")
+    """The first thing Tab reaches: jumps past the menu to the page's main content.
+
+    Plain HTML on purpose: Reflex turns `rx.el.a` into a router link, whose client-side
+    navigation scrolls but leaves the keyboard focus on the link; a native fragment link
+    moves the focus into <main> (which has tabindex -1), so the next Tab starts there.
+    """
+    return rx.html(
+        f'<a class="skip-link" href="#{target_id}">Skip to main content</a>',
+        class_name="skip-link-wrapper",
+    )
 
 
 def error_id(field_id: str | rx.Var) -> str | rx.Var:

@@ -248,12 +248,17 @@ def _transcript() -> rx.Component:
                 size="1",
                 color_scheme="gray",
             ),
-            rx.scroll_area(
+            # A plain scrolling box that takes the focus, so the arrow keys can scroll it
+            # (Radix's scroll area viewport cannot be focused).
+            rx.box(
                 rx.vstack(
                     rx.foreach(S.turns, _turn), spacing="3", width="100%", padding_right="12px"
                 ),
                 max_height="60vh",
-                type="auto",
+                overflow_y="auto",
+                tab_index=0,
+                role="region",
+                aria_label="Transcript",
             ),
             _files(),
             rx.hstack(
