@@ -96,13 +96,9 @@ def sidebar() -> rx.Component:
         aria_label="Admin menu",
         width=["64px", "64px", "72px", "232px"],
         min_width=["64px", "64px", "72px", "232px"],
-        style={
-            "align_self": "stretch",
-            "background": "white",
-            "border_right": "1px solid var(--gray-a5)",
-            "width": ["64px", "64px", "72px", "232px"],
-            "min_width": ["64px", "64px", "72px", "232px"],
-        },
+        align_self="stretch",
+        background="white",
+        border_right="1px solid var(--gray-a5)",
     )
 
 
