@@ -397,8 +397,8 @@ def composer(
                 size="3",
                 radius="full",
                 flex="1",
-                variant="soft",
-                color_scheme="gray",
+                # A bordered field: the soft variant's tint alone does not show where it is.
+                variant="surface",
             ),
             rx.icon_button(
                 rx.icon("send-horizontal", size=18, aria_hidden="true"),

@@ -11,9 +11,13 @@ give the dashboard's pages the data they show in their "with data" state.
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
 import struct
+import threading
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -401,8 +405,23 @@ def test_settings_pass_axe_and_name_the_brand_text_colour(live_stack, page: Page
     assert_accessible(page, "settings with errors next to the fields")
 
 
-def test_content_passes_axe_with_sources_an_error_and_a_tried_question(
-    live_stack, page: Page
+@pytest.fixture
+def opening_hours_page(tmp_path: Path) -> Iterator[str]:
+    """A one-page website served on loopback, for an import to show its progress."""
+    (tmp_path / "parking.html").write_text(
+        "<!doctype html><html><head><title>Parking | Brightpath</title></head><body><main>"
+        "<h1>Parking</h1><p>Visitors park free in the Brightpath courtyard, entrance on Elm "
+        "Street, for up to two hours during a consultation.</p></main></body></html>"
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/parking.html"
+    server.shutdown()
+
+
+def test_content_passes_axe_with_sources_an_import_an_error_and_a_tried_question(
+    live_stack, page: Page, opening_hours_page: str
 ) -> None:
     sign_in(page, live_stack)
     go(page, live_stack, "/admin/content", "Content")
@@ -413,12 +432,23 @@ def test_content_passes_axe_with_sources_an_error_and_a_tried_question(
     address.fill("not a web address")
     page.get_by_role("button", name="Add", exact=True).click()
     expect(address).to_have_attribute("aria-invalid", "true")
-    expect(address).to_have_accessible_description(re.compile(r"\w"))
+    expect(address).to_have_accessible_description(re.compile("Type a full web address"))
     page.get_by_label("Question to try").fill("How much is a consultation?")
     page.get_by_role("button", name="Ask").click()
     expect(page.locator(".tried-answer")).to_be_visible(timeout=REPLY_TIMEOUT)
     expect(page.locator(".passage").first).to_be_visible()
     assert_accessible(page, "content with an address error and a tried question")
+
+    address.fill(opening_hours_page)
+    page.get_by_role("button", name="Add", exact=True).click()
+    job = page.locator(".ingest-job", has_text="parking").first
+    expect(job.get_by_text("done", exact=True)).to_be_visible(timeout=180_000)
+    expect(page.get_by_role("progressbar", name=re.compile("parking"))).to_be_visible()
+    assert_accessible(page, "content with a finished import")
+    row = page.get_by_role("row").filter(has_text="parking")
+    row.get_by_role("button", name="Delete").click()
+    row.get_by_role("button", name="Yes, delete").click()
+    expect(page.get_by_role("row").filter(has_text="parking")).to_have_count(0)
 
 
 def test_conversations_pass_axe_empty_with_data_and_a_transcript(live_stack, page: Page) -> None:

@@ -138,6 +138,7 @@ def _job(job: rx.Var) -> rx.Component:
         rx.progress(
             value=job["percent"].to(int),
             max=100,
+            aria_label="Import of " + job["target"].to(str),
             width="100%",
             color_scheme=rx.cond(job["status"] == "failed", "red", "teal"),
         ),
