@@ -406,9 +406,9 @@ def test_settings_pass_axe_and_name_the_brand_text_colour(live_stack, page: Page
 
 
 @pytest.fixture
-def opening_hours_page(tmp_path: Path) -> Iterator[str]:
+def parking_page(tmp_path: Path) -> Iterator[str]:
     """A one-page website served on loopback, for an import to show its progress."""
-    (tmp_path / "parking.html").write_text(
+    (tmp_path / "courtyard-parking.html").write_text(
         "<!doctype html><html><head><title>Parking | Brightpath</title></head><body><main>"
         "<h1>Parking</h1><p>Visitors park free in the Brightpath courtyard, entrance on Elm "
         "Street, for up to two hours during a consultation.</p></main></body></html>"
@@ -416,12 +416,12 @@ def opening_hours_page(tmp_path: Path) -> Iterator[str]:
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/parking.html"
+    yield f"http://127.0.0.1:{server.server_address[1]}/courtyard-parking.html"
     server.shutdown()
 
 
 def test_content_passes_axe_with_sources_an_import_an_error_and_a_tried_question(
-    live_stack, page: Page, opening_hours_page: str
+    live_stack, page: Page, parking_page: str
 ) -> None:
     sign_in(page, live_stack)
     go(page, live_stack, "/admin/content", "Content")
@@ -439,16 +439,16 @@ def test_content_passes_axe_with_sources_an_import_an_error_and_a_tried_question
     expect(page.locator(".passage").first).to_be_visible()
     assert_accessible(page, "content with an address error and a tried question")
 
-    address.fill(opening_hours_page)
+    address.fill(parking_page)
     page.get_by_role("button", name="Add", exact=True).click()
-    job = page.locator(".ingest-job", has_text="parking").first
+    job = page.locator(".ingest-job", has_text="courtyard-parking").first
     expect(job.get_by_text("done", exact=True)).to_be_visible(timeout=180_000)
-    expect(page.get_by_role("progressbar", name=re.compile("parking"))).to_be_visible()
+    expect(page.get_by_role("progressbar", name=re.compile("courtyard-parking"))).to_be_visible()
     assert_accessible(page, "content with a finished import")
-    row = page.get_by_role("row").filter(has_text="parking")
+    row = page.get_by_role("row").filter(has_text="courtyard-parking")
     row.get_by_role("button", name="Delete").click()
     row.get_by_role("button", name="Yes, delete").click()
-    expect(page.get_by_role("row").filter(has_text="parking")).to_have_count(0)
+    expect(page.get_by_role("row").filter(has_text="courtyard-parking")).to_have_count(0)
 
 
 def test_conversations_pass_axe_empty_with_data_and_a_transcript(live_stack, page: Page) -> None:
@@ -465,7 +465,7 @@ def test_conversations_pass_axe_empty_with_data_and_a_transcript(live_stack, pag
 
     page.get_by_label("From date").fill("2001-01-01")
     page.get_by_label("To date").fill("2001-01-02")
-    expect(page.get_by_text("No conversations here")).to_be_visible()
+    expect(page.get_by_text("No conversations here")).to_be_visible(timeout=REPLY_TIMEOUT)
     assert_accessible(page, "conversations, none match the filters")
 
 
@@ -484,7 +484,7 @@ def test_bookings_pass_axe_empty_with_data_and_details(live_stack, page: Page) -
     dialog.get_by_role("button", name="Close").click()
 
     page.get_by_label("Reference").fill("BK-0000-0")
-    expect(page.get_by_text("No bookings here")).to_be_visible()
+    expect(page.get_by_text("No bookings here")).to_be_visible(timeout=REPLY_TIMEOUT)
     assert_accessible(page, "bookings, none match the filters")
 
 
