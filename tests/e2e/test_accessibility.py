@@ -5,8 +5,9 @@ axe-core (bundled by axe-playwright-python) runs in Debian's Chromium against th
 product. A page passes when axe finds nothing at all among the WCAG 2.0/2.1 A and AA rules
 and its best practices (landmarks, heading order, ...), except the moderate or minor
 findings listed in `JUSTIFIED` with the reason; critical and serious findings are never
-accepted. The widget tests come first: their conversations and the keyboard-only booking
-give the dashboard's pages the data they show in their "with data" state.
+accepted (none is accepted today: `JUSTIFIED` is empty). The first test sees the overview as
+a new business does, before any conversation; the widget tests follow, and their
+conversations and the keyboard-only booking give the dashboard's pages their "with data" state.
 """
 
 from __future__ import annotations
