@@ -356,11 +356,17 @@ def test_sign_in_page_passes_axe_empty_and_with_an_error(live_stack, page: Page)
     assert_accessible(page, "sign-in page with a refused password")
 
 
-def test_overview_passes_axe_with_conversations(live_stack, page: Page) -> None:
+def test_overview_passes_axe_after_the_widget_conversations(live_stack, page: Page) -> None:
+    """In module order the widget tests have talked to the bot: the charts have data."""
     sign_in(page, live_stack)
     expect(page.get_by_text("Conversations per day")).to_be_visible()
-    expect(page.locator(".recharts-surface").first).to_be_visible()
-    assert_accessible(page, "overview with conversations")
+    assert_accessible(page, "overview after the widget's conversations")
+
+    # On a phone the menu shows icons only: each link keeps its name.
+    page.set_viewport_size({"width": 390, "height": 844})
+    expect(page.get_by_role("link", name="Conversations")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Admin menu").get_by_text("Tasks")).to_be_hidden()
+    assert_accessible(page, "overview on a phone")
 
 
 def test_tasks_pass_axe_for_each_task_and_with_errors(live_stack, page: Page) -> None:
