@@ -16,18 +16,13 @@
   var config = {
     bot_name: "Chat",
     brand_color: "#2563eb",
+    brand_text_color: "#ffffff",
     widget_position: "right",
     greeting: ""
   };
   var launcher, badge, frame, panel;
   var unread = 0;
   var isOpen = false;
-
-  function readableOn(hex) {
-    var n = parseInt(hex.slice(1), 16);
-    var r = (n >> 16) & 255, g = (n >> 8) & 255, b = n & 255;
-    return (0.299 * r + 0.587 * g + 0.114 * b) > 160 ? "#111827" : "#ffffff";
-  }
 
   function css() {
     var side = config.widget_position === "left" ? "left" : "right";
@@ -130,7 +125,7 @@
     launcher.type = "button";
     launcher.className = "bc-launcher";
     launcher.style.background = config.brand_color;
-    launcher.style.color = readableOn(config.brand_color);
+    launcher.style.color = config.brand_text_color;
     launcher.innerHTML = CHAT_ICON;
     launcher.setAttribute("aria-expanded", "false");
     badge = document.createElement("span");
@@ -157,7 +152,12 @@
       .catch(function () { return {}; })
       .then(function (loaded) {
         for (var key in loaded) if (Object.prototype.hasOwnProperty.call(config, key)) config[key] = loaded[key];
-        if (!/^#[0-9a-fA-F]{6}$/.test(config.brand_color)) config.brand_color = "#2563eb";
+        // The server picks the text colour that meets WCAG AA contrast on the brand colour.
+        if (!/^#[0-9a-fA-F]{6}$/.test(config.brand_color) ||
+            !/^#[0-9a-fA-F]{6}$/.test(config.brand_text_color)) {
+          config.brand_color = "#2563eb";
+          config.brand_text_color = "#ffffff";
+        }
         build();
       });
   }

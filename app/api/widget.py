@@ -45,6 +45,7 @@ class WidgetConfig(BaseModel):
     business_name: str
     greeting: str
     brand_color: str
+    brand_text_color: str
     widget_position: str
 
 
@@ -91,6 +92,7 @@ def widget_config(response: Response) -> WidgetConfig:
         business_name=bot.business_name,
         greeting=bot.greeting,
         brand_color=bot.brand_color,
+        brand_text_color=bot.brand_text_color,
         widget_position=bot.widget_position,
     )
 

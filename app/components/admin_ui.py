@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.components.a11y import error_id, hint_id, sr_only
+
 CARD_STYLE = {
     "background": "white",
     "border": "1px solid var(--gray-a5)",
@@ -42,9 +44,9 @@ def card(*children: rx.Component, **props) -> rx.Component:
 
 
 def section_title(title: str, description: str = "") -> rx.Component:
-    """A card's heading with an optional one-line explanation under it."""
+    """A card's heading (h2, under the page's h1) with an optional explanation under it."""
     return rx.vstack(
-        rx.heading(title, size="4", weight="bold"),
+        rx.heading(title, as_="h2", size="4", weight="bold"),
         rx.cond(description != "", rx.text(description, size="2", color_scheme="gray")),
         spacing="1",
         margin_bottom="12px",
@@ -59,7 +61,7 @@ def kpi_card(
         rx.hstack(
             rx.text(label, size="2", color_scheme="gray", weight="medium"),
             rx.spacer(),
-            rx.icon(icon, size=18, color="var(--accent-9)"),
+            rx.icon(icon, size=18, color="var(--accent-9)", aria_hidden="true"),
             width="100%",
         ),
         rx.text(value, size="7", weight="bold", margin_top="6px"),
@@ -75,7 +77,7 @@ def empty_state(
     return rx.center(
         rx.vstack(
             rx.center(
-                rx.icon(icon, size=26, color="var(--accent-9)"),
+                rx.icon(icon, size=26, color="var(--accent-11)", aria_hidden="true"),
                 background="var(--accent-3)",
                 border_radius="999px",
                 width="52px",
@@ -102,13 +104,18 @@ def loading_rows(rows: int = 4) -> rx.Component:
     )
 
 
-def field_error(message: rx.Var) -> rx.Component:
-    """The error for one field, in red, right under it; nothing when there is none."""
+def field_error(message: rx.Var, field_id: str | rx.Var = "") -> rx.Component:
+    """The error for one field, in red, right under it; nothing when there is none.
+
+    With a `field_id`, the message gets the id the field's `aria-describedby` points at
+    (see `a11y.described_by`), so a screen reader reads the error with the field.
+    """
+    id_props = {} if isinstance(field_id, str) and not field_id else {"id": error_id(field_id)}
     return rx.cond(
         message != "",
         rx.hstack(
-            rx.icon("circle-alert", size=14, color="var(--red-10)"),
-            rx.text(message, size="1", color="var(--red-11)", class_name="field-error"),
+            rx.icon("circle-alert", size=14, color="var(--red-11)", aria_hidden="true"),
+            rx.text(message, size="1", color="var(--red-11)", class_name="field-error", **id_props),
             spacing="1",
             align="center",
         ),
@@ -116,14 +123,23 @@ def field_error(message: rx.Var) -> rx.Component:
 
 
 def labelled(
-    label: str, control: rx.Component, error: rx.Var | None = None, hint: str = ""
+    label: str,
+    control: rx.Component,
+    error: rx.Var | None = None,
+    hint: str = "",
+    field_id: str = "",
 ) -> rx.Component:
-    """A form field: label above, the control, a hint or its error below."""
+    """A form field: label above, the control, a hint or its error below.
+
+    Give `field_id` (and `custom_attrs=a11y.described_by(field_id, error, a11y.hint_id(...))`
+    to the control) to tie the hint and the error to the control for screen readers.
+    """
+    hint_props = {"id": hint_id(field_id)} if field_id else {}
     return rx.vstack(
         rx.text(label, as_="label", size="2", weight="medium"),
         control,
-        rx.cond(hint != "", rx.text(hint, size="1", color_scheme="gray")),
-        field_error(error) if error is not None else rx.fragment(),
+        rx.cond(hint != "", rx.text(hint, size="1", color_scheme="gray", **hint_props)),
+        field_error(error, field_id) if error is not None else rx.fragment(),
         spacing="1",
         width="100%",
         align="stretch",
@@ -146,7 +162,7 @@ def error_callout(message: rx.Var) -> rx.Component:
     """A red box with a problem in plain words; nothing when there is no problem."""
     return rx.cond(
         message != "",
-        rx.callout(message, icon="triangle-alert", color_scheme="red", width="100%"),
+        rx.callout(message, icon="triangle-alert", color_scheme="red", width="100%", role="alert"),
     )
 
 
@@ -159,8 +175,13 @@ def success_callout(message: rx.Var) -> rx.Component:
 
 
 def table_header(*labels: str) -> rx.Component:
-    """A table's header row."""
-    return rx.table.header(rx.table.row(*[rx.table.column_header_cell(label) for label in labels]))
+    """A table's header row; a column of buttons without a title is named "Actions" for
+    screen readers (an empty header cell leaves its column unnamed)."""
+    return rx.table.header(
+        rx.table.row(
+            *[rx.table.column_header_cell(label or sr_only("Actions")) for label in labels]
+        )
+    )
 
 
 def data_table(header: rx.Component, body: rx.Component) -> rx.Component:

@@ -11,7 +11,9 @@ from typing import Any
 
 import reflex as rx
 
-MUTED = "#6b7280"
+from app.components.a11y import label_file_input, sr_only
+
+MUTED = "#4b5563"  # 6.8:1 on the bot bubble (#6b7280 was 4.3:1 there)
 BOT_BUBBLE = "#f1f3f5"
 TEXT = "#111827"
 
@@ -60,41 +62,42 @@ def chat_header(
     on_close: Any,
 ) -> rx.Component:
     """Header in the brand colour: avatar, bot name, and the conversation's actions."""
-    return rx.hstack(
-        rx.center(
-            rx.icon("bot", size=20, aria_hidden="true"),
-            width="38px",
-            height="38px",
-            border_radius="50%",
-            background="rgba(255,255,255,0.2)",
-            flex_shrink="0",
-        ),
-        rx.vstack(
-            rx.heading(bot_name, as_="h1", size="3", weight="bold", color=text_color),
-            rx.text(
-                rx.cond(business_name, business_name, "We're here to help"),
-                size="1",
-                color=text_color,
-                opacity="0.85",
+    return rx.el.header(
+        rx.hstack(
+            rx.center(
+                rx.icon("bot", size=20, aria_hidden="true"),
+                width="38px",
+                height="38px",
+                border_radius="50%",
+                background="rgba(255,255,255,0.2)",
+                flex_shrink="0",
             ),
-            spacing="0",
-            flex="1",
-            min_width="0",
+            rx.vstack(
+                rx.heading(bot_name, as_="h1", size="3", weight="bold", color=text_color),
+                rx.text(
+                    rx.cond(business_name, business_name, "We're here to help"),
+                    size="1",
+                    # Full strength: the text colour was chosen to reach 4.5:1 on the brand colour.
+                    color=text_color,
+                ),
+                spacing="0",
+                flex="1",
+                min_width="0",
+            ),
+            header_icon_button("rotate-ccw", "Start over", on_start_over, text_color),
+            rx.cond(
+                sound_on,
+                header_icon_button("volume-2", "Turn sound off", on_toggle_sound, text_color),
+                header_icon_button("volume-x", "Turn sound on", on_toggle_sound, text_color),
+            ),
+            header_icon_button("x", "Close chat", on_close, text_color, class_name="chat-close"),
+            align="center",
+            spacing="2",
+            padding="14px 12px 14px 16px",
+            background=brand_color,
+            color=text_color,
         ),
-        header_icon_button("rotate-ccw", "Start over", on_start_over, text_color),
-        rx.cond(
-            sound_on,
-            header_icon_button("volume-2", "Turn sound off", on_toggle_sound, text_color),
-            header_icon_button("volume-x", "Turn sound on", on_toggle_sound, text_color),
-        ),
-        header_icon_button("x", "Close chat", on_close, text_color, class_name="chat-close"),
-        as_="header",
-        align="center",
-        spacing="2",
-        padding="14px 12px 14px 16px",
-        background=brand_color,
-        color=text_color,
-        flex_shrink="0",
+        style={"flex_shrink": "0"},
     )
 
 
@@ -236,11 +239,12 @@ def message_row(message: rx.Var, brand_color: rx.Var, text_color: rx.Var) -> rx.
 def typing_indicator(bot_name: rx.Var) -> rx.Component:
     """Three dots while the bot works; screen readers hear "… is typing"."""
     return rx.hstack(
-        rx.el.span(class_name="chat-dot"),
-        rx.el.span(class_name="chat-dot"),
-        rx.el.span(class_name="chat-dot"),
+        rx.el.span(class_name="chat-dot", aria_hidden="true"),
+        rx.el.span(class_name="chat-dot", aria_hidden="true"),
+        rx.el.span(class_name="chat-dot", aria_hidden="true"),
+        # Text, not only a label: a live region reads out the text that is added to it.
+        sr_only(bot_name + " is typing"),
         role="status",
-        aria_label=bot_name + " is typing",
         background=BOT_BUBBLE,
         padding="12px 14px",
         border_radius="16px 16px 16px 4px",
@@ -304,7 +308,7 @@ def quick_replies(buttons: rx.Var, on_choose: Callable[[rx.Var], Any]) -> rx.Com
 def unreachable_banner(on_retry: Any) -> rx.Component:
     """Rasa is down: say so kindly, keep the message, offer Retry."""
     return rx.callout.root(
-        rx.callout.icon(rx.icon("wifi-off", size=16)),
+        rx.callout.icon(rx.icon("wifi-off", size=16, aria_hidden="true")),
         rx.callout.text(
             "Sorry, we can't reach our assistant right now. "
             "Your message is saved and will be sent when you retry."
@@ -322,9 +326,16 @@ def unreachable_banner(on_retry: Any) -> rx.Component:
 def upload_error_banner(message: rx.Var, on_dismiss: Any) -> rx.Component:
     """Why a file was refused."""
     return rx.callout.root(
-        rx.callout.icon(rx.icon("file-x", size=16)),
+        rx.callout.icon(rx.icon("file-x", size=16, aria_hidden="true")),
         rx.callout.text(message),
-        rx.button("OK", on_click=on_dismiss, size="1", variant="soft", color_scheme="red"),
+        rx.button(
+            "OK",
+            on_click=on_dismiss,
+            size="1",
+            variant="soft",
+            color_scheme="red",
+            aria_label="OK, dismiss this message",
+        ),
         color_scheme="red",
         size="1",
         margin="0 12px 8px",
@@ -344,22 +355,25 @@ def composer(
     """The attach button, the labelled message field and the send button."""
     return rx.form(
         rx.hstack(
-            rx.upload.root(
-                rx.icon_button(
-                    rx.icon("paperclip", size=18, aria_hidden="true"),
-                    type="button",
-                    variant="ghost",
-                    color_scheme="gray",
-                    aria_label="Attach an image or PDF (up to 10 MB)",
-                    title="Attach an image or PDF (up to 10 MB)",
+            label_file_input(
+                rx.upload.root(
+                    rx.icon_button(
+                        rx.icon("paperclip", size=18, aria_hidden="true"),
+                        type="button",
+                        variant="ghost",
+                        color_scheme="gray",
+                        aria_label="Attach an image or PDF (up to 10 MB)",
+                        title="Attach an image or PDF (up to 10 MB)",
+                    ),
+                    id=upload_id,
+                    multiple=False,
+                    no_drag=True,
+                    no_keyboard=True,
+                    on_drop=on_files,
+                    border="none",
+                    padding="0",
                 ),
-                id=upload_id,
-                multiple=False,
-                no_drag=True,
-                no_keyboard=True,
-                on_drop=on_files,
-                border="none",
-                padding="0",
+                "Image or PDF to send",
             ),
             rx.el.label(
                 "Type your message",
@@ -383,8 +397,8 @@ def composer(
                 size="3",
                 radius="full",
                 flex="1",
-                variant="soft",
-                color_scheme="gray",
+                # A bordered field: the soft variant's tint alone does not show where it is.
+                variant="surface",
             ),
             rx.icon_button(
                 rx.icon("send-horizontal", size=18, aria_hidden="true"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.components.a11y import A11Y_CSS, MAIN_CONTENT_ID, skip_link
 from app.state.auth import AuthState
 
 # (label, route, icon, who sees it: "all", "edit" = editor and admin, "admin")
@@ -23,7 +24,7 @@ def _menu_link(label: str, route: str, icon: str) -> rx.Component:
     current = AuthState.router.url.path.rstrip("/") == route
     return rx.link(
         rx.hstack(
-            rx.icon(icon, size=18),
+            rx.icon(icon, size=18, aria_hidden="true"),
             rx.text(label, size="2", weight="medium", display=["none", "none", "none", "block"]),
             spacing="3",
             align="center",
@@ -38,6 +39,8 @@ def _menu_link(label: str, route: str, icon: str) -> rx.Component:
         underline="none",
         width="100%",
         title=label,
+        # Narrow screens hide the text and show the icon only: the link keeps its name.
+        aria_label=label,
         aria_current=rx.cond(current, "page", "false"),
     )
 
@@ -53,7 +56,7 @@ def sidebar() -> rx.Component:
     menu = rx.vstack(
         rx.hstack(
             rx.center(
-                rx.icon("bot", size=20, color="white"),
+                rx.icon("bot", size=20, color="white", aria_hidden="true"),
                 background="var(--accent-9)",
                 border_radius="8px",
                 width="34px",
@@ -66,23 +69,20 @@ def sidebar() -> rx.Component:
             align="center",
             padding="4px 8px 18px 8px",
         ),
-        rx.el.nav(
-            rx.vstack(*links, spacing="1", width="100%"),
-            aria_label="Admin menu",
-            style={"width": "100%"},
-        ),
+        rx.vstack(*links, spacing="1", width="100%"),
         rx.spacer(),
         rx.link(
             rx.hstack(
-                rx.icon("external-link", size=16),
+                rx.icon("external-link", size=16, aria_hidden="true"),
                 rx.text("Open the widget", size="1", display=["none", "none", "none", "block"]),
                 spacing="2",
                 padding="8px 12px",
-                color="var(--gray-10)",
+                color="var(--gray-11)",
             ),
             href="/widget",
             is_external=True,
             underline="none",
+            aria_label="Open the widget (new tab)",
         ),
         height="100vh",
         position="sticky",
@@ -91,8 +91,9 @@ def sidebar() -> rx.Component:
         spacing="1",
     )
     # The outer box stretches with the page; the menu inside stays in view when scrolling.
-    return rx.box(
+    return rx.el.nav(
         menu,
+        aria_label="Admin menu",
         width=["64px", "64px", "72px", "232px"],
         min_width=["64px", "64px", "72px", "232px"],
         align_self="stretch",
@@ -120,7 +121,7 @@ def header(title: str, subtitle: str) -> rx.Component:
             ),
             rx.avatar(fallback=AuthState.admin_initials, size="3", radius="full"),
             rx.button(
-                rx.icon("log-out", size=16),
+                rx.icon("log-out", size=16, aria_hidden="true"),
                 "Sign out",
                 variant="soft",
                 color_scheme="gray",
@@ -138,45 +139,58 @@ def header(title: str, subtitle: str) -> rx.Component:
 
 def checking_session() -> rx.Component:
     """Before the token check: a spinner; after it failed (expired, signed out): a way back in."""
-    return rx.center(
-        rx.cond(
-            AuthState.auth_checked,
-            rx.vstack(
-                rx.icon("lock", size=28, color="var(--accent-9)"),
-                rx.text("Your session has ended", weight="bold", size="4"),
-                rx.text("For your security you were signed out.", color_scheme="gray"),
-                rx.link(rx.button("Sign in again"), href="/admin"),
-                align="center",
+    return rx.el.main(
+        rx.el.style(A11Y_CSS),
+        rx.center(
+            rx.cond(
+                AuthState.auth_checked,
+                rx.vstack(
+                    rx.icon("lock", size=28, color="var(--accent-9)", aria_hidden="true"),
+                    rx.heading("Your session has ended", as_="h1", weight="bold", size="4"),
+                    rx.text("For your security you were signed out.", color_scheme="gray"),
+                    rx.button("Sign in again", on_click=rx.redirect("/admin")),
+                    align="center",
+                ),
+                rx.vstack(
+                    rx.spinner(size="3"),
+                    rx.text("Checking your session…", color_scheme="gray", role="status"),
+                    align="center",
+                ),
             ),
-            rx.vstack(
-                rx.spinner(size="3"),
-                rx.text("Checking your session…", color_scheme="gray"),
-                align="center",
-            ),
+            height="100vh",
         ),
-        height="100vh",
     )
 
 
 def admin_layout(title: str, subtitle: str, *children: rx.Component) -> rx.Component:
-    """The shell around every signed-in page."""
+    """The shell around every signed-in page: skip link, menu, and the main landmark."""
     return rx.cond(
         AuthState.signed_in,
-        rx.hstack(
-            sidebar(),
-            rx.box(
-                header(title, subtitle),
-                rx.vstack(*children, spacing="5", width="100%"),
-                flex="1",
-                min_width="0",
-                padding=["16px", "20px", "24px", "32px"],
-                max_width="1280px",
+        rx.fragment(
+            rx.el.style(A11Y_CSS),
+            skip_link(),
+            rx.hstack(
+                sidebar(),
+                rx.el.main(
+                    header(title, subtitle),
+                    rx.vstack(*children, spacing="5", width="100%"),
+                    id=MAIN_CONTENT_ID,
+                    # Focusable from the skip link only, never with Tab.
+                    tab_index=-1,
+                    style={
+                        "flex": "1",
+                        "min_width": "0",
+                        "padding": ["16px", "20px", "24px", "32px"],
+                        "max_width": "1280px",
+                        "outline": "none",
+                    },
+                ),
+                spacing="0",
+                align="start",
+                width="100%",
+                min_height="100vh",
+                background="var(--gray-2)",
             ),
-            spacing="0",
-            align="start",
-            width="100%",
-            min_height="100vh",
-            background="var(--gray-2)",
         ),
         checking_session(),
     )

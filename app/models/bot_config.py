@@ -12,6 +12,7 @@ from pydantic import Field as PydanticField
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
+from app.core.contrast import brand_text_choice
 from app.models.task_config import utcnow
 
 # Listing the zones walks the tz database on disk; settings are validated on every turn.
@@ -79,6 +80,11 @@ class BotSettingsPublic(BotSettingsUpdate):
         if self.contact_email:
             parts.append(f"email {self.contact_email}")
         return " or ".join(parts)
+
+    @property
+    def brand_text_color(self) -> str:
+        """Text colour on the brand colour: white, or dark where white would fail WCAG AA."""
+        return brand_text_choice(self.brand_color).text_color
 
 
 class BotConfig(SQLModel, table=True):

@@ -8,6 +8,7 @@ button, and plays a short sound only when the visitor has turned sound on.
 import reflex as rx
 
 from app.components import chat
+from app.components.a11y import A11Y_CSS
 from app.state.widget import UPLOAD_ID, WidgetState
 
 # Talks to the host page (embed.js) only through postMessage; carries counts, never content.
@@ -48,11 +49,14 @@ HOST_BRIDGE_SCRIPT = """
 """
 
 
+FOCUS_MESSAGE_FIELD = "document.getElementById('chat-input')?.focus()"
+
+
 @rx.page(route="/widget", title="Chat", on_load=WidgetState.open_widget)
 def widget() -> rx.Component:
     """The chat: header, transcript, suggested replies, and the message composer."""
     return rx.box(
-        rx.el.style(chat.WIDGET_CSS),
+        rx.el.style(A11Y_CSS + chat.WIDGET_CSS),
         rx.script(HOST_BRIDGE_SCRIPT),
         chat.chat_header(
             bot_name=WidgetState.bot_name,
@@ -64,32 +68,53 @@ def widget() -> rx.Component:
             on_toggle_sound=WidgetState.toggle_sound,
             on_close=rx.call_script("window.__chatClose && window.__chatClose()"),
         ),
-        rx.cond(
-            WidgetState.loading,
-            rx.center(rx.spinner(size="3", aria_label="Loading the conversation"), flex="1"),
-            chat.message_list(
-                messages=WidgetState.messages,
-                typing=WidgetState.typing,
-                bot_name=WidgetState.bot_name,
+        # Everything under the header is the page's main landmark.
+        rx.el.main(
+            rx.cond(
+                WidgetState.loading,
+                rx.center(
+                    rx.spinner(size="3"),
+                    rx.text("Loading the conversation…", size="2", color=chat.MUTED),
+                    role="status",
+                    flex="1",
+                    gap="8px",
+                ),
+                chat.message_list(
+                    messages=WidgetState.messages,
+                    typing=WidgetState.typing,
+                    bot_name=WidgetState.bot_name,
+                    brand_color=WidgetState.brand_color,
+                    text_color=WidgetState.brand_text_color,
+                ),
+            ),
+            chat.quick_replies(
+                WidgetState.quick_replies,
+                # The chosen button disappears with the others: keep the keyboard in the chat.
+                lambda button: [
+                    WidgetState.send_quick_reply(button.title, button.payload),
+                    rx.call_script(FOCUS_MESSAGE_FIELD),
+                ],
+            ),
+            rx.cond(WidgetState.bot_unreachable, chat.unreachable_banner(WidgetState.retry)),
+            rx.cond(
+                WidgetState.upload_error != "",
+                chat.upload_error_banner(
+                    WidgetState.upload_error, WidgetState.dismiss_upload_error
+                ),
+            ),
+            chat.composer(
+                on_submit=WidgetState.send_typed_message,
+                upload_id=UPLOAD_ID,
+                on_files=WidgetState.send_files(rx.upload_files(upload_id=UPLOAD_ID)),
                 brand_color=WidgetState.brand_color,
                 text_color=WidgetState.brand_text_color,
             ),
-        ),
-        chat.quick_replies(
-            WidgetState.quick_replies,
-            lambda button: WidgetState.send_quick_reply(button.title, button.payload),
-        ),
-        rx.cond(WidgetState.bot_unreachable, chat.unreachable_banner(WidgetState.retry)),
-        rx.cond(
-            WidgetState.upload_error != "",
-            chat.upload_error_banner(WidgetState.upload_error, WidgetState.dismiss_upload_error),
-        ),
-        chat.composer(
-            on_submit=WidgetState.send_typed_message,
-            upload_id=UPLOAD_ID,
-            on_files=WidgetState.send_files(rx.upload_files(upload_id=UPLOAD_ID)),
-            brand_color=WidgetState.brand_color,
-            text_color=WidgetState.brand_text_color,
+            style={
+                "display": "flex",
+                "flex_direction": "column",
+                "flex": "1",
+                "min_height": "0",
+            },
         ),
         display="flex",
         flex_direction="column",

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 import reflex as rx
 from pydantic import ValidationError
 
+from app.core.contrast import brand_text_choice
 from app.core.db import session_scope
 from app.core.settings import get_settings
 from app.models import BotSettingsPublic, BotSettingsUpdate
 from app.state.auth import ALL_ROLES, EDIT_ROLES, AuthState
 
 logger = logging.getLogger(__name__)
+_COLOUR_RE = re.compile(r"^#[0-9a-f]{6}$")
 
 TEXT_FIELDS = (
     "bot_name",
@@ -85,6 +88,18 @@ class SettingsState(AuthState):
         return embed_snippet(get_settings().public_url)
 
     @rx.var
+    def brand_text_color(self) -> str:
+        """The text colour the widget will put on the brand colour being edited."""
+        colour = self.form.get("brand_color", "").strip().lower()
+        return brand_text_choice(colour).text_color if _COLOUR_RE.match(colour) else "#ffffff"
+
+    @rx.var
+    def brand_contrast_note(self) -> str:
+        """Which text colour the brand colour gets, with the contrast ratios; "" until valid."""
+        colour = self.form.get("brand_color", "").strip().lower()
+        return brand_text_choice(colour).explanation() if _COLOUR_RE.match(colour) else ""
+
+    @rx.var
     def timezone_options(self) -> list[str]:
         """Common zones, plus the current one when it is not among them."""
         current = self.form.get("timezone", "")
@@ -143,7 +158,9 @@ class SettingsState(AuthState):
             )
         self.form = settings_to_form(saved)
         self.errors = {}
+        choice = brand_text_choice(saved.brand_color)
         self.saved_message = (
             "Saved. The widget and the bot use these settings from the next message."
+            + (f" {choice.explanation()}" if choice.adjusted else "")
         )
         return None

@@ -81,12 +81,6 @@ def _attachments_of(sender_id: str) -> list[Attachment]:
         return list_attachments(session=session, sender_id=sender_id)
 
 
-def _readable_on(colour: str) -> str:
-    """Black or white text, whichever reads better on the brand colour."""
-    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return "#111827" if 0.299 * red + 0.587 * green + 0.114 * blue > 160 else "#ffffff"
-
-
 def bot_message_from(reply: chat.BotMessage | chat.TranscriptEntry, time: str) -> ChatMessage:
     """A bot reply as a transcript line; its "Source: …" line gives way to the links."""
     text = chat.without_source_line(reply.text) if reply.sources else reply.text
@@ -174,7 +168,7 @@ class WidgetState(rx.State):
         self.bot_name = bot.bot_name
         self.business_name = bot.business_name
         self.brand_color = bot.brand_color
-        self.brand_text_color = _readable_on(bot.brand_color)
+        self.brand_text_color = bot.brand_text_color
         self._greeting = bot.greeting
         self._contact_line = bot.contact_line
 

@@ -69,6 +69,7 @@ def test_config_gives_the_launcher_the_business_brand(widget_client: TestClient)
         "business_name": "Brightpath Consulting",
         "greeting": response.json()["greeting"],
         "brand_color": "#0f766e",
+        "brand_text_color": "#ffffff",
         "widget_position": "right",
     }
     assert response.json()["greeting"].startswith("Hi, I'm the Brightpath assistant")

@@ -24,7 +24,7 @@ def _change(change: rx.Var) -> rx.Component:
     return rx.hstack(
         rx.text(change["field"], size="1", weight="bold", min_width="110px"),
         rx.code(change["before"], size="1", color_scheme="red", variant="soft"),
-        rx.icon("arrow-right", size=12),
+        rx.icon("arrow-right", size=12, aria_hidden="true"),
         rx.code(change["after"], size="1", color_scheme="green", variant="soft"),
         wrap="wrap",
         align="center",

@@ -40,7 +40,8 @@ def _filters() -> rx.Component:
                 S.kind_options,
                 value=S.kind_label,
                 on_change=lambda v: S.set_filter("kind", v),
-                aria_label="Type",
+                # The high-level select gives custom_attrs to its trigger button.
+                custom_attrs={"aria-label": "Type"},
             ),
         ),
         labelled(
@@ -49,7 +50,8 @@ def _filters() -> rx.Component:
                 S.status_options,
                 value=S.status_label,
                 on_change=lambda v: S.set_filter("status", v),
-                aria_label="Status",
+                # The high-level select gives custom_attrs to its trigger button.
+                custom_attrs={"aria-label": "Status"},
             ),
         ),
         labelled(
@@ -121,7 +123,7 @@ def _detail() -> rx.Component:
                 icon="triangle-alert",
             ),
             rx.button(
-                rx.icon("calendar-x", size=16),
+                rx.icon("calendar-x", size=16, aria_hidden="true"),
                 "Cancel booking",
                 color_scheme="red",
                 variant="soft",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.components.a11y import described_by, label_file_input
 from app.components.admin_ui import (
     card,
     data_table,
@@ -35,6 +36,7 @@ def _add_card() -> rx.Component:
                     value=ContentState.new_target,
                     on_change=ContentState.set_new_target,
                     aria_label="Page or sitemap address",
+                    custom_attrs=described_by("content-target", ContentState.target_error),
                     width="100%",
                     size="3",
                 ),
@@ -51,7 +53,7 @@ def _add_card() -> rx.Component:
                 size="3",
             ),
             rx.button(
-                rx.icon("plus", size=16),
+                rx.icon("plus", size=16, aria_hidden="true"),
                 "Add",
                 size="3",
                 on_click=ContentState.add_url,
@@ -61,32 +63,35 @@ def _add_card() -> rx.Component:
             wrap="wrap",
             width="100%",
         ),
-        field_error(ContentState.target_error),
+        field_error(ContentState.target_error, "content-target"),
         rx.flex(
-            rx.upload.root(
-                rx.hstack(
-                    rx.icon("upload", size=18),
-                    rx.text("Drop files here or click to choose", size="2"),
-                    color="var(--gray-11)",
-                    align="center",
+            label_file_input(
+                rx.upload.root(
+                    rx.hstack(
+                        rx.icon("upload", size=18, aria_hidden="true"),
+                        rx.text("Drop files here or click to choose", size="2"),
+                        color="var(--gray-11)",
+                        align="center",
+                    ),
+                    id=UPLOAD_ID,
+                    multiple=True,
+                    max_size=10 * 1024 * 1024,
+                    accept={
+                        "application/pdf": [".pdf"],
+                        "text/markdown": [".md", ".markdown"],
+                        "text/plain": [".txt"],
+                        "text/html": [".html", ".htm"],
+                        "application/json": [".json"],
+                        "text/csv": [".csv"],
+                    },
+                    border="1px dashed var(--gray-a7)",
+                    border_radius="10px",
+                    padding="14px",
+                    flex="1",
+                    min_width="240px",
+                    cursor="pointer",
                 ),
-                id=UPLOAD_ID,
-                multiple=True,
-                max_size=10 * 1024 * 1024,
-                accept={
-                    "application/pdf": [".pdf"],
-                    "text/markdown": [".md", ".markdown"],
-                    "text/plain": [".txt"],
-                    "text/html": [".html", ".htm"],
-                    "application/json": [".json"],
-                    "text/csv": [".csv"],
-                },
-                border="1px dashed var(--gray-a7)",
-                border_radius="10px",
-                padding="14px",
-                flex="1",
-                min_width="240px",
-                cursor="pointer",
+                "Files to add (PDF, Markdown, text, HTML, JSON or CSV)",
             ),
             rx.vstack(
                 rx.foreach(
@@ -94,7 +99,7 @@ def _add_card() -> rx.Component:
                     lambda name: rx.text(name, size="1", color_scheme="gray"),
                 ),
                 rx.button(
-                    rx.icon("file-up", size=16),
+                    rx.icon("file-up", size=16, aria_hidden="true"),
                     "Upload and add",
                     variant="soft",
                     on_click=ContentState.upload_files(rx.upload_files(upload_id=UPLOAD_ID)),
@@ -133,6 +138,7 @@ def _job(job: rx.Var) -> rx.Component:
         rx.progress(
             value=job["percent"].to(int),
             max=100,
+            aria_label="Import of " + job["target"].to(str),
             width="100%",
             color_scheme=rx.cond(job["status"] == "failed", "red", "teal"),
         ),
@@ -174,14 +180,14 @@ def _source_actions(row: rx.Var) -> rx.Component:
         ),
         rx.hstack(
             rx.button(
-                rx.icon("refresh-cw", size=14),
+                rx.icon("refresh-cw", size=14, aria_hidden="true"),
                 "Re-sync",
                 size="1",
                 variant="soft",
                 on_click=ContentState.resync(row["id"]),
             ),
             rx.button(
-                rx.icon("trash-2", size=14),
+                rx.icon("trash-2", size=14, aria_hidden="true"),
                 "Delete",
                 size="1",
                 variant="soft",
@@ -284,7 +290,7 @@ def _try_card() -> rx.Component:
                     size="3",
                 ),
                 rx.button(
-                    rx.icon("search", size=16),
+                    rx.icon("search", size=16, aria_hidden="true"),
                     "Ask",
                     size="3",
                     type="submit",

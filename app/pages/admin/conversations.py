@@ -59,7 +59,8 @@ def _filters() -> rx.Component:
                 S.outcome_options,
                 value=S.outcome_label,
                 on_change=lambda v: S.set_filter("outcome", v),
-                aria_label="Outcome",
+                # The high-level select gives custom_attrs to its trigger button.
+                custom_attrs={"aria-label": "Outcome"},
             ),
         ),
         rx.button("Clear", variant="soft", color_scheme="gray", on_click=S.clear_filters),
@@ -189,7 +190,9 @@ def _file(file: rx.Var) -> rx.Component:
                 href=file["url"].to(str),
                 is_external=True,
             ),
-            rx.center(rx.icon("file-text", size=24), width="48px", height="48px"),
+            rx.center(
+                rx.icon("file-text", size=24, aria_hidden="true"), width="48px", height="48px"
+            ),
         ),
         rx.vstack(
             rx.link(file["name"], href=file["url"].to(str), is_external=True, size="2"),
@@ -245,12 +248,17 @@ def _transcript() -> rx.Component:
                 size="1",
                 color_scheme="gray",
             ),
-            rx.scroll_area(
+            # A plain scrolling box that takes the focus, so the arrow keys can scroll it
+            # (Radix's scroll area viewport cannot be focused).
+            rx.box(
                 rx.vstack(
                     rx.foreach(S.turns, _turn), spacing="3", width="100%", padding_right="12px"
                 ),
                 max_height="60vh",
-                type="auto",
+                overflow_y="auto",
+                tab_index=0,
+                role="region",
+                aria_label="Transcript",
             ),
             _files(),
             rx.hstack(

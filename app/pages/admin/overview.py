@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.components.a11y import A11Y_CSS
 from app.components.admin_ui import card, empty_state, error_callout, kpi_card, section_title
 from app.components.layout import admin_layout
 from app.state.admin_overview import OverviewState
@@ -30,55 +31,58 @@ def _login_field(label: str, name: str, kind: str, placeholder: str) -> rx.Compo
 
 def login_form() -> rx.Component:
     """Email and password, labelled; errors in words under the form."""
-    return rx.center(
-        rx.box(
-            rx.vstack(
-                rx.center(
-                    rx.icon("bot", size=26, color="white"),
-                    background="var(--accent-9)",
-                    border_radius="12px",
-                    width="48px",
-                    height="48px",
-                ),
-                rx.heading("Sign in to your dashboard", size="6", text_align="center"),
-                rx.text(
-                    "Manage what your chatbot does, what it knows and how it is doing.",
-                    size="2",
-                    color_scheme="gray",
-                    text_align="center",
-                ),
-                rx.cond(
-                    AuthState.session_notice != "",
-                    rx.callout(AuthState.session_notice, icon="info", size="1", width="100%"),
-                ),
-                rx.form(
-                    rx.vstack(
-                        _login_field("Email", "email", "email", "you@business.com"),
-                        _login_field("Password", "password", "password", "Your password"),
-                        error_callout(AuthState.login_error),
-                        rx.button("Sign in", type="submit", size="3", width="100%"),
-                        spacing="4",
+    return rx.el.main(
+        rx.el.style(A11Y_CSS),
+        rx.center(
+            rx.box(
+                rx.vstack(
+                    rx.center(
+                        rx.icon("bot", size=26, color="white", aria_hidden="true"),
+                        background="var(--accent-9)",
+                        border_radius="12px",
+                        width="48px",
+                        height="48px",
+                    ),
+                    rx.heading("Sign in to your dashboard", size="6", text_align="center"),
+                    rx.text(
+                        "Manage what your chatbot does, what it knows and how it is doing.",
+                        size="2",
+                        color_scheme="gray",
+                        text_align="center",
+                    ),
+                    rx.cond(
+                        AuthState.session_notice != "",
+                        rx.callout(AuthState.session_notice, icon="info", size="1", width="100%"),
+                    ),
+                    rx.form(
+                        rx.vstack(
+                            _login_field("Email", "email", "email", "you@business.com"),
+                            _login_field("Password", "password", "password", "Your password"),
+                            error_callout(AuthState.login_error),
+                            rx.button("Sign in", type="submit", size="3", width="100%"),
+                            spacing="4",
+                            width="100%",
+                        ),
+                        on_submit=AuthState.login,
+                        reset_on_submit=False,
                         width="100%",
                     ),
-                    on_submit=AuthState.login,
-                    reset_on_submit=False,
+                    spacing="4",
+                    align="center",
                     width="100%",
                 ),
-                spacing="4",
-                align="center",
+                background="white",
+                padding="36px",
+                border_radius="16px",
+                border="1px solid var(--gray-a5)",
+                box_shadow="0 12px 32px rgba(16,24,40,0.08)",
                 width="100%",
+                max_width="420px",
             ),
-            background="white",
-            padding="36px",
-            border_radius="16px",
-            border="1px solid var(--gray-a5)",
-            box_shadow="0 12px 32px rgba(16,24,40,0.08)",
-            width="100%",
-            max_width="420px",
+            min_height="100vh",
+            padding="16px",
+            background="linear-gradient(160deg, var(--accent-2), var(--gray-2))",
         ),
-        min_height="100vh",
-        padding="16px",
-        background="linear-gradient(160deg, var(--accent-2), var(--gray-2))",
     )
 
 
@@ -222,10 +226,11 @@ def dashboard() -> rx.Component:
                 OverviewState.range_options,
                 value=OverviewState.range_label,
                 on_change=OverviewState.set_range,
-                aria_label="Date range",
+                # The high-level select gives custom_attrs to its trigger button.
+                custom_attrs={"aria-label": "Date range"},
             ),
             rx.button(
-                rx.icon("refresh-cw", size=16),
+                rx.icon("refresh-cw", size=16, aria_hidden="true"),
                 "Refresh",
                 variant="soft",
                 on_click=OverviewState.refresh,
@@ -262,6 +267,16 @@ def overview() -> rx.Component:
         AuthState.signed_in,
         dashboard(),
         rx.cond(
-            AuthState.auth_checked, login_form(), rx.center(rx.spinner(size="3"), height="100vh")
+            AuthState.auth_checked,
+            login_form(),
+            rx.el.main(
+                rx.center(
+                    rx.spinner(size="3"),
+                    rx.text("Loading…", size="2", color_scheme="gray"),
+                    role="status",
+                    height="100vh",
+                    gap="8px",
+                )
+            ),
         ),
     )

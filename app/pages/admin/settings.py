@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.components.a11y import described_by, hint_id
 from app.components.admin_ui import card, labelled, loading_rows, section_title, success_callout
 from app.components.layout import admin_layout
 from app.state.admin_settings import SettingsState
 from app.state.auth import AuthState
+
+
+def _field_id(key: str) -> str:
+    return f"settings-{key}"
+
+
+def _describe(key: str, hint: str) -> dict:
+    """The control's hint, and its error while there is one, read with it."""
+    hints = [hint_id(_field_id(key))] if hint else []
+    return described_by(_field_id(key), SettingsState.errors.get(key, ""), *hints)
 
 
 def _text(label: str, key: str, hint: str = "", **props) -> rx.Component:
@@ -19,10 +30,12 @@ def _text(label: str, key: str, hint: str = "", **props) -> rx.Component:
             disabled=~AuthState.can_edit,
             aria_label=label,
             width="100%",
+            custom_attrs=_describe(key, hint),
             **props,
         ),
         SettingsState.errors.get(key, ""),
         hint,
+        field_id=_field_id(key),
     )
 
 
@@ -36,9 +49,28 @@ def _area(label: str, key: str, hint: str = "", rows: str = "3") -> rx.Component
             aria_label=label,
             rows=rows,
             width="100%",
+            custom_attrs=_describe(key, hint),
         ),
         SettingsState.errors.get(key, ""),
         hint,
+        field_id=_field_id(key),
+    )
+
+
+def _select(label: str, key: str, options, hint: str) -> rx.Component:
+    return labelled(
+        label,
+        rx.select(
+            options,
+            value=SettingsState.form[key],
+            on_change=lambda v: SettingsState.set_value(key, v),
+            disabled=~AuthState.can_edit,
+            # The high-level select hands custom_attrs to its trigger button, which needs the name.
+            custom_attrs={"aria-label": label, **_describe(key, hint)},
+        ),
+        SettingsState.errors.get(key, ""),
+        hint,
+        field_id=_field_id(key),
     )
 
 
@@ -80,34 +112,48 @@ def _identity() -> rx.Component:
                         disabled=~AuthState.can_edit,
                         aria_label="Brand colour",
                         width="120px",
+                        custom_attrs=described_by(
+                            _field_id("brand_color"),
+                            SettingsState.errors.get("brand_color", ""),
+                            hint_id(_field_id("brand_color")),
+                            "brand-contrast",
+                        ),
                     ),
                     rx.box(
-                        rx.text("Preview", size="1", color="white", weight="bold"),
+                        rx.text(
+                            "Preview", size="1", color=SettingsState.brand_text_color, weight="bold"
+                        ),
                         background=colour,
                         padding="6px 12px",
                         border_radius="999px",
+                        class_name="brand-preview",
                     ),
                     align="center",
                 ),
                 SettingsState.errors.get("brand_color", ""),
-                "The widget's bubble and buttons use it.",
+                "The widget's header, the visitor's messages and the launcher use it.",
+                field_id=_field_id("brand_color"),
             ),
-            labelled(
+            _select(
                 "Widget position",
-                rx.select(
-                    ["right", "left"],
-                    value=SettingsState.form["widget_position"],
-                    on_change=lambda v: SettingsState.set_value("widget_position", v),
-                    disabled=~AuthState.can_edit,
-                    aria_label="Widget position",
-                ),
-                SettingsState.errors.get("widget_position", ""),
+                "widget_position",
+                ["right", "left"],
                 "Corner of the page where the bubble sits.",
             ),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="4",
             width="100%",
             margin_top="16px",
+        ),
+        # Which text colour the brand colour gets (WCAG AA contrast), announced as it changes.
+        rx.text(
+            SettingsState.brand_contrast_note,
+            id="brand-contrast",
+            size="1",
+            color_scheme="gray",
+            aria_live="polite",
+            class_name="brand-contrast",
+            margin_top="8px",
         ),
     )
 
@@ -119,37 +165,35 @@ def _behaviour() -> rx.Component:
             "How sure the bot must be before it answers, and the clock it books in.",
         ),
         rx.grid(
-            labelled(
+            _select(
                 "Timezone",
-                rx.select(
-                    SettingsState.timezone_options,
-                    value=SettingsState.form["timezone"],
-                    on_change=lambda v: SettingsState.set_value("timezone", v),
-                    disabled=~AuthState.can_edit,
-                    aria_label="Timezone",
-                ),
-                SettingsState.errors.get("timezone", ""),
+                "timezone",
+                SettingsState.timezone_options,
                 "Business hours and bookings are in this timezone.",
             ),
             labelled(
                 "Answer threshold",
                 rx.hstack(
-                    rx.slider(
-                        value=[SettingsState.form["answer_threshold"].to(float)],
+                    # A native range input: Radix's slider leaves its thumb without a name.
+                    rx.el.input(
+                        type="range",
+                        value=SettingsState.form["answer_threshold"],
                         min=0,
                         max=1,
                         step=0.05,
                         on_change=lambda v: SettingsState.set_value("answer_threshold", v),
                         disabled=~AuthState.can_edit,
                         aria_label="Answer threshold",
-                        width="100%",
+                        custom_attrs=_describe("answer_threshold", "hint"),
+                        style={"width": "100%", "accent_color": "var(--accent-9)"},
                     ),
-                    rx.badge(SettingsState.form["answer_threshold"], size="2"),
+                    rx.badge(SettingsState.form["answer_threshold"], size="2", aria_hidden="true"),
                     width="100%",
                     align="center",
                 ),
                 SettingsState.errors.get("answer_threshold", ""),
                 'Higher means the bot answers only when very sure, and says "I don\'t know" more often.',
+                field_id=_field_id("answer_threshold"),
             ),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="4",
@@ -193,12 +237,25 @@ def _embedding() -> rx.Component:
             "Paste this before </body> on every page where the chat should appear.",
         ),
         rx.hstack(
-            rx.code_block(
-                SettingsState.snippet, language="markup", width="100%", wrap_long_lines=True
+            # Plain text: the highlighter's colours fall below 4.5:1 on its light background.
+            rx.el.pre(
+                rx.el.code(SettingsState.snippet),
+                style={
+                    "width": "100%",
+                    "margin": "0",
+                    "padding": "12px",
+                    "background": "var(--gray-2)",
+                    "border": "1px solid var(--gray-a5)",
+                    "border_radius": "8px",
+                    "white_space": "pre-wrap",
+                    "word_break": "break-all",
+                    "font_size": "13px",
+                    "color": "var(--gray-12)",
+                },
             ),
             rx.button(
-                rx.icon("copy", size=16),
-                "Copy",
+                rx.icon("copy", size=16, aria_hidden="true"),
+                "Copy embed code",
                 variant="soft",
                 on_click=SettingsState.copy_snippet,
             ),
@@ -223,7 +280,10 @@ def _save_bar() -> rx.Component:
         rx.hstack(
             rx.spacer(),
             rx.button(
-                rx.icon("save", size=16), "Save settings", size="3", on_click=SettingsState.save
+                rx.icon("save", size=16, aria_hidden="true"),
+                "Save settings",
+                size="3",
+                on_click=SettingsState.save,
             ),
             width="100%",
         ),

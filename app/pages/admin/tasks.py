@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.components.a11y import described_by, sr_only
 from app.components.admin_ui import card, field_error, loading_rows, section_title, success_callout
 from app.components.layout import admin_layout
 from app.state.admin_tasks import TasksState
@@ -19,19 +20,24 @@ def _task_picker() -> rx.Component:
                 height="8px",
                 border_radius="999px",
                 background=rx.cond(task["enabled"] == "yes", "var(--green-9)", "var(--gray-7)"),
+                aria_hidden="true",
             ),
             task["label"],
+            # The dot's colour says on or off; screen readers hear it in words.
+            sr_only(rx.cond(task["enabled"] == "yes", " (on)", " (off)")),
             variant=rx.cond(chosen, "solid", "soft"),
             color_scheme=rx.cond(chosen, "teal", "gray"),
             on_click=TasksState.select_task(task["name"]),
+            # Buttons that pick what the page below shows: "pressed" marks the one shown.
+            aria_pressed=rx.cond(chosen, "true", "false"),
         )
 
     return rx.flex(
         rx.foreach(TasksState.tasks, tab),
         gap="8px",
         wrap="wrap",
-        role="tablist",
-        aria_label="Tasks",
+        role="group",
+        aria_label="Task to edit",
     )
 
 
@@ -39,7 +45,7 @@ def _enabled_card() -> rx.Component:
     return card(
         rx.hstack(
             rx.vstack(
-                rx.heading(TasksState.selected_label, size="5"),
+                rx.heading(TasksState.selected_label, as_="h2", size="5"),
                 rx.text(
                     rx.cond(
                         TasksState.enabled,
@@ -122,6 +128,7 @@ def _fields_card() -> rx.Component:
 def _hours_row(day: rx.Var) -> rx.Component:
     is_open = day["closed"] == "no"
     error = TasksState.errors.get("business_hours." + day["day"].to(str), "")
+    field_id = "hours-" + day["day"].to(str)
     return rx.vstack(
         rx.flex(
             rx.text(day["label"], weight="medium", width="110px"),
@@ -151,6 +158,7 @@ def _hours_row(day: rx.Var) -> rx.Component:
                         on_change=lambda v: TasksState.set_day_time(day["day"], "start", v),
                         disabled=~AuthState.can_edit,
                         aria_label=day["label"] + " opens",
+                        custom_attrs=described_by(field_id, error),
                         width="120px",
                     ),
                     rx.text("to", size="2", color_scheme="gray"),
@@ -160,6 +168,7 @@ def _hours_row(day: rx.Var) -> rx.Component:
                         on_change=lambda v: TasksState.set_day_time(day["day"], "end", v),
                         disabled=~AuthState.can_edit,
                         aria_label=day["label"] + " closes",
+                        custom_attrs=described_by(field_id, error),
                         width="120px",
                     ),
                     align="center",
@@ -170,7 +179,7 @@ def _hours_row(day: rx.Var) -> rx.Component:
             align="center",
             wrap="wrap",
         ),
-        field_error(error),
+        field_error(error, field_id),
         spacing="1",
         padding_y="6px",
         border_bottom="1px solid var(--gray-a3)",
@@ -195,7 +204,7 @@ def _blocked_dates_card() -> rx.Component:
         rx.cond(
             AuthState.can_edit,
             rx.icon_button(
-                rx.icon("x", size=12),
+                rx.icon("x", size=12, aria_hidden="true"),
                 size="1",
                 variant="ghost",
                 on_click=TasksState.remove_blocked_date(day),
@@ -216,10 +225,13 @@ def _blocked_dates_card() -> rx.Component:
                     value=TasksState.new_blocked_date,
                     on_change=TasksState.set_new_blocked_date,
                     aria_label="Date to block",
+                    custom_attrs=described_by(
+                        "blocked-dates", TasksState.errors.get("blocked_dates", "")
+                    ),
                     width="180px",
                 ),
                 rx.button(
-                    rx.icon("plus", size=16),
+                    rx.icon("plus", size=16, aria_hidden="true"),
                     "Add",
                     on_click=TasksState.add_blocked_date,
                     variant="soft",
@@ -228,7 +240,7 @@ def _blocked_dates_card() -> rx.Component:
                 margin_bottom="10px",
             ),
         ),
-        field_error(TasksState.errors.get("blocked_dates", "")),
+        field_error(TasksState.errors.get("blocked_dates", ""), "blocked-dates"),
         rx.cond(
             TasksState.blocked_dates.length() > 0,
             rx.flex(rx.foreach(TasksState.blocked_dates, chip), gap="8px", wrap="wrap"),
@@ -239,6 +251,7 @@ def _blocked_dates_card() -> rx.Component:
 
 def _service_row(service: rx.Var, index: rx.Var) -> rx.Component:
     error = TasksState.errors.get("services." + index.to_string(), "")
+    field_id = "service-" + index.to_string()
     return rx.table.row(
         rx.table.cell(
             rx.vstack(
@@ -247,8 +260,9 @@ def _service_row(service: rx.Var, index: rx.Var) -> rx.Component:
                     on_change=lambda v: TasksState.set_service(service["id"], "name", v),
                     disabled=~AuthState.can_edit,
                     aria_label="Service name",
+                    custom_attrs=described_by(field_id, error),
                 ),
-                field_error(error),
+                field_error(error, field_id),
                 spacing="1",
             )
         ),
@@ -320,7 +334,7 @@ def _services_card() -> rx.Component:
                     aria_label="New service name",
                 ),
                 rx.button(
-                    rx.icon("plus", size=16),
+                    rx.icon("plus", size=16, aria_hidden="true"),
                     "Add service",
                     variant="soft",
                     on_click=TasksState.add_service,
@@ -347,7 +361,12 @@ def _save_bar() -> rx.Component:
                 on_click=TasksState.discard,
                 disabled=~TasksState.unsaved,
             ),
-            rx.button(rx.icon("save", size=16), "Save changes", on_click=TasksState.save, size="3"),
+            rx.button(
+                rx.icon("save", size=16, aria_hidden="true"),
+                "Save changes",
+                on_click=TasksState.save,
+                size="3",
+            ),
             width="100%",
             align="center",
             position="sticky",

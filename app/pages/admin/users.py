@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.components.a11y import described_by, hint_id
 from app.components.admin_ui import (
     card,
     data_table,
@@ -36,7 +37,8 @@ def _row(row: rx.Var) -> rx.Component:
                 value=row["role"],
                 on_change=lambda v: S.set_role(row["id"], v),
                 size="1",
-                aria_label="Role of " + row["email"].to(str),
+                # The high-level select gives custom_attrs to its trigger button.
+                custom_attrs={"aria-label": "Role of " + row["email"].to(str)},
             )
         ),
         rx.table.cell(
@@ -70,7 +72,7 @@ def _row(row: rx.Var) -> rx.Component:
                         ),
                     ),
                     rx.button(
-                        rx.icon("trash-2", size=14),
+                        rx.icon("trash-2", size=14, aria_hidden="true"),
                         "Remove",
                         size="1",
                         variant="soft",
@@ -100,8 +102,10 @@ def _add_dialog() -> rx.Component:
                         value=S.new_user["email"],
                         on_change=lambda v: S.set_new("email", v),
                         aria_label="New member email",
+                        custom_attrs=described_by("new-member-email", S.errors.get("email", "")),
                     ),
                     S.errors.get("email", ""),
+                    field_id="new-member-email",
                 ),
                 labelled(
                     "Name",
@@ -109,8 +113,12 @@ def _add_dialog() -> rx.Component:
                         value=S.new_user["full_name"],
                         on_change=lambda v: S.set_new("full_name", v),
                         aria_label="New member name",
+                        custom_attrs=described_by(
+                            "new-member-full-name", S.errors.get("full_name", "")
+                        ),
                     ),
                     S.errors.get("full_name", ""),
+                    field_id="new-member-full-name",
                 ),
                 labelled(
                     "Role",
@@ -118,9 +126,11 @@ def _add_dialog() -> rx.Component:
                         S.role_options,
                         value=S.new_user["role"],
                         on_change=lambda v: S.set_new("role", v),
-                        aria_label="New member role",
+                        # The high-level select gives custom_attrs to its trigger button.
+                        custom_attrs={"aria-label": "New member role"},
                     ),
                     S.errors.get("role", ""),
+                    field_id="new-member-role",
                 ),
                 labelled(
                     "Password",
@@ -129,11 +139,17 @@ def _add_dialog() -> rx.Component:
                         value=S.new_user["password"],
                         on_change=lambda v: S.set_new("password", v),
                         aria_label="New member password",
+                        custom_attrs=described_by(
+                            "new-member-password",
+                            S.errors.get("password", ""),
+                            hint_id("new-member-password"),
+                        ),
                     ),
                     S.errors.get("password", ""),
                     "At least 10 characters.",
+                    field_id="new-member-password",
                 ),
-                field_error(S.errors.get("form", "")),
+                field_error(S.errors.get("form", ""), "new-member-form"),
                 spacing="3",
                 margin_y="16px",
             ),
@@ -178,7 +194,11 @@ def users() -> rx.Component:
             rx.hstack(
                 _roles_help(),
                 rx.spacer(),
-                rx.button(rx.icon("user-plus", size=16), "Add member", on_click=S.show_add(True)),
+                rx.button(
+                    rx.icon("user-plus", size=16, aria_hidden="true"),
+                    "Add member",
+                    on_click=S.show_add(True),
+                ),
                 width="100%",
                 wrap="wrap",
                 align="center",
