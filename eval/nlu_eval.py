@@ -60,7 +60,8 @@ _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 def normalise(text: str) -> str:
     text = _ANNOTATION.sub(r"\1", text).lower()
-    return " ".join(re.sub(r"[^\w@+-]+", " ", text).split())
+    words = " ".join(re.sub(r"[^\w@+-]+", " ", text).split())
+    return words or " ".join(text.split())  # "???" stays "???", not ""
 
 
 def training_examples(nlu_dir: Path = BOT / "data" / "nlu") -> dict[str, list[str]]:
