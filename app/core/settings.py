@@ -80,6 +80,9 @@ class Settings(BaseSettings):
     smtp_password: str | None = None
     smtp_starttls: bool = False
     smtp_from: str = "Brightpath Consulting <bookings@example.com>"
+    # Who hears about callback requests (a visitor asked for a person); unset: the bot
+    # settings' contact email.
+    staff_email: str | None = None
 
     # Retrieval
     embedding_model_path: str | None = None
