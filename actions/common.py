@@ -90,6 +90,7 @@ def reset_form_slots() -> list[EventType]:
         SlotSet("failed_tries", None),
         SlotSet("idempotency_key", None),
         SlotSet("found_booking", None),
+        SlotSet("unanswered", None),  # a task started or left: failures no longer in a row
     ]
 
 

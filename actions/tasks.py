@@ -104,7 +104,7 @@ class ActionStopTask(Action):
 
 
 class ActionHumanHandoff(Action):
-    """'Talk to a person': the business's contact details (and leave any form)."""
+    """'Talk to a person': leave any form; handoff_form then collects a contact and a note."""
 
     def name(self) -> str:
         return "action_human_handoff"
@@ -112,8 +112,12 @@ class ActionHumanHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        settings = await common.bot_settings()
-        dispatcher.utter_message(
-            text=f"Of course — our team will be glad to help. {common.contact_sentence(settings)}"
-        )
-        return [*_leave_events(tracker), common.outcome("handed_off")]
+        left_task = tracker.active_loop_name in common.TASK_FOR_FORM
+        opening = "Of course — I'll ask someone from our team to get back to you."
+        if left_task:
+            opening = "Of course — I've stopped there (nothing was booked or changed), and I'll ask someone from our team to get back to you."
+        dispatcher.utter_message(text=opening)
+        events = [*_leave_events(tracker)]
+        if left_task:
+            events += common.reset_form_slots()
+        return [*events, SlotSet("callback_contact", None), SlotSet("callback_note", None)]

@@ -152,7 +152,7 @@ async def test_stop_leaves_the_form_politely(demo_business: Session) -> None:
     assert events == [ActiveLoop(None), SlotSet("requested_slot", None), *common.reset_form_slots()]
 
 
-async def test_asking_for_a_person_gives_the_contact_and_leaves_the_form(
+async def test_asking_for_a_person_leaves_the_form_and_clears_its_answers(
     demo_business: Session,
 ) -> None:
     tracker = make_tracker(
@@ -160,10 +160,22 @@ async def test_asking_for_a_person_gives_the_contact_and_leaves_the_form(
     )
     events, messages = await run(ActionHumanHandoff(), tracker)
     assert [m["text"] for m in messages] == [
-        f"Of course — our team will be glad to help. {CONTACT}"
+        "Of course — I've stopped there (nothing was booked or changed), and I'll ask "
+        "someone from our team to get back to you."
     ]
     assert events == [
         ActiveLoop(None),
         SlotSet("requested_slot", None),
-        SlotSet("last_outcome", "handed_off"),
+        *common.reset_form_slots(),
+        SlotSet("callback_contact", None),
+        SlotSet("callback_note", None),
     ]
+
+
+async def test_asking_for_a_person_outside_a_form(demo_business: Session) -> None:
+    tracker = make_tracker(text="can I talk to a human", intent="human_handoff")
+    events, messages = await run(ActionHumanHandoff(), tracker)
+    assert [m["text"] for m in messages] == [
+        "Of course — I'll ask someone from our team to get back to you."
+    ]
+    assert events == [SlotSet("callback_contact", None), SlotSet("callback_note", None)]
