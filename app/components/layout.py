@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from app.state.admin_callbacks import CallbackBadgeState
 from app.state.auth import AuthState
 
 # (label, route, icon, who sees it: "all", "edit" = editor and admin, "admin")
@@ -14,6 +15,7 @@ MENU: tuple[tuple[str, str, str, str], ...] = (
     ("Content", "/admin/content", "book-open", "all"),
     ("Conversations", "/admin/conversations", "messages-square", "all"),
     ("Bookings", "/admin/bookings", "calendar-check", "all"),
+    ("Callbacks", "/admin/callbacks", "phone-call", "all"),
     ("Audit log", "/admin/audit", "scroll-text", "admin"),
     ("Users", "/admin/users", "users", "admin"),
 )
@@ -25,6 +27,7 @@ def _menu_link(label: str, route: str, icon: str) -> rx.Component:
         rx.hstack(
             rx.icon(icon, size=18),
             rx.text(label, size="2", weight="medium", display=["none", "none", "none", "block"]),
+            _badge(route),
             spacing="3",
             align="center",
             padding="9px 12px",
@@ -39,6 +42,25 @@ def _menu_link(label: str, route: str, icon: str) -> rx.Component:
         width="100%",
         title=label,
         aria_current=rx.cond(current, "page", "false"),
+    )
+
+
+def _badge(route: str) -> rx.Component:
+    """The number of open callback requests beside "Callbacks" (none when zero)."""
+    if route != "/admin/callbacks":
+        return rx.fragment()
+    count = CallbackBadgeState.open_callbacks
+    return rx.cond(
+        count > 0,
+        rx.badge(
+            count,
+            color_scheme="red",
+            variant="solid",
+            radius="full",
+            size="1",
+            aria_label=count.to_string() + " open callback requests",
+            class_name="callbacks-badge",
+        ),
     )
 
 
@@ -70,6 +92,7 @@ def sidebar() -> rx.Component:
             rx.vstack(*links, spacing="1", width="100%"),
             aria_label="Admin menu",
             style={"width": "100%"},
+            on_mount=CallbackBadgeState.refresh_badge,
         ),
         rx.spacer(),
         rx.link(
