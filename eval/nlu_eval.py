@@ -245,7 +245,7 @@ def evaluate(name: str, config: Path, work: Path, args, items, oos) -> dict:
         "heldout": score_heldout(items, oos, parsed),
         "latency": latency(parsed),
     }
-    if not args.skip_cv:
+    if not args.skip_cv and (name == "light" or args.cv_all):
         print(f"[{name}] {args.folds}-fold cross-validation on the training data…", flush=True)
         result["cross_validation"] = cross_validate(config, args.folds, work / "cv")
     return result
@@ -340,6 +340,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--compare", choices=["diet"], action="append", default=[])
     parser.add_argument("--skip-cv", action="store_true", help="held-out set only")
+    parser.add_argument(
+        "--cv-all", action="store_true", help="cross-validate the compared pipelines too (slow)"
+    )
     args = parser.parse_args(argv)
     items, oos = load_heldout()
     leaks = leaked(items, oos)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query, status
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Query, status
 from pydantic import BaseModel
 
 from app.api.auth_deps import STAFF_ERRORS, CurrentAdmin, EditorAccess
@@ -44,7 +46,10 @@ def list_callback_requests(
     responses={404: {"description": "No such callback request"}},
 )
 def update_callback_request(
-    callback_id: int, body: CallbackPatch, staff: EditorAccess, session: SessionDep
+    callback_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+    body: CallbackPatch,
+    staff: EditorAccess,
+    session: SessionDep,
 ) -> CallbackPublic:
     updated = callbacks.set_status(
         session=session, callback_id=callback_id, status=body.status, staff_email=staff.email
