@@ -11,8 +11,9 @@ eval/results/nlu_eval.{json,md}:
 - per-message NLU time (one `Agent.parse_message`, P50 and P95) and training time;
 - k-fold cross-validation on the training data (bot/data/nlu) with per-intent P/R/F1.
 
-A message "starts a form" when its intent is a task intent after the FallbackClassifier:
-bot/data/rules/tasks.yml maps each task intent to its form and nothing else starts one.
+A message "starts a form" when its intent is a task intent after the FallbackClassifier
+(bot/data/rules/tasks.yml maps each task intent to its form and nothing else starts one) and
+action_check_task_enabled does not answer it as a policy question (actions/questions.py).
 The script refuses to run when a held-out sentence also appears in the training data.
 """
 
@@ -30,6 +31,8 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
+
+from actions.questions import is_policy_question
 
 ROOT = Path(__file__).resolve().parents[1]
 BOT = ROOT / "bot"
@@ -148,6 +151,14 @@ def prf(gold: list[str], predicted: list[str], labels: list[str]) -> dict[str, d
     return per
 
 
+def starts_form(parsed: dict) -> str | None:
+    """The task whose form this message starts: a task intent, unless action_check_task_enabled
+    answers it as a policy question instead (actions/questions.py)."""
+    if parsed["intent"] in TASK_INTENTS and not is_policy_question(parsed["text"]):
+        return parsed["intent"]
+    return None
+
+
 def score_heldout(items: list[tuple[str, str, str]], oos: list[str], parsed: list[dict]) -> dict:
     inscope, outscope = parsed[: len(items)], parsed[len(items) :]
     gold = [intent for _, intent, _ in items]
@@ -155,13 +166,15 @@ def score_heldout(items: list[tuple[str, str, str]], oos: list[str], parsed: lis
     labels = sorted(set(gold))
     per_intent = prf(gold, predicted, labels)
     confusions = Counter((g, p) for g, p in zip(gold, predicted, strict=True) if g != p)
-    task = [(g, p) for g, p in zip(gold, predicted, strict=True) if g in TASK_INTENTS]
+    task = [(g, starts_form(p)) for g, p in zip(gold, inscope, strict=True) if g in TASK_INTENTS]
+    task_nlu = [(g, p) for g, p in zip(gold, predicted, strict=True) if g in TASK_INTENTS]
     questions = [
-        (group, p["intent"], text)
+        (group, p, text)
         for (group, _, text), p in zip(items, inscope, strict=True)
         if group in ("ask_question", "policy_question")
     ]
-    false_accepts = [p for p in outscope if p["intent"] in TASK_INTENTS]
+    false_accepts = [p for p in outscope if starts_form(p)]
+    false_accepts_nlu = [p for p in outscope if p["intent"] in TASK_INTENTS]
     misses = [
         {"group": group, "text": text, "predicted": p["intent"], "confidence": p["confidence"]}
         for (group, g, text), p in zip(items, inscope, strict=True)
@@ -177,13 +190,23 @@ def score_heldout(items: list[tuple[str, str, str]], oos: list[str], parsed: lis
         ],
         "task_requests": len(task),
         "task_start_right_form": round(sum(g == p for g, p in task) / len(task), 4),
+        "task_intent_recall_nlu_only": round(sum(g == p for g, p in task_nlu) / len(task), 4),
         "questions": len(questions),
         "questions_starting_a_form": [
-            {"text": text, "predicted": p} for _, p, text in questions if p in TASK_INTENTS
+            {"text": text, "predicted": p["intent"]} for _, p, text in questions if starts_form(p)
+        ],
+        "questions_read_as_a_task_by_nlu": [
+            {"text": text, "predicted": p["intent"]}
+            for _, p, text in questions
+            if p["intent"] in TASK_INTENTS
         ],
         "out_of_scope": len(oos),
         "oos_false_accept_rate": round(len(false_accepts) / len(oos), 4),
+        "oos_false_accept_rate_nlu_only": round(len(false_accepts_nlu) / len(oos), 4),
         "oos_false_accepts": [{"text": p["text"], "predicted": p["intent"]} for p in false_accepts],
+        "oos_read_as_a_task_by_nlu": [
+            {"text": p["text"], "predicted": p["intent"]} for p in false_accepts_nlu
+        ],
         "oos_to_handoff": sum(p["intent"] == "human_handoff" for p in outscope),
         "misses": misses,
     }
@@ -269,7 +292,9 @@ def report(results: dict, folds: int) -> str:
         "Written by `make eval` (`python -m eval.nlu_eval`). Held-out set: "
         "`eval/data/nlu_heldout.yml`, written before the training data and never trained on "
         f"({h['utterances']} in-scope utterances, {h['out_of_scope']} out of scope).",
-        "A message starts a form when its intent, after the fallback threshold, is a task intent.",
+        "A message starts a form when its intent, after the fallback threshold, is a task intent "
+        "and action_check_task_enabled does not recognise it as a policy question "
+        "(actions/questions.py); the NLU-only numbers are given too.",
         "",
         "## Pipelines side by side",
         "",
@@ -296,15 +321,23 @@ def report(results: dict, folds: int) -> str:
         *_table(h["per_intent"]),
         "",
         f"Task requests that start the right form: {h['task_start_right_form']} "
-        f"of {h['task_requests']}.",
+        f"of {h['task_requests']} (NLU intent alone: {h['task_intent_recall_nlu_only']}).",
+        "",
         f"Questions (incl. policy questions) that would start a form: "
         f"{len(h['questions_starting_a_form'])} of {h['questions']}"
         + "".join(f"\n- {q['text']!r} → {q['predicted']}" for q in h["questions_starting_a_form"]),
         "",
+        f"Questions the NLU read as a task ({len(h['questions_read_as_a_task_by_nlu'])}); "
+        "the policy-question check in action_check_task_enabled answers those it recognises:"
+        + "".join(
+            f"\n- {q['text']!r} → {q['predicted']}" for q in h["questions_read_as_a_task_by_nlu"]
+        ),
+        "",
         f"Out-of-scope messages that would start a task: {len(h['oos_false_accepts'])} of "
-        f"{h['out_of_scope']} ({h['oos_false_accept_rate']}); sent to a person (handoff): "
+        f"{h['out_of_scope']} ({h['oos_false_accept_rate']}; NLU intent alone: "
+        f"{h['oos_false_accept_rate_nlu_only']}); read as a request for a person: "
         f"{h['oos_to_handoff']}"
-        + "".join(f"\n- {q['text']!r} → {q['predicted']}" for q in h["oos_false_accepts"]),
+        + "".join(f"\n- {q['text']!r} → {q['predicted']}" for q in h["oos_read_as_a_task_by_nlu"]),
         "",
         "Top confusion pairs (gold → predicted):",
         "",
