@@ -195,7 +195,9 @@ async def test_a_policy_question_read_as_a_task_is_answered_not_started(
             text="Cancel up to 24 hours before at no charge.", sources=[policy]
         ),
     )
-    tracker = make_tracker(text="is there a charge to move my booking?", intent="reschedule_booking")
+    tracker = make_tracker(
+        text="is there a charge to move my booking?", intent="reschedule_booking"
+    )
     events, messages = await run(ActionCheckTaskEnabled(), tracker)
     assert messages[0]["text"].startswith("Cancel up to 24 hours before at no charge.")
     assert messages[1]["buttons"] == [
