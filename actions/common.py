@@ -88,8 +88,9 @@ def reset_form_slots(tracker: Tracker) -> list[EventType]:
     """Clear every form answer so a new task never reuses the previous one's.
 
     Only slots that hold a value get an event: each event lengthens the conversation that Rasa
-    featurises on every later turn."""
-    slots = [*FORM_SLOTS, "failed_tries", "idempotency_key", "found_booking"]
+    featurises on every later turn. `unanswered` goes too: a task started or left means the
+    failures are no longer in a row."""
+    slots = [*FORM_SLOTS, "failed_tries", "idempotency_key", "found_booking", "unanswered"]
     return [SlotSet(slot, None) for slot in slots if tracker.get_slot(slot) is not None]
 
 

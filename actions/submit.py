@@ -141,7 +141,7 @@ class SubmitAction(Action, abc.ABC):
                 f"{reference}. A confirmation email is on its way."
             )
             booked = "meeting_booked" if self.task == "schedule_meeting" else "booked"
-            return [*common.reset_form_slots(), common.outcome(booked)]
+            return [*common.reset_form_slots(tracker), common.outcome(booked)]
         follow_up = (
             f"I've passed your request to our team (reference {reference}) and they'll get "
             "back to you to confirm."

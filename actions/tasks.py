@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.parsing import InvalidAnswer, check_date, find_date, parse_time
+from actions.questions import is_policy_question
 from app.models import TaskConfigPublic
 
 logger = logging.getLogger(__name__)
@@ -21,6 +22,12 @@ TASK_FOR_INTENT = {
     "schedule_meeting": "schedule_meeting",
     "cancel_booking": "cancel_booking",
     "reschedule_booking": "reschedule_booking",
+}
+TASK_BUTTON = {
+    "book_service": "Book an appointment",
+    "schedule_meeting": "Schedule a meeting",
+    "cancel_booking": "Cancel a booking",
+    "reschedule_booking": "Reschedule a booking",
 }
 REFUSAL = {
     "book_service": "Sorry, I can't take bookings in the chat at the moment.",
@@ -40,6 +47,8 @@ class ActionCheckTaskEnabled(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         task = TASK_FOR_INTENT.get(tracker.get_intent_of_latest_message() or "", "book_service")
+        if is_policy_question((tracker.latest_message or {}).get("text") or ""):
+            return await self._answer_instead(task, dispatcher, tracker, domain)
         config = await common.task_config(task)
         usable = config is not None and config.enabled
         if usable and task == "book_service" and "service_type" in config.asked_fields():
@@ -50,6 +59,20 @@ class ActionCheckTaskEnabled(Action):
             return [SlotSet("task_enabled", False), common.outcome("refused")]
         prefilled = await self._prefill(tracker, task, config)
         return [*common.reset_form_slots(tracker), *prefilled, SlotSet("task_enabled", True)]
+
+    @staticmethod
+    async def _answer_instead(
+        task: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """ "Is there a fee to cancel?" is answered; the task is one button away."""
+        from actions.qa import ActionAnswerQuestion
+
+        events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+        dispatcher.utter_message(
+            text="If you'd like to go ahead, I can do that here too.",
+            buttons=[{"title": TASK_BUTTON[task], "payload": f"/{task}"}],
+        )
+        return [*events, SlotSet("task_enabled", False)]
 
     @staticmethod
     async def _prefill(tracker: Tracker, task: str, config: TaskConfigPublic) -> list[EventType]:
@@ -104,7 +127,7 @@ class ActionStopTask(Action):
 
 
 class ActionHumanHandoff(Action):
-    """'Talk to a person': the business's contact details (and leave any form)."""
+    """'Talk to a person': leave any form; handoff_form then collects a contact and a note."""
 
     def name(self) -> str:
         return "action_human_handoff"
@@ -112,8 +135,12 @@ class ActionHumanHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        settings = await common.bot_settings()
-        dispatcher.utter_message(
-            text=f"Of course — our team will be glad to help. {common.contact_sentence(settings)}"
-        )
-        return [*_leave_events(tracker), common.outcome("handed_off")]
+        left_task = tracker.active_loop_name in common.TASK_FOR_FORM
+        opening = "Of course — I'll ask someone from our team to get back to you."
+        if left_task:
+            opening = "Of course — I've stopped there (nothing was booked or changed), and I'll ask someone from our team to get back to you."
+        dispatcher.utter_message(text=opening)
+        events = [*_leave_events(tracker)]
+        if left_task:
+            events += common.reset_form_slots(tracker)
+        return [*events, SlotSet("callback_contact", None), SlotSet("callback_note", None)]

@@ -1,25 +1,49 @@
-"""NLU evaluation: intent accuracy and F1 of the light pipeline (bot/config.yml) against the
-default DIET pipeline, by cross-validation on the bot's own training data, plus training time.
+"""NLU evaluation (issue 12): how the bot's NLU holds on phrasings it never saw.
 
-`python -m eval.nlu_eval [--folds 3] [--skip-diet]` writes eval/results/nlu_eval.{json,md}.
-The light pipeline must earn nothing; a heavier one has to earn its place with these numbers.
+`python -m eval.nlu_eval [--folds 3] [--compare diet] [--skip-cv]` writes
+eval/results/nlu_eval.{json,md}:
+
+- held-out set (eval/data/nlu_heldout.yml, written before the training data and never trained
+  on): per-intent precision, recall and F1, macro F1, the top confusion pairs, the rate of task
+  requests that start the right form, questions (including policy questions that mention
+  booking or cancelling) that would start a form, and the out-of-scope false-accept rate
+  (out-of-scope messages that would start a task);
+- per-message NLU time (one `Agent.parse_message`, P50 and P95) and training time;
+- k-fold cross-validation on the training data (bot/data/nlu) with per-intent P/R/F1.
+
+A message "starts a form" when its intent is a task intent after the FallbackClassifier
+(bot/data/rules/tasks.yml maps each task intent to its form and nothing else starts one) and
+action_check_task_enabled does not answer it as a policy question (actions/questions.py).
+The script refuses to run when a held-out sentence also appears in the training data.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+import statistics
 import subprocess
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import yaml
 
+from actions.questions import is_policy_question
+
 ROOT = Path(__file__).resolve().parents[1]
 BOT = ROOT / "bot"
 RASA = BOT / ".venv" / "bin" / "rasa"
+RASA_PY = BOT / ".venv" / "bin" / "python"
 RESULTS = ROOT / "eval" / "results"
+HELDOUT = ROOT / "eval" / "data" / "nlu_heldout.yml"
+
+TASK_INTENTS = ("book_service", "schedule_meeting", "cancel_booking", "reschedule_booking")
+# held-out groups scored as another intent: policy questions are questions
+GOLD_INTENT = {"policy_question": "ask_question"}
 
 DIET_CONFIG = {
     "language": "en",
@@ -30,85 +54,351 @@ DIET_CONFIG = {
         {"name": "CountVectorsFeaturizer"},
         {"name": "CountVectorsFeaturizer", "analyzer": "char_wb", "min_ngram": 1, "max_ngram": 4},
         {"name": "DIETClassifier", "epochs": 100},
-        {"name": "FallbackClassifier", "threshold": 0.3},
+        {"name": "FallbackClassifier", "threshold": 0.5, "ambiguity_threshold": 0.05},
     ],
 }
+
+_ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+def normalise(text: str) -> str:
+    text = _ANNOTATION.sub(r"\1", text).lower()
+    words = " ".join(re.sub(r"[^\w@+-]+", " ", text).split())
+    return words or " ".join(text.split())  # "???" stays "???", not ""
+
+
+def training_examples(nlu_dir: Path = BOT / "data" / "nlu") -> dict[str, list[str]]:
+    """Intent → examples of the bot's training data, annotations removed."""
+    out: dict[str, list[str]] = {}
+    for path in sorted(nlu_dir.glob("*.yml")):
+        for block in yaml.safe_load(path.read_text()).get("nlu", []):
+            if "intent" not in block:
+                continue
+            lines = [line.strip()[2:] for line in block["examples"].splitlines()]
+            out.setdefault(block["intent"], []).extend(
+                _ANNOTATION.sub(r"\1", line).strip() for line in lines if line
+            )
+    return out
+
+
+def load_heldout(path: Path = HELDOUT) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """([(group, gold intent, text)], out-of-scope texts)."""
+    data = yaml.safe_load(path.read_text())
+    items = [
+        (group, GOLD_INTENT.get(group, group), str(text))
+        for group, texts in data["intents"].items()
+        for text in texts
+    ]
+    return items, [str(text) for text in data["out_of_scope"]]
+
+
+def leaked(items: list[tuple[str, str, str]], oos: list[str]) -> list[str]:
+    """Held-out sentences that also appear in the training data (must be none)."""
+    seen = {normalise(t) for texts in training_examples().values() for t in texts}
+    return [text for text in [t for _, _, t in items] + oos if normalise(text) in seen]
+
+
+def _rasa_env() -> dict[str, str]:
+    return {
+        "RASA_TELEMETRY_ENABLED": "false",
+        "PATH": "/usr/bin:/bin",
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "TF_CPP_MIN_LOG_LEVEL": "3",
+    }
+
+
+def train_nlu(config: Path, out: Path) -> tuple[Path, float]:
+    started = time.perf_counter()
+    subprocess.run(
+        [str(RASA), "train", "nlu", "--config", str(config), "--nlu", "data/nlu"]
+        + ["--out", str(out), "--fixed-model-name", "nlu"],
+        cwd=BOT,
+        check=True,
+        env=_rasa_env(),
+        stdout=subprocess.DEVNULL,
+    )
+    return out / "nlu.tar.gz", time.perf_counter() - started
+
+
+def parse(model: Path, texts: list[str], work: Path) -> list[dict]:
+    source, target = work / "texts.json", work / "parsed.json"
+    source.write_text(json.dumps(texts))
+    subprocess.run(
+        [str(RASA_PY), str(ROOT / "eval" / "rasa_parse.py"), str(model), str(source), str(target)],
+        check=True,
+        env=_rasa_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return json.loads(target.read_text())
+
+
+def prf(gold: list[str], predicted: list[str], labels: list[str]) -> dict[str, dict]:
+    per = {}
+    for label in labels:
+        tp = sum(g == label and p == label for g, p in zip(gold, predicted, strict=True))
+        fp = sum(g != label and p == label for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == label and p != label for g, p in zip(gold, predicted, strict=True))
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per[label] = {
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "support": tp + fn,
+        }
+    return per
+
+
+def starts_form(parsed: dict) -> str | None:
+    """The task whose form this message starts: a task intent, unless action_check_task_enabled
+    answers it as a policy question instead (actions/questions.py)."""
+    if parsed["intent"] in TASK_INTENTS and not is_policy_question(parsed["text"]):
+        return parsed["intent"]
+    return None
+
+
+def score_heldout(items: list[tuple[str, str, str]], oos: list[str], parsed: list[dict]) -> dict:
+    inscope, outscope = parsed[: len(items)], parsed[len(items) :]
+    gold = [intent for _, intent, _ in items]
+    predicted = [p["intent"] for p in inscope]
+    labels = sorted(set(gold))
+    per_intent = prf(gold, predicted, labels)
+    confusions = Counter((g, p) for g, p in zip(gold, predicted, strict=True) if g != p)
+    task = [(g, starts_form(p)) for g, p in zip(gold, inscope, strict=True) if g in TASK_INTENTS]
+    task_nlu = [(g, p) for g, p in zip(gold, predicted, strict=True) if g in TASK_INTENTS]
+    questions = [
+        (group, p, text)
+        for (group, _, text), p in zip(items, inscope, strict=True)
+        if group in ("ask_question", "policy_question")
+    ]
+    false_accepts = [p for p in outscope if starts_form(p)]
+    false_accepts_nlu = [p for p in outscope if p["intent"] in TASK_INTENTS]
+    misses = [
+        {"group": group, "text": text, "predicted": p["intent"], "confidence": p["confidence"]}
+        for (group, g, text), p in zip(items, inscope, strict=True)
+        if p["intent"] != g
+    ]
+    return {
+        "utterances": len(items),
+        "accuracy": round(sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold), 4),
+        "macro_f1": round(statistics.mean(v["f1"] for v in per_intent.values()), 4),
+        "per_intent": per_intent,
+        "top_confusions": [
+            {"gold": g, "predicted": p, "count": n} for (g, p), n in confusions.most_common(10)
+        ],
+        "task_requests": len(task),
+        "task_start_right_form": round(sum(g == p for g, p in task) / len(task), 4),
+        "task_intent_recall_nlu_only": round(sum(g == p for g, p in task_nlu) / len(task), 4),
+        "questions": len(questions),
+        "questions_starting_a_form": [
+            {"text": text, "predicted": p["intent"]} for _, p, text in questions if starts_form(p)
+        ],
+        "questions_read_as_a_task_by_nlu": [
+            {"text": text, "predicted": p["intent"]}
+            for _, p, text in questions
+            if p["intent"] in TASK_INTENTS
+        ],
+        "out_of_scope": len(oos),
+        "oos_false_accept_rate": round(len(false_accepts) / len(oos), 4),
+        "oos_false_accept_rate_nlu_only": round(len(false_accepts_nlu) / len(oos), 4),
+        "oos_false_accepts": [{"text": p["text"], "predicted": p["intent"]} for p in false_accepts],
+        "oos_read_as_a_task_by_nlu": [
+            {"text": p["text"], "predicted": p["intent"]} for p in false_accepts_nlu
+        ],
+        "oos_to_handoff": sum(p["intent"] == "human_handoff" for p in outscope),
+        "misses": misses,
+    }
+
+
+def latency(parsed: list[dict]) -> dict:
+    ms = sorted(p["seconds"] * 1000 for p in parsed)
+    return {
+        "messages": len(ms),
+        "p50_ms": round(statistics.median(ms), 2),
+        "p95_ms": round(ms[int(0.95 * (len(ms) - 1))], 2),
+    }
 
 
 def cross_validate(config: Path, folds: int, out: Path) -> dict:
     started = time.perf_counter()
     subprocess.run(
-        [
-            str(RASA),
-            "test",
-            "nlu",
-            "--nlu",
-            "data/nlu",
-            "--config",
-            str(config),
-            "--cross-validation",
-            "--folds",
-            str(folds),
-            "--out",
-            str(out),
-        ],
+        [str(RASA), "test", "nlu", "--nlu", "data/nlu", "--config", str(config)]
+        + ["--cross-validation", "--folds", str(folds), "--out", str(out)],
         cwd=BOT,
         check=True,
-        env={"RASA_TELEMETRY_ENABLED": "false", "PATH": "/usr/bin:/bin"},
+        env=_rasa_env(),
         stdout=subprocess.DEVNULL,
     )
     seconds = time.perf_counter() - started
     report = json.loads((out / "intent_report.json").read_text())
+    errors_file = out / "intent_errors.json"
+    errors = json.loads(errors_file.read_text()) if errors_file.exists() else []
+    confusions = Counter((e["intent"], e["intent_prediction"]["name"]) for e in errors)
     return {
         "accuracy": round(report["accuracy"], 4),
         "macro_f1": round(report["macro avg"]["f1-score"], 4),
         "weighted_f1": round(report["weighted avg"]["f1-score"], 4),
-        "per_intent_f1": {
-            name: round(values["f1-score"], 3)
-            for name, values in report.items()
-            if isinstance(values, dict) and "f1-score" in values and "avg" not in name
+        "per_intent": {
+            name: {
+                "precision": round(v["precision"], 3),
+                "recall": round(v["recall"], 3),
+                "f1": round(v["f1-score"], 3),
+                "support": v["support"],
+            }
+            for name, v in report.items()
+            if isinstance(v, dict) and "f1-score" in v and "avg" not in name
         },
+        "top_confusions": [
+            {"gold": g, "predicted": p, "count": n} for (g, p), n in confusions.most_common(10)
+        ],
         "seconds_for_all_folds": round(seconds, 1),
     }
+
+
+def evaluate(name: str, config: Path, work: Path, args, items, oos) -> dict:
+    print(f"[{name}] training on bot/data/nlu…", flush=True)
+    model, train_seconds = train_nlu(config, work / "model")
+    print(f"[{name}] parsing {len(items) + len(oos)} held-out messages…", flush=True)
+    parsed = parse(model, [t for _, _, t in items] + oos, work)
+    result = {
+        "config": str(config.relative_to(ROOT)) if config.is_relative_to(ROOT) else name,
+        "train_seconds": round(train_seconds, 1),
+        "heldout": score_heldout(items, oos, parsed),
+        "latency": latency(parsed),
+    }
+    if not args.skip_cv and (name == "light" or args.cv_all):
+        print(f"[{name}] {args.folds}-fold cross-validation on the training data…", flush=True)
+        result["cross_validation"] = cross_validate(config, args.folds, work / "cv")
+    return result
+
+
+def _table(per_intent: dict) -> list[str]:
+    lines = ["| intent | precision | recall | F1 | n |", "|---|---|---|---|---|"]
+    for intent, v in sorted(per_intent.items()):
+        lines.append(
+            f"| {intent} | {v['precision']} | {v['recall']} | {v['f1']} | {v['support']} |"
+        )
+    return lines
+
+
+def report(results: dict, folds: int) -> str:
+    light = results["light"]
+    h = light["heldout"]
+    lines = [
+        "# NLU evaluation",
+        "",
+        "Written by `make eval` (`python -m eval.nlu_eval`). Held-out set: "
+        "`eval/data/nlu_heldout.yml`, written before the training data and never trained on "
+        f"({h['utterances']} in-scope utterances, {h['out_of_scope']} out of scope).",
+        "A message starts a form when its intent, after the fallback threshold, is a task intent "
+        "and action_check_task_enabled does not recognise it as a policy question "
+        "(actions/questions.py); the NLU-only numbers are given too.",
+        "",
+        "## Pipelines side by side",
+        "",
+        "| pipeline | held-out macro F1 | held-out accuracy | task requests → right form "
+        "| out-of-scope false accept | NLU per message P50 / P95 (ms) | training (s) "
+        f"| {folds}-fold CV accuracy |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, r in results.items():
+        hh, cv = r["heldout"], r.get("cross_validation")
+        lines.append(
+            f"| {name} (`{r['config']}`) | {hh['macro_f1']} | {hh['accuracy']} "
+            f"| {hh['task_start_right_form']} | {hh['oos_false_accept_rate']} "
+            f"| {r['latency']['p50_ms']} / {r['latency']['p95_ms']} | {r['train_seconds']} "
+            f"| {cv['accuracy'] if cv else 'not run'} |"
+        )
+    lines += [
+        "",
+        "Targets (issue 12): macro F1 ≥ 0.95, task requests start the right form ≥ 0.95, "
+        "out-of-scope false accept ≤ 0.03.",
+        "",
+        "## Held-out, light pipeline",
+        "",
+        *_table(h["per_intent"]),
+        "",
+        f"Task requests that start the right form: {h['task_start_right_form']} "
+        f"of {h['task_requests']} (NLU intent alone: {h['task_intent_recall_nlu_only']}).",
+        "",
+        f"Questions (incl. policy questions) that would start a form: "
+        f"{len(h['questions_starting_a_form'])} of {h['questions']}"
+        + "".join(f"\n- {q['text']!r} → {q['predicted']}" for q in h["questions_starting_a_form"]),
+        "",
+        f"Questions the NLU read as a task ({len(h['questions_read_as_a_task_by_nlu'])}); "
+        "the policy-question check in action_check_task_enabled answers those it recognises:"
+        + "".join(
+            f"\n- {q['text']!r} → {q['predicted']}" for q in h["questions_read_as_a_task_by_nlu"]
+        ),
+        "",
+        f"Out-of-scope messages that would start a task: {len(h['oos_false_accepts'])} of "
+        f"{h['out_of_scope']} ({h['oos_false_accept_rate']}; NLU intent alone: "
+        f"{h['oos_false_accept_rate_nlu_only']}); read as a request for a person: "
+        f"{h['oos_to_handoff']}"
+        + "".join(f"\n- {q['text']!r} → {q['predicted']}" for q in h["oos_read_as_a_task_by_nlu"]),
+        "",
+        "Top confusion pairs (gold → predicted):",
+        "",
+        *[f"- {c['gold']} → {c['predicted']}: {c['count']}" for c in h["top_confusions"]],
+        "",
+        "Every miss:",
+        "",
+        *[
+            f"- [{m['group']}] {m['text']!r} → {m['predicted']} ({m['confidence']})"
+            for m in h["misses"]
+        ],
+    ]
+    cv = light.get("cross_validation")
+    if cv:
+        lines += [
+            "",
+            f"## {folds}-fold cross-validation on the training data, light pipeline",
+            "",
+            f"Accuracy {cv['accuracy']}, macro F1 {cv['macro_f1']}, "
+            f"weighted F1 {cv['weighted_f1']} ({cv['seconds_for_all_folds']} s for all folds).",
+            "",
+            *_table(cv["per_intent"]),
+            "",
+            "Top confusion pairs (gold → predicted):",
+            "",
+            *[f"- {c['gold']} → {c['predicted']}: {c['count']}" for c in cv["top_confusions"]],
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.nlu_eval")
     parser.add_argument("--folds", type=int, default=3)
-    parser.add_argument("--skip-diet", action="store_true", help="only the light pipeline")
+    parser.add_argument("--compare", choices=["diet"], action="append", default=[])
+    parser.add_argument("--skip-cv", action="store_true", help="held-out set only")
+    parser.add_argument(
+        "--cv-all", action="store_true", help="cross-validate the compared pipelines too (slow)"
+    )
     args = parser.parse_args(argv)
+    items, oos = load_heldout()
+    leaks = leaked(items, oos)
+    if leaks:
+        print("held-out sentences found in bot/data/nlu (remove them from training):")
+        print("\n".join(f"  {t}" for t in leaks))
+        return 1
     RESULTS.mkdir(parents=True, exist_ok=True)
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        tmp_path = Path(tmp)
-        print("cross-validating the light pipeline (bot/config.yml)…", flush=True)
-        results["light (bot/config.yml)"] = cross_validate(
-            BOT / "config.yml", args.folds, tmp_path / "light"
-        )
-        if not args.skip_diet:
-            diet = tmp_path / "diet.yml"
+        work = Path(tmp)
+        (work / "light").mkdir()
+        results["light"] = evaluate("light", BOT / "config.yml", work / "light", args, items, oos)
+        if "diet" in args.compare:
+            (work / "diet").mkdir()
+            config = work / "diet" / "config.yml"
             base = yaml.safe_load((BOT / "config.yml").read_text())
-            diet.write_text(yaml.safe_dump({**base, **DIET_CONFIG}))
-            print("cross-validating DIET for comparison (slow)…", flush=True)
-            results["DIET (100 epochs)"] = cross_validate(diet, args.folds, tmp_path / "diet")
+            config.write_text(yaml.safe_dump({**base, **DIET_CONFIG}))
+            results["DIET"] = evaluate("DIET", config, work / "diet", args, items, oos)
     (RESULTS / "nlu_eval.json").write_text(json.dumps(results, indent=2))
-    lines = [
-        "# NLU evaluation",
-        "",
-        f"{args.folds}-fold cross-validation on bot/data/nlu (intent classification).",
-        "",
-        "| pipeline | accuracy | macro F1 | weighted F1 | time, all folds (s) |",
-        "|---|---|---|---|---|",
-    ]
-    for name, r in results.items():
-        lines.append(
-            f"| {name} | {r['accuracy']} | {r['macro_f1']} | {r['weighted_f1']} | {r['seconds_for_all_folds']} |"
-        )
-    lines += ["", "Per-intent F1 (light pipeline):", ""]
-    for intent, f1 in sorted(results["light (bot/config.yml)"]["per_intent_f1"].items()):
-        lines.append(f"- {intent}: {f1}")
-    (RESULTS / "nlu_eval.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    text = report(results, args.folds)
+    (RESULTS / "nlu_eval.md").write_text(text)
+    print(text)
     return 0
 
 

@@ -55,6 +55,27 @@ _FIELD_WORDS = {
 }
 
 
+_BARE_NO = re.compile(r"^\W*(no+|nope|nah|n)\W*$", re.IGNORECASE)
+_STOP_PHRASE = re.compile(
+    r"^\W*(?:(?:actually|no|ok|okay|oh|wait|hmm|sorry|please|just)\W+)*"
+    r"(?:cancel|stop|quit|exit|abort|forget (?:it|this|that|about it)|never ?mind|nvm|scrap (?:it|that))"
+    r"(?:\W+(?:it|this|that|please|now|then|the booking|the whole thing|everything|all))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def wants_to_stop(tracker: Tracker, form: str) -> bool:
+    """Leaving a form in words the NLU did not file as `stop` ("actually, cancel", or
+    "cancel my booking" in the middle of booking one)."""
+    intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
+    text = (tracker.latest_message or {}).get("text") or ""
+    if form == "cancel_form" and "cancel" in text.lower():
+        return False  # "cancel it" there answers the form's own question
+    if intent == "cancel_booking":
+        return True
+    return intent != "stop" and bool(_STOP_PHRASE.match(text))
+
+
 _leaving_form: ContextVar[bool] = ContextVar("leaving_form", default=False)
 """Set by a validator (within one request) when the visitor's answer ends the form."""
 
@@ -114,6 +135,13 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         """Validate as usual; when a validator called `leave_form`, end the form instead."""
+        if wants_to_stop(tracker, self.form_name()):
+            dispatcher.utter_message(response="utter_stopped")
+            return [
+                *common.reset_form_slots(tracker),
+                SlotSet("requested_slot", None),
+                ActiveLoop(None),
+            ]
         token = _leaving_form.set(False)
         try:
             events = await super().run(dispatcher, tracker, domain)
@@ -154,6 +182,9 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
             return {CONFIRMATION: None}
         if value == "yes":
             return {CONFIRMATION: "yes", "idempotency_key": str(uuid.uuid4())}
+        correction = await self._correction_in_no(tracker, dispatcher) if value == "no" else None
+        if correction is not None:
+            return correction
         if value == "no":
             dispatcher.utter_message(
                 text="No problem — I haven't booked or changed anything. "
@@ -163,6 +194,17 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
             return {CONFIRMATION: None, "failed_tries": None}
         context = await self.context()
         return await self._correct(str(value), dispatcher, tracker, context)
+
+    async def _correction_in_no(
+        self, tracker: Tracker, dispatcher: CollectingDispatcher
+    ) -> dict[str, Any] | None:
+        """'no, change the time' / 'no, make it 4pm': a correction, not a 'no' that leaves."""
+        text = (tracker.latest_message or {}).get("text") or ""
+        context = await self.context()
+        asked = [f for f in context.config.asked_fields() if f != CONFIRMATION]
+        if _BARE_NO.match(text) or self._correction_target(text, asked, context) is None:
+            return None
+        return await self._correct(text, dispatcher, tracker, context)
 
     # --- machinery -----------------------------------------------------------------------------
 
@@ -218,7 +260,8 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
         )
         dispatcher.utter_message(
             text="Sorry, I'm not getting this right. Our team will be happy to help: "
-            f"{common.contact_sentence(context.settings)}"
+            f"{common.contact_sentence(context.settings)}",
+            buttons=[{"title": "Have someone contact me", "payload": "/human_handoff"}],
         )
         leave_form()
         return {slot: None, "failed_tries": None, "last_outcome": "handed_off"}
@@ -367,6 +410,16 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
             "different",
             "another",
             "it",
+            "no",
+            "nope",
+            "not",
+            "that",
+            "s",
+            "is",
+            "isn",
+            "t",
+            "incorrect",
+            "right",
         }
         pattern = _FIELD_WORDS.get(target, "")
         remaining = {w for w in words if not re.fullmatch(pattern.replace(r"\b", ""), w)}

@@ -6,7 +6,18 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from app.api import analytics, audit, auth, bookings, config, content, health, users, widget
+from app.api import (
+    analytics,
+    audit,
+    auth,
+    bookings,
+    callbacks,
+    config,
+    content,
+    health,
+    users,
+    widget,
+)
 from app.api.attachments import router as attachments_router
 from app.core.settings import ROOT_DIR
 
@@ -28,6 +39,7 @@ def create_api() -> FastAPI:
     api.include_router(audit.router, prefix="/api/audit", tags=["audit"])
     api.include_router(users.router, prefix="/api/users", tags=["users"])
     api.include_router(bookings.router, prefix="/api", tags=["booking"])
+    api.include_router(callbacks.router, prefix="/api/callbacks", tags=["callbacks"])
     api.include_router(widget.router, tags=["widget"])
     api.include_router(attachments_router, prefix="/api/attachments", tags=["attachments"])
     # The widget page may be framed only by this server and the allowed origins (settings).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from app.components.a11y import A11Y_CSS, MAIN_CONTENT_ID, skip_link
+from app.state.admin_callbacks import CallbackBadgeState
 from app.state.auth import AuthState
 
 # (label, route, icon, who sees it: "all", "edit" = editor and admin, "admin")
@@ -15,6 +16,7 @@ MENU: tuple[tuple[str, str, str, str], ...] = (
     ("Content", "/admin/content", "book-open", "all"),
     ("Conversations", "/admin/conversations", "messages-square", "all"),
     ("Bookings", "/admin/bookings", "calendar-check", "all"),
+    ("Callbacks", "/admin/callbacks", "phone-call", "all"),
     ("Audit log", "/admin/audit", "scroll-text", "admin"),
     ("Users", "/admin/users", "users", "admin"),
 )
@@ -26,6 +28,7 @@ def _menu_link(label: str, route: str, icon: str) -> rx.Component:
         rx.hstack(
             rx.icon(icon, size=18, aria_hidden="true"),
             rx.text(label, size="2", weight="medium", display=["none", "none", "none", "block"]),
+            _badge(route),
             spacing="3",
             align="center",
             padding="9px 12px",
@@ -42,6 +45,25 @@ def _menu_link(label: str, route: str, icon: str) -> rx.Component:
         # Narrow screens hide the text and show the icon only: the link keeps its name.
         aria_label=label,
         aria_current=rx.cond(current, "page", "false"),
+    )
+
+
+def _badge(route: str) -> rx.Component:
+    """The number of open callback requests beside "Callbacks" (none when zero)."""
+    if route != "/admin/callbacks":
+        return rx.fragment()
+    count = CallbackBadgeState.open_callbacks
+    return rx.cond(
+        count > 0,
+        rx.badge(
+            count,
+            color_scheme="red",
+            variant="solid",
+            radius="full",
+            size="1",
+            aria_label=count.to_string() + " open callback requests",
+            class_name="callbacks-badge",
+        ),
     )
 
 
@@ -69,7 +91,8 @@ def sidebar() -> rx.Component:
             align="center",
             padding="4px 8px 18px 8px",
         ),
-        rx.vstack(*links, spacing="1", width="100%"),
+        # The whole sidebar is the "Admin menu" landmark (below); the badge counts load here.
+        rx.vstack(*links, spacing="1", width="100%", on_mount=CallbackBadgeState.refresh_badge),
         rx.spacer(),
         rx.link(
             rx.hstack(

@@ -109,6 +109,9 @@ class Settings(BaseSettings):
     smtp_password: str | None = None
     smtp_starttls: bool = False
     smtp_from: str = "Brightpath Consulting <bookings@example.com>"
+    # Who hears about callback requests (a visitor asked for a person); unset: the bot
+    # settings' contact email.
+    staff_email: str | None = None
 
     # Ingest fetches public addresses only; these hosts (comma-separated host[:port]) are
     # exempt, e.g. the demo site served by the app itself on localhost.

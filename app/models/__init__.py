@@ -20,6 +20,7 @@ from app.models.booking import (
     SlotClaim,
 )
 from app.models.bot_config import BotConfig, BotSettingsPublic, BotSettingsUpdate
+from app.models.callback import CallbackRequest, CallbackStatus
 from app.models.content import COLLECTIONS, ContentSource, IngestJob
 from app.models.conversation import (
     AnalyticsSyncState,
@@ -57,6 +58,8 @@ __all__ = [
     "BotConfig",
     "BotSettingsPublic",
     "BotSettingsUpdate",
+    "CallbackRequest",
+    "CallbackStatus",
     "ContentSource",
     "Conversation",
     "ConversationTurn",

@@ -25,7 +25,7 @@ from tests.unit.test_api_auth import add_staff, auth_header
 
 pytestmark = pytest.mark.integration
 
-ADMIN_API = r"^/api/(auth|config|content|analytics|audit|users)"
+ADMIN_API = r"^/api/(auth|config|content|analytics|audit|users|callbacks)"
 
 
 @pytest.fixture

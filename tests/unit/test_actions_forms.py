@@ -407,3 +407,55 @@ async def test_summary_lists_the_answers_with_yes_no_buttons(seeded: Session) ->
         "Shall I book it? (You can also change something, e.g. 'make it 3pm instead'.)"
     )
     assert [b["payload"] for b in message["buttons"]] == ["/affirm", "/deny"]
+
+
+def no_at_summary(text: str) -> object:
+    return make_tracker(
+        text=text,
+        intent="deny",
+        slots=ALL_ANSWERS,
+        active_loop="booking_form",
+        requested_slot="confirmation",
+        new_slots={"confirmation": "no"},
+    )
+
+
+async def test_no_change_the_time_at_the_summary_asks_the_time_again(seeded: Session) -> None:
+    events, messages = await validate(ValidateBookingForm(), no_at_summary("no, change the time"))
+    assert messages == []
+    assert SlotSet("time", None) in events
+    assert asked_next(events) == "time"
+    assert ActiveLoop(None) not in events
+
+
+async def test_no_make_it_4pm_at_the_summary_changes_the_time(seeded: Session) -> None:
+    events, _ = await validate(ValidateBookingForm(), no_at_summary("no, make it 4pm"))
+    assert SlotSet("time", "16:00") in events
+    assert asked_next(events) == "confirmation"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("actually, cancel", "cancel_booking"),
+        ("cancel my booking", "cancel_booking"),
+        ("ok never mind then", "inform"),
+        ("forget it", "deny"),
+        ("nvm", "nlu_fallback"),
+    ],
+)
+async def test_any_phrasing_of_stop_leaves_the_form(seeded: Session, text, intent) -> None:
+    tracker = booking_turn("date", text, intent=intent)
+    dispatcher = CollectingDispatcher()
+    events = await ValidateBookingForm().run(dispatcher, tracker, bot_domain())
+    assert [m["response"] for m in dispatcher.messages] == ["utter_stopped"]
+    assert events[-2:] == [SlotSet("requested_slot", None), ActiveLoop(None)]
+    assert SlotSet("date", None) in events
+
+
+async def test_cancel_it_at_the_cancel_forms_summary_is_not_a_stop(seeded: Session) -> None:
+    from actions.forms.base import wants_to_stop
+
+    tracker = make_tracker(text="yes cancel it", intent="cancel_booking", active_loop="cancel_form")
+    assert not wants_to_stop(tracker, "cancel_form")
+    assert not wants_to_stop(booking_turn("date", "next monday"), "booking_form")

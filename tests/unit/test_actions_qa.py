@@ -69,7 +69,7 @@ async def test_answer_cites_its_source_in_text_and_for_the_widget(
             "attachment": None,
         }
     ]
-    assert events == [SlotSet("last_outcome", "answered")]
+    assert events == [SlotSet("last_outcome", "answered"), SlotSet("unanswered", None)]
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,7 @@ async def test_low_confidence_fallback_is_answered_too(
     calls = answering(monkeypatch, Answer(text="Yes, parking is free.", sources=[HOURS]))
     events, _ = await ask("parking??", intent="nlu_fallback")
     assert calls == [("parking??", None)]
-    assert events == [SlotSet("last_outcome", "answered")]
+    assert events == [SlotSet("last_outcome", "answered"), SlotSet("unanswered", None)]
 
 
 async def test_declined_question_gets_fallback_text_and_contact_line(
@@ -120,7 +120,7 @@ async def test_declined_question_gets_fallback_text_and_contact_line(
         "+1 (555) 010-4242 or email hello@brightpath.example."
     ]
     assert not messages[0]["custom"]
-    assert events == [SlotSet("last_outcome", "declined")]
+    assert events == [SlotSet("last_outcome", "declined"), SlotSet("unanswered", 1)]
 
 
 async def test_search_failure_declines_instead_of_crashing(
@@ -129,4 +129,66 @@ async def test_search_failure_declines_instead_of_crashing(
     answering(monkeypatch, RuntimeError("vector store missing"))
     events, messages = await ask("What are your hours?")
     assert messages[0]["text"].startswith("I'm sorry, I couldn't find that on our website.")
-    assert events == [SlotSet("last_outcome", "declined")]
+    assert events == [SlotSet("last_outcome", "declined"), SlotSet("unanswered", 1)]
+
+
+def _unsure_tracker(text: str, ranking: list[tuple[str, float]], **kwargs):
+    tracker = make_tracker(text=text, intent="nlu_fallback", **kwargs)
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.5},
+        *({"name": name, "confidence": c} for name, c in ranking),
+    ]
+    return tracker
+
+
+async def test_unsure_message_not_found_asks_what_was_meant_with_buttons(
+    demo_business: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services.knowledge import Passage
+
+    near = Passage(
+        text="...",
+        score=0.2,
+        title="Cancellation policy",
+        url="http://x/p",
+        section=None,
+        collection="policy_docs",
+    )
+    answering(monkeypatch, Answer(text="", declined=True, passages=[near]))
+    tracker = _unsure_tracker(
+        "can i get in on sat", [("book_service", 0.41), ("ask_question", 0.3), ("greet", 0.05)]
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, bot_domain())
+    (message,) = dispatcher.messages
+    assert message["text"].startswith("Sorry, I'm not sure what you mean. Did you want to")
+    assert message["buttons"] == [
+        {"title": "Book an appointment", "payload": "/book_service"},
+        {"title": "Ask about Cancellation policy", "payload": "Tell me about Cancellation policy"},
+        {"title": "Talk to a person", "payload": "/human_handoff"},
+    ]
+    assert events == [SlotSet("last_outcome", "declined"), SlotSet("unanswered", 1)]
+
+
+async def test_second_miss_in_a_row_offers_a_person(
+    demo_business: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answering(monkeypatch, Answer(text="", declined=True))
+    events, messages = await ask("do you sell bikes", slots={"unanswered": 1})
+    assert [m["text"] for m in messages] == [
+        "Sorry, I couldn't find an answer to that either. Would you like someone from our "
+        "team to get back to you?"
+    ]
+    assert messages[0]["buttons"] == [
+        {"title": "Yes, contact me", "payload": "/human_handoff"},
+        {"title": "No thanks", "payload": "/deny"},
+    ]
+    assert events == [SlotSet("last_outcome", "declined"), SlotSet("unanswered", 2)]
+
+
+async def test_an_answer_resets_the_misses(
+    demo_business: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answering(monkeypatch, Answer(text="Yes, parking is free.", sources=[HOURS]))
+    events, _ = await ask("parking?", slots={"unanswered": 1})
+    assert SlotSet("unanswered", None) in events

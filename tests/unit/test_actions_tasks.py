@@ -157,7 +157,7 @@ async def test_stop_leaves_the_form_politely(demo_business: Session) -> None:
     ]
 
 
-async def test_asking_for_a_person_gives_the_contact_and_leaves_the_form(
+async def test_asking_for_a_person_leaves_the_form_and_clears_its_answers(
     demo_business: Session,
 ) -> None:
     tracker = make_tracker(
@@ -165,10 +165,66 @@ async def test_asking_for_a_person_gives_the_contact_and_leaves_the_form(
     )
     events, messages = await run(ActionHumanHandoff(), tracker)
     assert [m["text"] for m in messages] == [
-        f"Of course — our team will be glad to help. {CONTACT}"
+        "Of course — I've stopped there (nothing was booked or changed), and I'll ask "
+        "someone from our team to get back to you."
     ]
     assert events == [
         ActiveLoop(None),
         SlotSet("requested_slot", None),
-        SlotSet("last_outcome", "handed_off"),
+        *common.reset_form_slots(tracker),
+        SlotSet("callback_contact", None),
+        SlotSet("callback_note", None),
     ]
+
+
+async def test_asking_for_a_person_outside_a_form(demo_business: Session) -> None:
+    tracker = make_tracker(text="can I talk to a human", intent="human_handoff")
+    events, messages = await run(ActionHumanHandoff(), tracker)
+    assert [m["text"] for m in messages] == [
+        "Of course — I'll ask someone from our team to get back to you."
+    ]
+    assert events == [SlotSet("callback_contact", None), SlotSet("callback_note", None)]
+
+
+async def test_a_policy_question_read_as_a_task_is_answered_not_started(
+    demo_business: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import knowledge
+    from app.services.knowledge import Answer
+
+    policy = {"title": "Cancellation policy", "url": "http://brightpath.example/policy"}
+    monkeypatch.setattr(
+        knowledge,
+        "answer_question",
+        lambda question, *, info_type=None, threshold=None: Answer(
+            text="Cancel up to 24 hours before at no charge.", sources=[policy]
+        ),
+    )
+    tracker = make_tracker(
+        text="is there a charge to move my booking?", intent="reschedule_booking"
+    )
+    events, messages = await run(ActionCheckTaskEnabled(), tracker)
+    assert messages[0]["text"].startswith("Cancel up to 24 hours before at no charge.")
+    assert messages[1]["buttons"] == [
+        {"title": "Reschedule a booking", "payload": "/reschedule_booking"}
+    ]
+    assert events[-1] == SlotSet("task_enabled", False)
+    assert SlotSet("last_outcome", "answered") in events
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("can I cancel over email?", True),
+        ("do you charge for no-shows?", True),
+        ("how much notice do you need before I cancel?", True),
+        ("can I book a consultation on Monday?", False),
+        ("please cancel my booking, is that ok?", False),
+        ("I need to move my appointment to Friday", False),
+        ("/book_service", False),
+    ],
+)
+def test_policy_questions_are_told_from_requests(text: str, question: bool) -> None:
+    from actions.questions import is_policy_question
+
+    assert is_policy_question(text) is question

@@ -3,6 +3,7 @@
 from app.pages.admin import (  # noqa: F401
     audit,
     bookings,
+    callbacks,
     content,
     conversations,
     overview,

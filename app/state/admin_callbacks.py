@@ -1,0 +1,172 @@
+"""Callbacks page: visitors waiting for a person, mark done, open the conversation; menu badge."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import reflex as rx
+from sqlmodel import select
+
+from app.core.db import session_scope
+from app.state.admin_conversations import _local, turn_row
+from app.state.auth import EDIT_ROLES, AuthState
+
+logger = logging.getLogger(__name__)
+
+VIEWS = {"Open": "open", "Done": "done", "All": ""}
+
+
+def callback_row(item: Any, zone: str) -> dict[str, str]:
+    """One callback request as the table shows it."""
+    return {
+        "id": str(item.id),
+        "created": _local(item.created_at.isoformat(), zone),
+        "contact": item.contact,
+        "kind": item.contact_kind,
+        "note": item.note,
+        "reason": "asked for a person" if item.reason == "asked" else "bot could not help",
+        "status": item.status,
+        "promised": item.reply_by_text,
+        "sender_id": item.sender_id,
+        "done": (
+            f"{_local(item.done_at.isoformat(), zone)} by {item.done_by or 'staff'}"
+            if item.done_at
+            else ""
+        ),
+    }
+
+
+class CallbackBadgeState(AuthState):
+    """How many callback requests are open, for the badge in the menu."""
+
+    open_callbacks: int = 0
+
+    @rx.event
+    def refresh_badge(self) -> None:
+        """Count open requests (on every page's menu mount, and after a change)."""
+        from app.services import callbacks
+
+        if not self.signed_in:
+            return
+        try:
+            with session_scope() as session:
+                self.open_callbacks = callbacks.count_open(session=session)
+        except Exception:  # noqa: BLE001 - a missing badge must not break the page
+            logger.exception("counting open callbacks failed")
+
+
+class CallbacksState(CallbackBadgeState):
+    """The list of requests, the view (open/done/all) and the transcript opened from one."""
+
+    view: str = "Open"
+    rows: list[dict[str, str]] = []
+    loading: bool = True
+    error: str = ""
+    transcript_for: str = ""
+    transcript_note: str = ""
+    turns: list[dict[str, Any]] = []
+
+    @rx.var
+    def view_options(self) -> list[str]:
+        """Open, done or all requests."""
+        return list(VIEWS)
+
+    def _read(self) -> None:
+        from app.services import callbacks
+        from app.services.config import get_bot_settings
+
+        zone = get_bot_settings().timezone
+        try:
+            with session_scope() as session:
+                items = callbacks.list_callbacks(session=session, status=VIEWS[self.view] or None)
+                self.open_callbacks = callbacks.count_open(session=session)
+        except Exception:  # noqa: BLE001 - the page says so in words
+            logger.exception("listing callbacks failed")
+            self.error = "Callback requests could not be loaded just now. Try again in a minute."
+            return
+        self.rows = [callback_row(item, zone) for item in items]
+        self.error = ""
+
+    @rx.event
+    def load(self) -> None:
+        """on_load: the open requests, oldest first."""
+        if self._current_admin() is None:
+            return
+        self._read()
+        self.loading = False
+
+    @rx.event
+    def set_view(self, value: str) -> None:
+        """Show open, done or all requests."""
+        if self._current_admin() is None or value not in VIEWS:
+            return
+        self.view = value
+        self._read()
+
+    @rx.event
+    def set_status(self, callback_id: str, status: str) -> Any:
+        """Mark a request done (or open again); editors and admins only."""
+        from app.models import CallbackStatus
+        from app.services import callbacks
+
+        admin = self._require_role(EDIT_ROLES)
+        if admin is None:
+            return self._refusal()
+        try:
+            with session_scope() as session:
+                updated = callbacks.set_status(
+                    session=session,
+                    callback_id=int(callback_id),
+                    status=CallbackStatus(status),
+                    staff_email=admin.email,
+                )
+        except (ValueError, TypeError):
+            return rx.toast.error("That request could not be changed.")
+        if updated is None:
+            self._read()
+            return rx.toast.error("That request no longer exists.")
+        self._read()
+        if status == "done":
+            return rx.toast.success(f"Request #{callback_id} is marked done.")
+        return rx.toast.success(f"Request #{callback_id} is open again.")
+
+    @rx.event
+    def open_transcript(self, callback_id: str) -> Any:
+        """The conversation the request came from (PII masked when stored)."""
+        from app.models import Conversation
+        from app.services import analytics
+        from app.services.config import get_bot_settings
+
+        if self._current_admin() is None:
+            return None
+        row = next((r for r in self.rows if r["id"] == callback_id), None)
+        if row is None:
+            return None
+        zone = get_bot_settings().timezone
+        with session_scope() as session:
+            try:
+                analytics.sync_events(session=session)
+            except Exception:  # noqa: BLE001 - stale rows beat no rows
+                logger.exception("analytics sync failed; showing what is stored")
+                session.rollback()
+            conversation = session.exec(
+                select(Conversation).where(Conversation.sender_id == row["sender_id"])
+            ).first()
+            data = (
+                analytics.transcript(session=session, conversation_id=conversation.id)
+                if conversation is not None and conversation.id is not None
+                else None
+            )
+        if data is None:
+            return rx.toast.info("This conversation's messages are not stored (yet).")
+        self.turns = [turn_row(t, zone) for t in data["turns"]]
+        self.transcript_note = row["note"]
+        self.transcript_for = callback_id
+        return None
+
+    @rx.event
+    def close_transcript(self, _open: bool = False) -> None:
+        """Close the transcript dialog."""
+        self.transcript_for = ""
+        self.turns = []
