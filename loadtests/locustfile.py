@@ -161,6 +161,10 @@ class Visitor(FastHttpUser):
             said = self.say("/affirm", "booking:confirm", ["bk-", "taken", "free", "pb-"])
             if "bk-" not in said and "pb-" not in said:  # the slot went meanwhile
                 self.say("stop", "booking:stop", ["stopped"])
+            else:
+                # Booked: this visitor's business is done; the next visitor starts afresh (the
+                # product caps upcoming bookings per conversation).
+                self.new_conversation()
         except StepFailed:
             pass
 

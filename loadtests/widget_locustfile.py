@@ -446,6 +446,10 @@ class WidgetVisitor(User):
             )
             if "bk-" not in said and "pb-" not in said:  # the slot went meanwhile
                 self.say("stop", "booking:stop", ["stopped"])
+            else:
+                # Booked: this visitor's business is done; the next visitor starts afresh (the
+                # product caps upcoming bookings per conversation).
+                self.start_over()
         except StepFailed:
             pass
 
