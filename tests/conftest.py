@@ -253,6 +253,12 @@ def live_stack(
             "INGEST_ALLOWED_HOSTS": "127.0.0.1,localhost",
             # The conversation tests book again and again as jane@example.com in one stack.
             "MAX_OPEN_BOOKINGS_PER_EMAIL": "100",
+            # The browser tests sign in from one address dozens of times a minute, some with a
+            # wrong password on purpose; the throttle itself is tested in test_login_throttle.py.
+            "LOGIN_RATE_LIMIT": "1000/minute",
+            "LOGIN_FAILURE_LIMITS": "1000/minute",
+            "LOGIN_IP_FAILURE_LIMITS": "1000/hour",
+            "LOGIN_ACCOUNT_FAILURE_LIMITS": "1000/hour",
         },
     )
     stack.prepare(quiet=True)

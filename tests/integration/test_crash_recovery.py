@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -29,6 +30,21 @@ pytestmark = pytest.mark.integration
 
 RECOVERY_DEADLINE = 60  # seconds: the issue's bar, not a speed assertion
 PARTS = {"rasa": "rasa", "actions": "action_server", "web": None}  # program -> health part
+
+
+def wait_until_logged(live_stack, sender: str) -> None:
+    """Until the visitor's latest message is in Rasa's event log (bot/addons/tracker_store.py)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with sqlite3.connect(live_stack.var_dir / "rasa_events.db") as connection:
+            stored = connection.execute(
+                "SELECT count(*) FROM events WHERE sender_id = ? AND type_name = 'user'",
+                (sender,),
+            ).fetchone()[0]
+        if stored:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"{sender}'s message never reached the event log")
 
 
 def admin_token(live_stack) -> str:
@@ -146,6 +162,9 @@ def test_a_killed_process_comes_back_and_the_booking_continues(live_stack, progr
     # Each program serves from the process supervisord started: no forked worker holds the port.
     assert holder.pid == main_pid, (program, holder.cmdline(), main_pid)
     victim = main_pid if target == "main-process" else holder.pid
+    # Rasa writes a turn's events to its log within EVENT_FLUSH_SECONDS of the reply, off the
+    # reply's path; a crash inside that window loses that turn (README). Kill after it.
+    wait_until_logged(live_stack, visitor.sender)
     os.kill(victim, signal.SIGKILL)
 
     reason = wait_until_down_is_seen(live_stack, program, token)
