@@ -112,7 +112,12 @@
     if (data.source !== "business-chat") return;
     if (data.type === "bot-message" && !isOpen) setUnread(unread + (data.count || 1));
     if (data.type === "close") close();
-    if (data.type === "ready") tell({ type: isOpen ? "opened" : "closed" });
+    if (data.type === "ready") {
+      // Opened before the chat had loaded: the keyboard may still be on the launcher.
+      var active = document.activeElement;
+      if (isOpen && (active === launcher || active === document.body)) frame.focus();
+      tell({ type: isOpen ? "opened" : "closed" });
+    }
   }
 
   function build() {

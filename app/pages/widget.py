@@ -35,12 +35,17 @@ HOST_BRIDGE_SCRIPT = """
     post({ type: "bot-message", count: count || 1 });
     try { if (localStorage.getItem("chat_sound") === "on") chime(); } catch (e) { /* no audio */ }
   };
-  // The host page says when the chat opens: put the cursor in the message field.
+  // The host page says when the chat opens: put the cursor in the message field. The field
+  // may not be drawn yet (the conversation is still loading): try again for a few seconds.
+  function focusField(triesLeft) {
+    var field = document.getElementById("chat-input");
+    if (field) { field.focus(); return; }
+    if (triesLeft > 0) setTimeout(function () { focusField(triesLeft - 1); }, 100);
+  }
   window.addEventListener("message", function (event) {
     var data = event.data || {};
     if (event.source !== window.parent || data.source !== "business-chat-host") return;
-    var field = document.getElementById("chat-input");
-    if (data.type === "opened" && field) field.focus();
+    if (data.type === "opened") focusField(50);
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") post({ type: "close" });
