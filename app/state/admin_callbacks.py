@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from app.core.db import session_scope
 from app.state.admin_conversations import _local, turn_row
-from app.state.auth import EDIT_ROLES, AuthState
+from app.state.auth import ALL_ROLES, EDIT_ROLES, AuthState
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class CallbackBadgeState(AuthState):
         """Count open requests (on every page's menu mount, and after a change)."""
         from app.services import callbacks
 
-        if not self.signed_in:
+        if self._current_admin() is None:
             return
         try:
             with session_scope() as session:
@@ -168,5 +168,7 @@ class CallbacksState(CallbackBadgeState):
     @rx.event
     def close_transcript(self, _open: bool = False) -> None:
         """Close the transcript dialog."""
+        if not self._token_allows(ALL_ROLES):
+            return
         self.transcript_for = ""
         self.turns = []

@@ -94,6 +94,7 @@ def test_the_load_test_scenario_runs_without_a_wrong_reply(live_stack, tmp_path)
         **os.environ,
         "RASA_PORT": live_stack.rasa_url.rsplit(":", 1)[1],
         "APP_PORT": live_stack.app_url.rsplit(":", 1)[1],
+        "ACTIONS_PORT": str(live_stack.stack.actions_port),
     }
     result = subprocess.run(
         [

@@ -34,9 +34,16 @@ environment.events.request.add_listener(
 visitor = widget.WidgetVisitor(environment)
 visitor.on_start()
 seen = {}
+# A visitor who has booked starts a new conversation: keep what it saw before that.
+before_start_over = []
+start_over = widget.WidgetVisitor.start_over
+def recording_start_over(self):
+    before_start_over.append(self.widget.get("messages_rx_state_", []))
+    start_over(self)
+widget.WidgetVisitor.start_over = recording_start_over
 try:
     visitor.book()
-    seen["after_booking"] = visitor.widget.get("messages_rx_state_", [])
+    seen["after_booking"] = (before_start_over or [None])[-1] or visitor.widget.get("messages_rx_state_", [])
     visitor.small_talk()
     try:
         visitor.say("thank you", "smalltalk", ["no-such-words-in-any-reply"])
