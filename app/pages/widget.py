@@ -36,11 +36,14 @@ HOST_BRIDGE_SCRIPT = """
     try { if (localStorage.getItem("chat_sound") === "on") chime(); } catch (e) { /* no audio */ }
   };
   // The host page says when the chat opens: put the cursor in the message field. The field
-  // may not be drawn yet (the conversation is still loading): try again for a few seconds.
+  // may not be drawn or focusable yet (the conversation is still loading): try again, for a
+  // few seconds, until it has the focus.
   function focusField(triesLeft) {
     var field = document.getElementById("chat-input");
-    if (field) { field.focus(); return; }
-    if (triesLeft > 0) setTimeout(function () { focusField(triesLeft - 1); }, 100);
+    if (field) field.focus();
+    if ((!field || document.activeElement !== field) && triesLeft > 0) {
+      setTimeout(function () { focusField(triesLeft - 1); }, 100);
+    }
   }
   window.addEventListener("message", function (event) {
     var data = event.data || {};
