@@ -211,10 +211,17 @@ def test_escape_closes_and_a_reply_while_closed_shows_an_unread_badge(
     live_stack, page: Page
 ) -> None:
     frame = open_chat(page, live_stack.host_url)
-    send(frame, "What are your business hours?")
-    frame.get_by_label("Type your message").press("Escape")
-
     launcher = page.get_by_role("button", name=re.compile(r"^Open chat with .*\(\d unread\)"))
+    # The reply must arrive after Escape closed the chat; an answer quicker than the key press
+    # is read while open (no badge, rightly), so such a try is repeated.
+    for _attempt in range(3):
+        send(frame, "What are your business hours?")
+        frame.get_by_label("Type your message").press("Escape")
+        try:
+            expect(launcher).to_be_visible(timeout=15_000)
+            break
+        except AssertionError:
+            page.get_by_role("button", name=re.compile(r"^Open chat with")).click()
     expect(launcher).to_be_visible(timeout=REPLY_TIMEOUT)
     expect(page.locator(".bc-badge")).to_have_text(re.compile(r"^[1-9]$"))
     expect(page.locator("iframe[title^='Chat with']")).to_be_hidden()
