@@ -75,7 +75,7 @@ def test_booking_gets_a_reference_and_keeps_contact_details_encrypted(seeded: Se
         "+12125550188",
     )
     row = seeded.exec(select(Booking)).one()
-    assert "Ada" not in row.name_encrypted and "ada@" not in row.email_encrypted
+    assert "Ada Lovelace" not in row.name_encrypted and "ada@example.com" not in row.email_encrypted
     assert crypto.decrypt(row.phone_encrypted) == "+12125550188"
     audit = seeded.exec(select(AuditLog)).one()
     assert (audit.action, audit.booking_reference, audit.conversation_id) == (
@@ -240,7 +240,7 @@ def test_idempotency_key_replays_and_refuses_other_parameters(seeded: Session) -
     assert (again.replayed, again.status_code, again.body) == (True, 201, first.body)
     assert len(seeded.exec(select(Booking)).all()) == 1
     stored = seeded.exec(select(IdempotencyRecord)).one()
-    assert "Ada" not in str(stored.response_body)  # the stored answer is sealed too
+    assert "Ada Lovelace" not in str(stored.response_body)  # the stored answer is sealed too
     other = data.model_copy(update={"start": at(monday, "15:00")})
     with pytest.raises(IdempotencyKeyReused):
         bookings.create_booking(session=seeded, booking_in=other, idempotency_key="k-1")
