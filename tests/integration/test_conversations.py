@@ -50,7 +50,11 @@ def test_conversation_stories_pass(live_stack, tmp_path):
     out = tmp_path / "results"
     result = subprocess.run(
         [
-            str(ROOT / "bot" / ".venv" / "bin" / "rasa"),
+            # Through `addons.serve`, so the policies run with the add-ons the server runs
+            # with (bot/addons/patches.py), incremental dialogue states included.
+            str(ROOT / "bot" / ".venv" / "bin" / "python"),
+            "-m",
+            "addons.serve",
             "test",
             "core",
             "--e2e",  # also check the NLU of each user line (intent and entities), not only actions

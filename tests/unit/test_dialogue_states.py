@@ -1,0 +1,99 @@
+"""The dialogue states Rasa's policies predict from (bot/addons/dialogue_states.py), in Rasa's venv.
+
+The add-on replays only the events a conversation gained since the last prediction. What a
+visitor relies on is that the policies see exactly what Rasa would have built from scratch, so
+the bot answers the same: this compares the two, state for state, after every event of the
+bot's own conversation tests (forms, interruptions, corrections), asked every way the policies
+ask, including after a rewind and in two conversations taking turns.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+RASA_PY = ROOT / "bot" / ".venv" / "bin" / "python"
+
+SCRIPT = r"""
+import copy, glob, json, sys
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUtteranceReverted
+from rasa.shared.core.generator import TrainingDataGenerator
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
+from rasa.shared.core.training_data.structures import StoryGraph
+
+from addons import dialogue_states
+
+original_states = Domain.states_for_tracker_history
+original_applied = DialogueStateTracker.applied_events
+domain = Domain.load("domain")
+steps = []
+for path in sorted(glob.glob("tests/*.yml")):
+    steps.extend(YAMLStoryReader(domain).read_from_file(path))
+stories = TrainingDataGenerator(
+    StoryGraph(steps), domain, remove_duplicates=False, augmentation_factor=0
+).generate()
+slots = [slot.name for slot in domain.slots]
+rule_only = {"slots": slots[:3], "loops": ["booking_form"]}
+ways = [(False, False, None), (True, False, None), (False, True, rule_only), (True, True, rule_only)]
+checked = mismatches = 0
+
+def patched(on):
+    Domain.states_for_tracker_history = (
+        dialogue_states.states_for_tracker_history if on else original_states
+    )
+    DialogueStateTracker.applied_events = (
+        dialogue_states.applied_events if on else original_applied
+    )
+
+def compare(tracker):
+    global checked, mismatches
+    for omit, ignore, data in ways:
+        patched(False)
+        want = (tracker.applied_events(), domain.states_for_tracker_history(tracker, omit, ignore, data))
+        patched(True)
+        got = (tracker.applied_events(), domain.states_for_tracker_history(tracker, omit, ignore, data))
+        checked += 1
+        if got[1] != want[1] or [id(e) for e in got[0]] != [id(e) for e in want[0]]:
+            mismatches += 1
+            print("MISMATCH", tracker.sender_id, len(tracker.events), omit, ignore, file=sys.stderr)
+        got[1][-1].clear()  # callers edit what they get; the next call must not see it
+        got[0].clear()
+
+for number, story in enumerate(stories):
+    # Each story grows event by event in one live tracker, as a conversation does.
+    live = DialogueStateTracker(f"story-{number % 2}", domain.slots)
+    for event in story.events:
+        live.update(copy.copy(event))
+        compare(live)
+    if any(isinstance(event, ActionExecuted) for event in live.events):
+        live.update(UserUtteranceReverted())
+        compare(live)
+        # A copy of the tracker (Rasa runs each action on one) shares the event objects.
+        twin = live.copy()
+        twin.update(ActionExecuted("action_listen"))
+        compare(twin)
+print(json.dumps({"stories": len(stories), "checked": checked, "mismatches": mismatches}))
+"""
+
+
+def test_states_match_what_rasa_builds_from_scratch_after_every_event() -> None:
+    if not RASA_PY.exists():
+        pytest.fail("Rasa's venv (bot/.venv) is missing: run `make bootstrap`")
+    done = subprocess.run(
+        [str(RASA_PY), "-c", SCRIPT],
+        cwd=ROOT / "bot",
+        env={"PYTHONPATH": str(ROOT / "bot"), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["stories"] >= 20 and result["checked"] > 1000
+    assert result["mismatches"] == 0, done.stderr[-3000:]
