@@ -23,7 +23,9 @@ import json
 import os
 import random
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 import gevent
 import yaml
@@ -87,6 +89,81 @@ class StepFailed(Exception):
     """The reply did not do what this step must do; the conversation stops there."""
 
 
+class Speaker(Protocol):
+    """What the scenario needs of a visitor, whichever path it takes (REST or the widget)."""
+
+    def say(
+        self,
+        text: str,
+        name: str,
+        expect: list[str] | None = None,
+        button: Callable[[dict], bool] | None = None,
+    ) -> str:
+        """Send `text` (or click the bot's button `button` picks) as step `name`; return the
+        reply (lowercase), or raise StepFailed when it does not contain one of `expect`."""
+        ...
+
+    def finish_conversation(self) -> None: ...
+
+
+# -- the scenario, shared by both paths so their reports compare line by line ---------------
+def ask_question(visitor: Speaker) -> None:
+    question, facts = random.choice(QUESTIONS)
+    with contextlib.suppress(StepFailed):
+        visitor.say(question, "question", expect=facts)
+
+
+def book(visitor: Speaker) -> None:
+    rng = random.Random()
+    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+    day = booking_day(rng)
+    hour = rng.choice([9, 10, 11, 13, 14, 15, 16])
+    minute = rng.choice([0, 30])
+    time_text = f"{hour % 12 or 12}:{minute:02d}{'am' if hour < 12 else 'pm'}"
+    say = visitor.say
+    try:
+        said = say(rng.choice(BOOKING_OPENERS), "booking:start", ["which service", "which day"])
+        if "which day" not in said:  # the opener did not name the service
+            say(
+                '/inform{"service_type":"consultation"}',
+                "booking:service",
+                ["which day"],
+                button=lambda b: "consultation" in str(b.get("payload", "")).lower(),
+            )
+        said = say(f"{day.day} {day:%B}", "booking:date", ["what time", "closed", "full"])
+        if "what time" not in said:
+            say("stop", "booking:stop", ["stopped"])
+            return
+        said = say(time_text, "booking:time", ["what name", "taken", "free"])
+        if "what name" not in said:
+            say("stop", "booking:stop", ["stopped"])
+            return
+        say(f"{first} {last}", "booking:name", ["email"])
+        email = f"{first}.{last}.{uuid.uuid4().hex[:6]}@example.com".lower()
+        say(email, "booking:email", ["phone"])
+        say(f"(212) 555-{rng.randint(100, 199):04d}", "booking:phone", ["here's what i have"])
+        said = say(
+            "/affirm",
+            "booking:confirm",
+            ["bk-", "taken", "free", "pb-"],
+            button=lambda b: b.get("payload") == "/affirm",
+        )
+        if "bk-" not in said and "pb-" not in said:  # the slot went meanwhile
+            say("stop", "booking:stop", ["stopped"])
+        else:
+            # Booked: the product caps upcoming bookings per conversation, so this visitor
+            # is done and the next one starts a new conversation.
+            visitor.finish_conversation()
+    except StepFailed:
+        pass
+
+
+def small_talk(visitor: Speaker) -> None:
+    text, expect = random.choice(SMALL_TALK)
+    with contextlib.suppress(StepFailed):
+        visitor.say(text, "smalltalk", expect)
+
+
 class Visitor(FastHttpUser):
     # The pause is taken before every message in `say`, so none is added between tasks.
     wait_time = constant(0)
@@ -97,8 +174,16 @@ class Visitor(FastHttpUser):
     def new_conversation(self) -> None:
         self.sender = f"load-{uuid.uuid4().hex[:12]}"
 
-    def say(self, text: str, name: str, expect: list[str] | None = None) -> str:
-        """Send one message after a visitor's pause; return the reply text (lowercase)."""
+    def say(
+        self,
+        text: str,
+        name: str,
+        expect: list[str] | None = None,
+        button: Callable[[dict], bool] | None = None,
+    ) -> str:
+        """Send one message after a visitor's pause; return the reply text (lowercase).
+
+        `button` is for the widget path: on REST, clicking a button is sending its payload."""
         gevent.sleep(random.uniform(*THINK_SECONDS))
         problem = None
         with self.rest(
@@ -124,52 +209,18 @@ class Visitor(FastHttpUser):
             raise StepFailed(problem)
         return said
 
+    def finish_conversation(self) -> None:
+        """This visitor's business is done; the next visitor starts afresh."""
+        self.new_conversation()
+
     @task(6)
     def ask_question(self) -> None:
-        question, facts = random.choice(QUESTIONS)
-        with contextlib.suppress(StepFailed):
-            self.say(question, "question", expect=facts)
+        ask_question(self)
 
     @task(3)
     def book(self) -> None:
-        rng = random.Random()
-        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-        day = booking_day(rng)
-        hour = rng.choice([9, 10, 11, 13, 14, 15, 16])
-        minute = rng.choice([0, 30])
-        time_text = f"{hour % 12 or 12}:{minute:02d}{'am' if hour < 12 else 'pm'}"
-        try:
-            said = self.say(
-                rng.choice(BOOKING_OPENERS), "booking:start", ["which service", "which day"]
-            )
-            if "which day" not in said:  # the opener did not name the service
-                self.say('/inform{"service_type":"consultation"}', "booking:service", ["which day"])
-            said = self.say(f"{day.day} {day:%B}", "booking:date", ["what time", "closed", "full"])
-            if "what time" not in said:
-                self.say("stop", "booking:stop", ["stopped"])
-                return
-            said = self.say(time_text, "booking:time", ["what name", "taken", "free"])
-            if "what name" not in said:
-                self.say("stop", "booking:stop", ["stopped"])
-                return
-            self.say(f"{first} {last}", "booking:name", ["email"])
-            email = f"{first}.{last}.{uuid.uuid4().hex[:6]}@example.com".lower()
-            self.say(email, "booking:email", ["phone"])
-            self.say(
-                f"(212) 555-{rng.randint(100, 199):04d}", "booking:phone", ["here's what i have"]
-            )
-            said = self.say("/affirm", "booking:confirm", ["bk-", "taken", "free", "pb-"])
-            if "bk-" not in said and "pb-" not in said:  # the slot went meanwhile
-                self.say("stop", "booking:stop", ["stopped"])
-            else:
-                # Booked: this visitor's business is done; the next visitor starts afresh (the
-                # product caps upcoming bookings per conversation).
-                self.new_conversation()
-        except StepFailed:
-            pass
+        book(self)
 
     @task(1)
     def small_talk(self) -> None:
-        text, expect = random.choice(SMALL_TALK)
-        with contextlib.suppress(StepFailed):
-            self.say(text, "smalltalk", expect)
+        small_talk(self)

@@ -42,16 +42,7 @@ import gevent.event
 import socketio
 from locust import User, constant, task
 
-from loadtests.locustfile import (
-    BOOKING_OPENERS,
-    FIRST_NAMES,
-    LAST_NAMES,
-    QUESTIONS,
-    SMALL_TALK,
-    THINK_SECONDS,
-    StepFailed,
-    booking_day,
-)
+from loadtests.locustfile import THINK_SECONDS, StepFailed, ask_question, book, small_talk
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "/widget"
@@ -398,63 +389,18 @@ class WidgetVisitor(User):
         except (WidgetBroken, gevent.Timeout):
             self.close()
 
-    # -- the scenario (as loadtests/locustfile.py) ---------------------------------------------
+    # -- the scenario (loadtests/locustfile.py's) -------------------------------------------
+    def finish_conversation(self) -> None:
+        self.start_over()
+
     @task(6)
     def ask_question(self) -> None:
-        question, facts = random.choice(QUESTIONS)
-        with contextlib.suppress(StepFailed):
-            self.say(question, "question", expect=facts)
+        ask_question(self)
 
     @task(3)
     def book(self) -> None:
-        rng = random.Random()
-        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-        day = booking_day(rng)
-        hour = rng.choice([9, 10, 11, 13, 14, 15, 16])
-        minute = rng.choice([0, 30])
-        time_text = f"{hour % 12 or 12}:{minute:02d}{'am' if hour < 12 else 'pm'}"
-        try:
-            said = self.say(
-                rng.choice(BOOKING_OPENERS), "booking:start", ["which service", "which day"]
-            )
-            if "which day" not in said:  # the opener did not name the service
-                self.say(
-                    '/inform{"service_type":"consultation"}',
-                    "booking:service",
-                    ["which day"],
-                    button=lambda b: "consultation" in str(b.get("payload", "")).lower(),
-                )
-            said = self.say(f"{day.day} {day:%B}", "booking:date", ["what time", "closed", "full"])
-            if "what time" not in said:
-                self.say("stop", "booking:stop", ["stopped"])
-                return
-            said = self.say(time_text, "booking:time", ["what name", "taken", "free"])
-            if "what name" not in said:
-                self.say("stop", "booking:stop", ["stopped"])
-                return
-            self.say(f"{first} {last}", "booking:name", ["email"])
-            email = f"{first}.{last}.{uuid.uuid4().hex[:6]}@example.com".lower()
-            self.say(email, "booking:email", ["phone"])
-            self.say(
-                f"(212) 555-{rng.randint(100, 199):04d}", "booking:phone", ["here's what i have"]
-            )
-            said = self.say(
-                "/affirm",
-                "booking:confirm",
-                ["bk-", "taken", "free", "pb-"],
-                button=lambda b: b.get("payload") == "/affirm",
-            )
-            if "bk-" not in said and "pb-" not in said:  # the slot went meanwhile
-                self.say("stop", "booking:stop", ["stopped"])
-            else:
-                # Booked: this visitor's business is done; the next visitor starts afresh (the
-                # product caps upcoming bookings per conversation).
-                self.start_over()
-        except StepFailed:
-            pass
+        book(self)
 
     @task(1)
     def small_talk(self) -> None:
-        text, expect = random.choice(SMALL_TALK)
-        with contextlib.suppress(StepFailed):
-            self.say(text, "smalltalk", expect)
+        small_talk(self)
