@@ -1,24 +1,40 @@
-"""The NLU held-out set stays held out: big enough, and never copied into the training data."""
+"""The NLU held-out sets stay held out: big enough, never copied into the training data, and the
+frozen test split shares no sentence with the development set."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from eval.nlu_eval import leaked, load_heldout, normalise, training_examples
+import pytest
+
+from eval.nlu_eval import HELDOUT, SETS, TEST, leaked, load_heldout, normalise, training_examples
+
+SET_FILES = [pytest.param(path, id=key) for key, path, _ in SETS]
 
 
-def test_no_held_out_sentence_is_in_the_training_data() -> None:
-    items, out_of_scope = load_heldout()
+@pytest.mark.parametrize("path", SET_FILES)
+def test_no_held_out_sentence_is_in_the_training_data(path) -> None:
+    items, out_of_scope = load_heldout(path)
     assert leaked(items, out_of_scope) == []
 
 
-def test_the_held_out_set_has_twenty_per_intent_and_a_hundred_out_of_scope() -> None:
-    items, out_of_scope = load_heldout()
+@pytest.mark.parametrize("path", SET_FILES)
+def test_the_held_out_set_has_twenty_per_intent_and_a_hundred_out_of_scope(path) -> None:
+    items, out_of_scope = load_heldout(path)
     per_group = Counter(group for group, _, _ in items)
     assert min(per_group.values()) >= 20, per_group
     assert len(set(out_of_scope)) >= 100
     trained = set(training_examples())
     assert {intent for _, intent, _ in items} <= trained
+
+
+def test_the_test_split_covers_the_development_set_groups_and_shares_no_sentence() -> None:
+    test_items, test_oos = load_heldout(TEST)
+    dev_items, dev_oos = load_heldout(HELDOUT)
+    assert {group for group, _, _ in test_items} == {group for group, _, _ in dev_items}
+    dev = {normalise(t) for _, _, t in dev_items} | {normalise(t) for t in dev_oos}
+    shared = [t for t in [t for _, _, t in test_items] + test_oos if normalise(t) in dev]
+    assert shared == []
 
 
 def test_the_leak_check_sees_through_case_punctuation_and_annotations() -> None:
