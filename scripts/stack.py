@@ -109,6 +109,59 @@ def ensure_model(*, quiet: bool = False) -> Path:
     return model
 
 
+# The built frontend (`reflex export --frontend-only`), which the web server mounts, and the
+# hash of the inputs it was built from.
+WEB_BUILD_DIR = ROOT / ".web" / "build" / "client"
+WEB_BUILD_STAMP = ROOT / ".web" / "build" / "chatbot-inputs.sha256"
+# What the frontend is compiled from: the app's pages, components and state, and what they
+# import at compile time (models' constants, settings). The APIs, the services and the CLI
+# run on the backend only; changing them needs no new frontend.
+WEB_SOURCE_DIRS = ("app",)
+WEB_SOURCE_EXCLUDED = ("app/api/", "app/services/", "app/cli.py")
+# Environment that the build bakes into the pages: the port the pages call back to, the
+# public URL, and every Reflex setting (REFLEX_API_URL, REFLEX_SSR, ...).
+WEB_BUILD_ENV = ("APP_PORT", "PUBLIC_URL")
+
+
+def web_build_inputs(root: Path = ROOT) -> list[Path]:
+    """Every file the frontend build reads from this checkout, in a stable order."""
+    paths = []
+    for folder in WEB_SOURCE_DIRS:
+        for path in sorted((root / folder).rglob("*.py")):
+            relative = path.relative_to(root).as_posix()
+            if not relative.startswith(WEB_SOURCE_EXCLUDED):
+                paths.append(path)
+    for name in ("rxconfig.py", "requirements/main.lock"):
+        paths.append(root / name)
+    for folder in ("assets", "reflex.lock"):
+        paths += sorted(p for p in (root / folder).rglob("*") if p.is_file())
+    return [p for p in paths if p.is_file()]
+
+
+def web_build_hash(env: dict[str, str], root: Path = ROOT) -> str:
+    """Hash of the frontend build's inputs: its source files and the environment it bakes in."""
+    digest = hashlib.sha256()
+    for path in web_build_inputs(root):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for name in sorted(env):
+        if name in WEB_BUILD_ENV or name.startswith("REFLEX_"):
+            digest.update(f"{name}={env[name]}\0".encode())
+    return digest.hexdigest()
+
+
+def web_build_needed(digest: str, build_dir: Path | None = None, stamp: Path | None = None) -> bool:
+    """Whether to build: no build in place, or one made from other inputs (or of unknown ones)."""
+    build_dir = build_dir or WEB_BUILD_DIR
+    stamp = stamp or WEB_BUILD_STAMP
+    if not (build_dir / "index.html").is_file():
+        return True
+    try:
+        return stamp.read_text().strip() != digest
+    except OSError:
+        return True
+
+
 def ensure_env_file(env_file: Path = ROOT / ".env") -> None:
     """Give `.env` a random SECRET_KEY and ENCRYPTION_KEY where it has none or an empty one.
 
@@ -274,9 +327,14 @@ class Stack:
 
         Done here, once, rather than by the supervised program: a restart after a crash then
         only starts a server (seconds) instead of rebuilding the frontend (a minute or more).
+        Skipped when the build's inputs (`web_build_hash`) are those of the build in place.
         """
         if self.web_mode != "reflex":
             return
+        digest = web_build_hash(self.env())
+        if not web_build_needed(digest):
+            return
+        WEB_BUILD_STAMP.unlink(missing_ok=True)  # an interrupted build must not look current
         say("Building the web app (about a minute)")
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = self.log_dir / "web-build.log"
@@ -289,6 +347,8 @@ class Stack:
         if result.returncode != 0:
             print(log.read_text()[-4000:], file=sys.stderr)
             raise SystemExit(f"building the web app failed (full log: {log})")
+        # Hashed again: the build rewrites reflex.lock/ to what it installed.
+        WEB_BUILD_STAMP.write_text(web_build_hash(self.env()) + "\n")
 
     def _run_main(self, args: list[str], quiet: bool) -> None:
         result = subprocess.run(
