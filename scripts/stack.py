@@ -27,6 +27,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,13 +153,16 @@ def web_build_hash(env: dict[str, str], root: Path = ROOT) -> str:
 
 
 def web_build_needed(digest: str, build_dir: Path | None = None, stamp: Path | None = None) -> bool:
-    """Whether to build: no build in place, or one made from other inputs (or of unknown ones)."""
+    """Whether to build: no build in place, or one made from other inputs (or of unknown ones).
+
+    The stamp lists the inputs' hash before and after the build (which rewrites reflex.lock/).
+    """
     build_dir = build_dir or WEB_BUILD_DIR
     stamp = stamp or WEB_BUILD_STAMP
     if not (build_dir / "index.html").is_file():
         return True
     try:
-        return stamp.read_text().strip() != digest
+        return digest not in stamp.read_text().split()
     except OSError:
         return True
 
@@ -368,8 +372,10 @@ class Stack:
         if result.returncode != 0:
             print(log.read_text()[-4000:], file=sys.stderr)
             raise SystemExit(f"building the web app failed (full log: {log})")
-        # Hashed again: the build rewrites reflex.lock/ to what it installed.
-        WEB_BUILD_STAMP.write_text(web_build_hash(self.env()) + "\n")
+        # Hashed again: the build rewrites reflex.lock/ to what it installed. Both count as
+        # this build's inputs (a `git checkout reflex.lock` must not cost a rebuild).
+        after = web_build_hash(self.env())
+        WEB_BUILD_STAMP.write_text("\n".join(dict.fromkeys([digest, after])) + "\n")
 
     def _run_main(self, args: list[str], quiet: bool) -> None:
         result = subprocess.run(
@@ -833,8 +839,9 @@ def up(stack: Stack | None = None) -> int:
     signal.signal(signal.SIGTERM, _stop)
     try:
         stack.wait_healthy()
-        say("Warming up (loading the language models)")
-        stack.warm_up()
+        # Everything answers: the URLs are shown now, and the first question that loads the
+        # language models (a few seconds) is asked meanwhile rather than before.
+        threading.Thread(target=stack.warm_up, name="warm-up", daemon=True).start()
         admin_email = stack._settings_value("admin_email")
         print()
         print(f"\033[1;32m{stack.running_banner}\033[0m")

@@ -105,3 +105,16 @@ def test_the_inputs_are_the_frontend_sources(checkout: Path) -> None:
     names = {p.relative_to(checkout).as_posix() for p in web_build_inputs(checkout)}
     assert "app/pages/widget.py" in names and "rxconfig.py" in names
     assert "app/services/chat.py" not in names and "app/api/main.py" not in names
+
+
+def test_the_lock_as_committed_or_as_the_build_rewrote_it_both_skip(checkout: Path) -> None:
+    before = web_build_hash(ENV, checkout)
+    lock = checkout / "reflex.lock" / "package.json"
+    lock.write_text('{"rewritten": "by the build"}')
+    after = web_build_hash(ENV, checkout)
+    build_dir, stamp = built(checkout, f"{before}\n{after}")
+    assert not web_build_needed(web_build_hash(ENV, checkout), build_dir, stamp)
+    lock.write_text("{}")  # git checkout reflex.lock
+    assert not web_build_needed(web_build_hash(ENV, checkout), build_dir, stamp)
+    lock.write_text('{"another": "version"}')
+    assert web_build_needed(web_build_hash(ENV, checkout), build_dir, stamp)
