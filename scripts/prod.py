@@ -157,6 +157,13 @@ def ensure_certificate(cert: Path, key: Path) -> None:
     cert.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
 
 
+def _others_can_enter(path: Path) -> bool:
+    """Whether every folder down to `path` lets other users through (o+x)."""
+    return all(
+        folder.stat().st_mode & 0o001 for folder in [path.resolve(), *path.resolve().parents]
+    )
+
+
 def render_gateway_config(template: str, values: dict[str, object]) -> str:
     """Fill `{{NAME}}` placeholders; every one must be known (nginx's `$vars` are left alone)."""
     text = template
@@ -283,6 +290,13 @@ class ProdStack(Stack):
     def write_gateway_config(self) -> Path:
         """Render deploy/nginx/gateway.conf.template and check it with `nginx -t`."""
         self.nginx_dir.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0 and not _others_can_enter(self.nginx_dir):
+            # Started by root, nginx's workers run as `nobody` and buffer large request
+            # bodies in files under this directory.
+            raise SystemExit(
+                f"{self.nginx_dir}: nginx's workers (user nobody) cannot reach it; "
+                "run from a checkout whose folders others may enter (chmod o+x), or not as root"
+            )
         self.log_dir.mkdir(parents=True, exist_ok=True)
         path = self.nginx_dir / "gateway.conf"
         text = render_gateway_config(GATEWAY_TEMPLATE.read_text(), self.gateway_values())

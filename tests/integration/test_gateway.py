@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
+import tempfile
 import uuid
+from pathlib import Path
 
 import httpx
 import psutil
@@ -42,7 +45,7 @@ PORTS = {
 
 
 @pytest.fixture(scope="module")
-def gateway(tmp_path_factory):
+def gateway():
     import redis
 
     from scripts.prod import ProdStack, find_nginx
@@ -56,8 +59,12 @@ def gateway(tmp_path_factory):
         require_service("Redis", str(exc))
     client.flushdb()
     database_url = _postgres_database()
+    # Not pytest's own temporary folder (mode 700): run as root, nginx's workers are `nobody`
+    # and buffer request bodies under var/run/nginx.
+    home = Path(tempfile.mkdtemp(prefix="chatbot-gateway-"))
+    home.chmod(0o711)
     stack = ProdStack(
-        var_dir=tmp_path_factory.mktemp("gateway") / "var",
+        var_dir=home / "var",
         web_mode="api",
         gateway_host="127.0.0.1",
         extra_env={
@@ -79,6 +86,7 @@ def gateway(tmp_path_factory):
         stack.shutdown()
         client.flushdb()
         _drop_postgres_database(database_url)
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def through_gateway(stack, path: str) -> str:
@@ -126,7 +134,7 @@ def bookings_with(database_url: str, reference: str) -> int:
 
 def booked_reference(reply: str, visitor: Visitor) -> str:
     match = re.search(r"BK-\d{4}-\d{6}", reply)
-    assert match, visitor
+    assert match, str(visitor)
     return match.group(0)
 
 
@@ -140,7 +148,7 @@ def test_a_form_started_on_one_rasa_server_continues_on_the_other(gateway):
     # Server 2 has never seen this visitor: it knows the form's slots from Redis only.
     visitor.says(second, f"jane.{uuid.uuid4().hex[:6]}@example.com")
     summary = visitor.says(second, "(212) 555-0142")
-    assert "Consultation" in summary and "3:30" in summary and "Jane" in summary, visitor
+    assert "Consultation" in summary and "3:30" in summary and "Jane" in summary, str(visitor)
     with client_for(stack) as client:
         booked = visitor.says(through_gateway(stack, "/webhooks/rest/webhook"), "yes", client)
     assert bookings_with(database_url, booked_reference(booked, visitor)) == 1
@@ -161,9 +169,9 @@ def test_a_rasa_server_killed_mid_form_loses_nothing(gateway):
         psutil.wait_procs([killed], timeout=10)
         visitor.says(webhook, f"sam.{uuid.uuid4().hex[:6]}@example.com", client)
         summary = visitor.says(webhook, "(212) 555-0199", client)
-        assert "Consultation" in summary and "11" in summary and "Sam" in summary, visitor
+        assert "Consultation" in summary and "11" in summary and "Sam" in summary, str(visitor)
         booked = visitor.says(webhook, "yes", client)
-    assert bookings_with(database_url, booked_reference(booked, visitor)) == 1, visitor
+    assert bookings_with(database_url, booked_reference(booked, visitor)) == 1, str(visitor)
     stack.wait_healthy(180, verbose=False)  # and the killed one is back
 
 
