@@ -38,7 +38,7 @@ conversation-tests: ## Rasa conversation tests (bot/tests) against a live action
 	$(PY) -m pytest -q tests/integration/test_conversations.py
 
 test: ## lint, Rasa data validation, pytest (unit, integration incl. Rasa conversation tests, end-to-end)
-	@bash scripts/bootstrap.sh --browser
+	@bash scripts/bootstrap.sh --browser --nginx
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory validate
 	@$(PY) -m scripts.stack train
