@@ -417,7 +417,8 @@ class Stack:
         if redis_url:
             parts = urlsplit(redis_url)
             lock_store = {
-                "type": "redis",
+                # Rasa's Redis lock store with atomic ticket changes (bot/addons/lock_store.py).
+                "type": "addons.lock_store.AtomicRedisLockStore",
                 "url": parts.hostname or "127.0.0.1",
                 "port": parts.port or 6379,
                 "db": int(parts.path.lstrip("/") or 0),

@@ -4,6 +4,7 @@ servers behind a loopback pool, the app (API only here: the pages' build is `mak
 business and adds a minute), and nginx in front.
 
 - a booking form started on Rasa server 1 carries on on server 2 (the form lives in Redis);
+- two messages of one visitor sent at once to the two servers are handled in turn;
 - killing a Rasa server mid-form loses nothing: the gateway sends the next message to the
   other one, which finishes the form, and the booking is made once;
 - what is internal is refused through the gateway, and listens on loopback only;
@@ -19,7 +20,9 @@ import re
 import shutil
 import signal
 import tempfile
+import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -173,6 +176,43 @@ def test_a_rasa_server_killed_mid_form_loses_nothing(gateway):
         booked = visitor.says(webhook, "yes", client)
     assert bookings_with(database_url, booked_reference(booked, visitor)) == 1, str(visitor)
     stack.wait_healthy(180, verbose=False)  # and the killed one is back
+
+
+def test_two_messages_at_once_on_the_two_servers_are_handled_one_after_the_other(gateway):
+    """The Redis lock store: the second turn starts when the first has ended."""
+    stack, _ = gateway
+    sender = f"gw-{uuid.uuid4().hex[:10]}"
+    messages = ("What are your opening hours?", "What services do you offer?")
+    with ThreadPoolExecutor(2) as pool:
+        sent = [
+            pool.submit(
+                httpx.post, rasa_webhook(port), json={"sender": sender, "message": m}, timeout=60
+            )
+            for port, m in zip(stack.rasa_ports, messages, strict=True)
+        ]
+        replies = [future.result() for future in sent]
+    assert all(reply.status_code == 200 and reply.json() for reply in replies)
+    # The full history is read from the event log, which each server writes a fraction of a
+    # second after its turn (bot/addons/tracker_store.py): wait for both turns there.
+    deadline = time.monotonic() + 15
+    while True:
+        tracker = httpx.get(
+            f"http://127.0.0.1:{stack.rasa_ports[0]}/conversations/{sender}/tracker",
+            params={"token": RASA_TOKEN, "include_events": "ALL"},
+            timeout=30,
+        ).json()
+        events = [(e["event"], e.get("name") or e.get("text")) for e in tracker["events"]]
+        users = [i for i, (kind, _) in enumerate(events) if kind == "user"]
+        if len(users) >= 2 or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert len(users) == 2, events
+    assert [kind for kind, name in events].count("session_started") == 1, events
+    first_turn = events[users[0] + 1 : users[1]]
+    assert ("action", "action_listen") in first_turn, events  # ended before the second began
+    assert any(kind == "bot" for kind, _ in first_turn), events
+    assert any(kind == "bot" for kind, _ in events[users[1] :]), events
+    assert events[-1] == ("action", "action_listen"), events
 
 
 def _listener(port: int) -> psutil.Process:
