@@ -8,6 +8,7 @@ business and adds a minute), and nginx in front.
 - killing a Rasa server mid-form loses nothing: the gateway sends the next message to the
   other one, which finishes the form, and the booking is made once;
 - what is internal is refused through the gateway, and listens on loopback only;
+- the app limits the address the gateway saw, whatever X-Forwarded-For the client sent;
 - nginx answers 413 past 10 MB and 429 past 100 requests/min (static files exempt).
 
 Skipped without nginx, PostgreSQL or Redis locally; under `CI=true` each is required.
@@ -285,6 +286,23 @@ def test_only_the_gateway_listens_beyond_loopback_and_rasa_wants_its_token(gatew
             f"http://127.0.0.1:{port}/", headers={"Origin": "https://evil.example"}, timeout=30
         )
         assert "access-control-allow-origin" not in answer.headers
+
+
+def test_the_app_sees_the_address_the_gateway_saw_not_one_the_client_claims(gateway):
+    """Sign-in failures are limited per address: a client that names a new address in each
+    X-Forwarded-For still meets the limit, as the gateway replaces that header."""
+    stack, _ = gateway
+    refusals = []
+    with client_for(stack) as client:
+        for attempt in range(8):
+            response = client.post(
+                through_gateway(stack, "/api/auth/login"),
+                json={"email": "admin@example.com", "password": f"wrong-{attempt}"},
+                headers={"X-Forwarded-For": f"203.0.113.{attempt + 1}"},
+            )
+            assert response.headers["content-type"].startswith("application/json")  # the app's
+            refusals.append(response.status_code)
+    assert refusals[0] == 401 and refusals[-1] == 429, refusals
 
 
 def test_a_body_over_10_mb_is_refused_with_413(gateway):
