@@ -222,9 +222,8 @@ class Stack:
     description = "Rasa, the action server and the web app"
     running_banner = "The chatbot is running."
     port_settings = "APP_PORT / RASA_PORT / ACTIONS_PORT"
-    env_tokens: ClassVar[
-        tuple[str, ...]
-    ] = ()  # random tokens `up` writes to .env (ensure_env_file)
+    # Settings `up` gives a random token in .env when they have none (ensure_env_file).
+    env_tokens: ClassVar[tuple[str, ...]] = ()
 
     def urls(self) -> list[tuple[str, str]]:
         """What `up` prints once everything is healthy."""
