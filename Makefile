@@ -6,7 +6,7 @@ export REFLEX_CHECK_LATEST_VERSION := false
 export HF_HUB_OFFLINE := 1
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(PATH)
 
-.PHONY: up down test lint format validate train conversation-tests loadtest eval bootstrap clean
+.PHONY: up up-prod down test lint format validate train conversation-tests loadtest eval bootstrap clean
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -14,7 +14,10 @@ bootstrap:
 up: bootstrap ## install what is missing, prepare, run everything (Ctrl-C stops)
 	@$(PY) -m scripts.stack up
 
-down: ## stop a stack left running
+up-prod: bootstrap ## the production topology: PostgreSQL, Redis, nginx gateway on :8443, 2 Rasa, 2 action servers
+	@$(PY) -m scripts.prod up
+
+down: ## stop a stack left running (make up or make up-prod)
 	@$(PY) -m scripts.stack down
 
 lint:
@@ -35,7 +38,7 @@ conversation-tests: ## Rasa conversation tests (bot/tests) against a live action
 	$(PY) -m pytest -q tests/integration/test_conversations.py
 
 test: ## lint, Rasa data validation, pytest (unit, integration incl. Rasa conversation tests, end-to-end)
-	@bash scripts/bootstrap.sh --browser
+	@bash scripts/bootstrap.sh --browser --nginx
 	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory validate
 	@$(PY) -m scripts.stack train

@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WANT_BROWSER=0
+WANT_NGINX=0
 for arg in "$@"; do
   case "$arg" in
     --browser) WANT_BROWSER=1 ;;
+    --nginx) WANT_NGINX=1 ;;  # the gateway tests (`make up-prod` installs it itself)
   esac
 done
 
@@ -64,5 +66,14 @@ if [[ "$WANT_BROWSER" == 1 ]] && ! command -v chromium >/dev/null 2>&1; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else
     echo "warning: chromium not found; browser tests need it (sudo apt-get install chromium)" >&2
+  fi
+fi
+
+if [[ "$WANT_NGINX" == 1 ]] && ! command -v nginx >/dev/null 2>&1 && [[ ! -x /usr/sbin/nginx ]]; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    say "Installing nginx for the gateway tests (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+  else
+    echo "warning: nginx not found; the gateway tests need it (sudo apt-get install nginx)" >&2
   fi
 fi

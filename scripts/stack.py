@@ -27,9 +27,11 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -44,7 +46,7 @@ TOOLS_BIN = ROOT / "tools" / "node_modules" / ".bin"
 BOT_DIR = ROOT / "bot"
 MODELS_DIR = BOT_DIR / "models"
 DEMO_SITE = ROOT / "demo" / "site"
-PROGRAMS = ("rasa", "actions", "web")
+PROGRAMS = ("rasa", "actions", "web", "gateway")
 CHECKOUT_MARK = "CHATBOT_CHECKOUT"  # in the environment of every process a Stack starts
 
 
@@ -109,8 +111,65 @@ def ensure_model(*, quiet: bool = False) -> Path:
     return model
 
 
-def ensure_env_file(env_file: Path = ROOT / ".env") -> None:
-    """Give `.env` a random SECRET_KEY and ENCRYPTION_KEY where it has none or an empty one.
+# The built frontend (`reflex export --frontend-only`), which the web server mounts, and the
+# hash of the inputs it was built from.
+WEB_BUILD_DIR = ROOT / ".web" / "build" / "client"
+WEB_BUILD_STAMP = ROOT / ".web" / "build" / "chatbot-inputs.sha256"
+# What the frontend is compiled from: the app's pages, components and state, and what they
+# import at compile time (models' constants, settings). The APIs, the services and the CLI
+# run on the backend only; changing them needs no new frontend.
+WEB_SOURCE_DIRS = ("app",)
+WEB_SOURCE_EXCLUDED = ("app/api/", "app/services/", "app/cli.py")
+# Environment that the build bakes into the pages: the port the pages call back to, the
+# public URL, and every Reflex setting (REFLEX_API_URL, REFLEX_SSR, ...).
+WEB_BUILD_ENV = ("APP_PORT", "PUBLIC_URL")
+
+
+def web_build_inputs(root: Path = ROOT) -> list[Path]:
+    """Every file the frontend build reads from this checkout, in a stable order."""
+    paths = []
+    for folder in WEB_SOURCE_DIRS:
+        for path in sorted((root / folder).rglob("*.py")):
+            relative = path.relative_to(root).as_posix()
+            if not relative.startswith(WEB_SOURCE_EXCLUDED):
+                paths.append(path)
+    for name in ("rxconfig.py", "requirements/main.lock"):
+        paths.append(root / name)
+    for folder in ("assets", "reflex.lock"):
+        paths += sorted(p for p in (root / folder).rglob("*") if p.is_file())
+    return [p for p in paths if p.is_file()]
+
+
+def web_build_hash(env: dict[str, str], root: Path = ROOT) -> str:
+    """Hash of the frontend build's inputs: its source files and the environment it bakes in."""
+    digest = hashlib.sha256()
+    for path in web_build_inputs(root):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for name in sorted(env):
+        if name in WEB_BUILD_ENV or name.startswith("REFLEX_"):
+            digest.update(f"{name}={env[name]}\0".encode())
+    return digest.hexdigest()
+
+
+def web_build_needed(digest: str, build_dir: Path | None = None, stamp: Path | None = None) -> bool:
+    """Whether to build: no build in place, or one made from other inputs (or of unknown ones).
+
+    The stamp lists the inputs' hash before and after the build (which rewrites reflex.lock/).
+    """
+    build_dir = build_dir or WEB_BUILD_DIR
+    stamp = stamp or WEB_BUILD_STAMP
+    if not (build_dir / "index.html").is_file():
+        return True
+    try:
+        return digest not in stamp.read_text().split()
+    except OSError:
+        return True
+
+
+def ensure_env_file(env_file: Path = ROOT / ".env", *, tokens: tuple[str, ...] = ()) -> None:
+    """Give `.env` a random SECRET_KEY and ENCRYPTION_KEY where it has none or an empty one
+    (and each setting named in `tokens` a random token: RASA_TOKEN in production).
 
     Keys already set in `.env` or in the environment are kept: changing them would sign
     everyone out and make stored contact details unreadable.
@@ -118,6 +177,7 @@ def ensure_env_file(env_file: Path = ROOT / ".env") -> None:
     generators = {
         "SECRET_KEY": lambda: secrets.token_urlsafe(48),
         "ENCRYPTION_KEY": lambda: Fernet.generate_key().decode(),
+        **{name: lambda: secrets.token_urlsafe(32) for name in tokens},
     }
     lines = (
         env_file.read_text().splitlines()
@@ -158,6 +218,23 @@ class Stack:
     web_mode: str = "reflex"  # reflex (pages + API) or api (uvicorn, API only: conversation tests)
     _supervisord: subprocess.Popen | None = None
     _settings_cache: dict[str, object] | None = None
+
+    description = "Rasa, the action server and the web app"
+    running_banner = "The chatbot is running."
+    port_settings = "APP_PORT / RASA_PORT / ACTIONS_PORT"
+    # Settings `up` gives a random token in .env when they have none (ensure_env_file).
+    env_tokens: ClassVar[tuple[str, ...]] = ()
+
+    def urls(self) -> list[tuple[str, str]]:
+        """What `up` prints once everything is healthy."""
+        public = self.env()["PUBLIC_URL"]
+        return [
+            ("Widget (try it)", f"{public}/widget"),
+            ("Demo customer site", f"{public}/demo/"),
+            ("Admin dashboard", f"{public}/admin"),
+            ("API docs", f"{public}/api/docs"),
+            ("Health", f"{public}/api/health"),
+        ]
 
     # -- environment -------------------------------------------------------------------
     @property
@@ -274,9 +351,14 @@ class Stack:
 
         Done here, once, rather than by the supervised program: a restart after a crash then
         only starts a server (seconds) instead of rebuilding the frontend (a minute or more).
+        Skipped when the build's inputs (`web_build_hash`) are those of the build in place.
         """
         if self.web_mode != "reflex":
             return
+        digest = web_build_hash(self.env())
+        if not web_build_needed(digest):
+            return
+        WEB_BUILD_STAMP.unlink(missing_ok=True)  # an interrupted build must not look current
         say("Building the web app (about a minute)")
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = self.log_dir / "web-build.log"
@@ -289,6 +371,10 @@ class Stack:
         if result.returncode != 0:
             print(log.read_text()[-4000:], file=sys.stderr)
             raise SystemExit(f"building the web app failed (full log: {log})")
+        # Hashed again: the build rewrites reflex.lock/ to what it installed. Both count as
+        # this build's inputs (a `git checkout reflex.lock` must not cost a rebuild).
+        after = web_build_hash(self.env())
+        WEB_BUILD_STAMP.write_text("\n".join(dict.fromkeys([digest, after])) + "\n")
 
     def _run_main(self, args: list[str], quiet: bool) -> None:
         result = subprocess.run(
@@ -330,7 +416,8 @@ class Stack:
         if redis_url:
             parts = urlsplit(redis_url)
             lock_store = {
-                "type": "redis",
+                # Rasa's Redis lock store with atomic ticket changes (bot/addons/lock_store.py).
+                "type": "addons.lock_store.AtomicRedisLockStore",
                 "url": parts.hostname or "127.0.0.1",
                 "port": parts.port or 6379,
                 "db": int(parts.path.lstrip("/") or 0),
@@ -345,6 +432,22 @@ class Stack:
         return path
 
     def _programs(self) -> dict[str, str]:
+        return {
+            "rasa": self._rasa_command(self.rasa_port),
+            "actions": self._actions_command(self.actions_port),
+            "web": self._web_command(),
+        }
+
+    def _web_command(self) -> str:
+        if self.web_mode == "reflex":
+            return f"{MAIN_PY} -m scripts.web_server"  # serves what build_web built
+        return (
+            f"{ROOT / '.venv' / 'bin' / 'uvicorn'} --factory app.api.main:create_api "
+            f"--host 127.0.0.1 --port {self.app_port} --log-level warning"
+        )
+
+    def _rasa_command(self, port: int, *, cors: str | None = "*") -> str:
+        """Rasa on loopback; `cors=None` leaves CORS to the gateway (production)."""
         token = self.env().get("RASA_TOKEN") or self._settings_value("rasa_token")
         # `addons.serve`: the rasa command with per-call costs removed first (addons/patches.py).
         # Rasa logs through the project's PII masking (app/core/pii.py, so ROOT on its path).
@@ -355,21 +458,18 @@ class Stack:
             rasa_env += f" SANIC_WORKERS={workers}"
         rasa = (
             f"/usr/bin/env {rasa_env} {RASA_PY} -m addons.serve run --enable-api -i 127.0.0.1 "
-            f"-p {self.rasa_port} --logging-config-file {ROOT / 'deploy' / 'rasa-logging.yml'} "
+            f"-p {port} --logging-config-file {ROOT / 'deploy' / 'rasa-logging.yml'} "
             f"--model {self.model} --endpoints {self.run_dir / 'endpoints.yml'} "
-            f"--credentials {BOT_DIR / 'credentials.yml'} --cors '*'"
+            f"--credentials {BOT_DIR / 'credentials.yml'}"
         )
+        if cors:
+            rasa += f" --cors '{cors}'"
         if token:
             rasa += f" --auth-token {token}"
-        actions = f"{MAIN_PY} -m scripts.action_server --actions actions -p {self.actions_port}"
-        if self.web_mode == "reflex":
-            web = f"{MAIN_PY} -m scripts.web_server"  # serves what build_web built
-        else:
-            web = (
-                f"{ROOT / '.venv' / 'bin' / 'uvicorn'} --factory app.api.main:create_api "
-                f"--host 127.0.0.1 --port {self.app_port} --log-level warning"
-            )
-        return {"rasa": rasa, "actions": actions, "web": web}
+        return rasa
+
+    def _actions_command(self, port: int) -> str:
+        return f"{MAIN_PY} -m scripts.action_server --actions actions -p {port}"
 
     def write_supervisor_config(self) -> Path:
         """supervisord: restart what crashes; its log says which process exited and how."""
@@ -397,7 +497,7 @@ class Stack:
             "",
         ]
         for name, command in self._programs().items():
-            cwd = BOT_DIR if name == "rasa" else ROOT
+            cwd = BOT_DIR if name.startswith("rasa") else ROOT
             # Bound to supervisord's life: if supervisord is killed, its programs go with it
             # instead of running on unsupervised and holding their ports.
             bound = f"{MAIN_PY} {ROOT / 'scripts' / 'stack.py'} exec-bound -- {command}"
@@ -503,7 +603,7 @@ class Stack:
         """Fail with the program's last log lines when supervisord has given up restarting it."""
         for line in self.ctl("status").splitlines():
             name, _, rest = line.partition(" ")
-            if rest.split()[:1] == ["FATAL"] and name in PROGRAMS:
+            if rest.split()[:1] == ["FATAL"] and name.startswith(PROGRAMS):
                 log = self.log_dir / f"{name}.log"
                 tail = "\n".join(log.read_text(errors="replace").splitlines()[-20:])
                 raise RuntimeError(
@@ -564,7 +664,12 @@ class Stack:
                 found[process.pid] = (process, f"orphaned, from a stack in {its_var_dir}")
         running = controller(var_dir)
         with contextlib.suppress(psutil.Error):
-            if running and running.pid not in spared and "scripts.stack" in running.cmdline():
+            command = running.cmdline() if running else []
+            if (
+                running
+                and running.pid not in spared
+                and {"scripts.stack", "scripts.prod"} & {*command}
+            ):
                 found[running.pid] = (running, "the `make up` running this stack")
         for port, process in port_owners(self.ports).items():
             if process is not None and process.pid not in found and process.pid not in spared:
@@ -706,24 +811,21 @@ def exec_bound(command: list[str]) -> None:
     os.execvp(command[0], command)
 
 
-def up() -> int:
-    """`make up`: prepare, start, wait until healthy, print where to click; Ctrl-C stops all."""
-    stack = default_stack()
+def up(stack: Stack | None = None) -> int:
+    """`make up`: prepare, start, wait until healthy, print where to click; Ctrl-C stops all.
+
+    `make up-prod` runs the same with a `scripts.prod.ProdStack`."""
+    stack = stack or default_stack()
     stack.stop_leftovers()
     busy = port_owners(stack.ports)
     if busy:
         for port, owner in busy.items():
             print(f"error: port {port} is in use by {describe(owner)}", file=sys.stderr)
-        print(
-            "Stop what uses them, or set APP_PORT / RASA_PORT / ACTIONS_PORT to free ports.",
-            file=sys.stderr,
-        )
+        print(f"Stop what uses them, or set {stack.port_settings} to free ports.", file=sys.stderr)
         return 1
-    ensure_env_file()
+    ensure_env_file(tokens=stack.env_tokens)
     login = stack.prepare()
-    say(
-        f"Starting Rasa, the action server and the web app under supervisord (logs: {stack.log_dir})"
-    )
+    say(f"Starting {stack.description} under supervisord (logs: {stack.log_dir})")
     stack.start()
     interrupted = False
 
@@ -737,17 +839,14 @@ def up() -> int:
     signal.signal(signal.SIGTERM, _stop)
     try:
         stack.wait_healthy()
-        say("Warming up (loading the language models)")
-        stack.warm_up()
+        # Everything answers: the URLs are shown now, and the first question that loads the
+        # language models (a few seconds) is asked meanwhile rather than before.
+        threading.Thread(target=stack.warm_up, name="warm-up", daemon=True).start()
         admin_email = stack._settings_value("admin_email")
-        public = stack.env()["PUBLIC_URL"]
         print()
-        print("\033[1;32mThe chatbot is running.\033[0m")
-        print(f"  Widget (try it):     {public}/widget")
-        print(f"  Demo customer site:  {public}/demo/")
-        print(f"  Admin dashboard:     {public}/admin")
-        print(f"  API docs:            {public}/api/docs")
-        print(f"  Health:              {public}/api/health")
+        print(f"\033[1;32m{stack.running_banner}\033[0m")
+        for label, url in stack.urls():
+            print(f"  {label + ':':<21}{url}")
         if login:
             print(f"  {login}")
         elif stack._settings_value("admin_password"):
@@ -789,7 +888,13 @@ def default_stack() -> Stack:
 def down() -> int:
     """Stop every process of this checkout's stack, whatever state it is in (a running
     `make up`, a stack left after a lost terminal, programs orphaned by a killed supervisord)."""
-    if not default_stack().stop_leftovers(heading="of this checkout's stack"):
+    from scripts.prod import prod_stack
+
+    # The production stack first: its supervisord stops its programs in order, before the
+    # port check of the other stack could find them (both may use the same ports).
+    stopped = prod_stack().stop_leftovers(heading="of this checkout's production stack")
+    stopped += default_stack().stop_leftovers(heading="of this checkout's stack")
+    if not stopped:
         print("nothing running")
     return 0
 

@@ -1,0 +1,84 @@
+"""The Redis lock store two Rasa servers share (bot/addons/lock_store.py), in Rasa's own venv.
+
+Several processes asking for one conversation's lock at the same moment each get their own
+ticket, and the last one out removes the lock: Rasa 3.6's own Redis lock store hands out the
+same ticket twice under this load (it reads, changes and writes the lock in three steps), so
+two turns of one visitor ran at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import require_service
+
+pytestmark = [pytest.mark.integration, pytest.mark.redis]
+ROOT = Path(__file__).resolve().parents[2]
+RASA_PY = ROOT / "bot" / ".venv" / "bin" / "python"
+REDIS_URL = os.environ.get("TEST_GATEWAY_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+SCRIPT = r"""
+import json, sys, threading
+from urllib.parse import urlsplit
+from addons.lock_store import AtomicRedisLockStore
+
+url, prefix = urlsplit(sys.argv[1]), sys.argv[2]
+stores = [
+    AtomicRedisLockStore(
+        host=url.hostname, port=url.port or 6379, db=int(url.path.lstrip("/") or 0),
+        key_prefix=prefix,
+    )
+    for _ in range(6)
+]
+duplicates = left = 0
+for round_ in range(30):
+    conversation = f"visitor{round_}"
+    barrier = threading.Barrier(len(stores))
+    tickets = [None] * len(stores)
+
+    def work(i):
+        barrier.wait()  # all at once
+        tickets[i] = stores[i].issue_ticket(conversation)
+        barrier.wait()
+        stores[i].cleanup(conversation, tickets[i])
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(stores))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    duplicates += len(tickets) - len(set(tickets))
+    left += stores[0].get_lock(conversation) is not None
+print(json.dumps({"duplicate_tickets": duplicates, "locks_left": left}))
+"""
+
+
+def test_tickets_issued_at_once_are_distinct_and_the_lock_is_released():
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except Exception as exc:  # noqa: BLE001
+        require_service("Redis", str(exc))
+    prefix = "locktest" + uuid.uuid4().hex[:8]
+    try:
+        result = subprocess.run(
+            [str(RASA_PY), "-c", SCRIPT, REDIS_URL, prefix],
+            cwd=ROOT / "bot",
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        outcome = json.loads(result.stdout.strip().splitlines()[-1])
+        assert outcome == {"duplicate_tickets": 0, "locks_left": 0}
+    finally:
+        for key in client.scan_iter(f"{prefix}*"):
+            client.delete(key)
