@@ -39,20 +39,26 @@ def write_site(name: str, brand: str, blurb: str, cta: tuple[str, str], pages: d
     folder = HERE / name
     folder.mkdir(parents=True, exist_ok=True)
     nav = "".join(
-        f'<li><a href="{file}">{label}</a></li>'
-        for file, (label, _, _) in pages.items()
-        if label
+        f'<li><a href="{file}">{label}</a></li>' for file, (label, _, _) in pages.items() if label
     )
     for file, (_, title, body) in pages.items():
         html = PAGE.format(
-            title=title, brand=brand, nav=nav, body=body.strip(), footer_blurb=blurb,
-            cta=cta[0], cta_href=cta[1],
+            title=title,
+            brand=brand,
+            nav=nav,
+            body=body.strip(),
+            footer_blurb=blurb,
+            cta=cta[0],
+            cta_href=cta[1],
         )
         (folder / file).write_text(html, encoding="utf-8")
 
 
 COWORK = {
-    "index.html": ("Home", "Coworking in the Old Port", """
+    "index.html": (
+        "Home",
+        "Coworking in the Old Port",
+        """
 <section class="hero"><h1>Work better by the water</h1>
 <p>Harbourline is a friendly coworking space in a converted 1890s sail loft in Rotterdam's
 Oude Haven. Hot desks, permanent desks, private offices and two meeting rooms, with fast
@@ -64,8 +70,12 @@ fibre and good coffee.</p><a class="btn" href="pricing.html">See prices</a></sec
 <li>Five minutes' walk from Blaak station</li></ul></section>
 <section><h2>What members say</h2><blockquote>"The best desk I've had in ten years of
 freelancing." – Sanne, UX designer</blockquote></section>
-"""),
-    "pricing.html": ("Pricing", "Membership prices", """
+""",
+    ),
+    "pricing.html": (
+        "Pricing",
+        "Membership prices",
+        """
 <h1>Membership prices</h1>
 <p>Simple, monthly plans with no long contracts. Cancel any month with 30 days' notice.
 All prices are in euros and exclude 21% VAT unless stated otherwise.</p>
@@ -92,8 +102,12 @@ All prices are in euros and exclude 21% VAT unless stated otherwise.</p>
 <li>Printing: €0.10 per black-and-white page, €0.35 per colour page</li>
 </ul>
 <p>Students with a valid student card get 25% off the Flex plan.</p>
-"""),
-    "meeting-rooms.html": ("Meeting rooms", "Meeting rooms", """
+""",
+    ),
+    "meeting-rooms.html": (
+        "Meeting rooms",
+        "Meeting rooms",
+        """
 <h1>Meeting rooms</h1>
 <p>Our two meeting rooms can be booked by members and non-members alike.</p>
 <h2>The Anchor room</h2>
@@ -105,8 +119,12 @@ for hybrid meetings and a view over the harbour.</p>
 <h2>Catering</h2>
 <p>We can arrange lunch platters from Bakkerij Jansen next door for €14.50 per person; order
 at least 48 hours in advance.</p>
-"""),
-    "about.html": ("About", "About us", """
+""",
+    ),
+    "about.html": (
+        "About",
+        "About us",
+        """
 <h1>About Harbourline</h1>
 <p>Harbourline Coworking was founded in 2017 by Ilse van Dijk, a former harbour engineer who
 wanted a workplace with a view of the boats instead of a car park.</p>
@@ -120,8 +138,12 @@ original oak beams.</p>
 <h2>Work with us</h2>
 <p>Come work at Harbourline! If you'd like to work at Harbourline, send your CV to
 jobs@harbourline.example.</p>
-"""),
-    "contact.html": ("Contact", "Contact us", """
+""",
+    ),
+    "contact.html": (
+        "Contact",
+        "Contact us",
+        """
 <h1>Contact us</h1>
 <p>Drop by for a free tour on weekdays between 10:00 and 16:00, no appointment needed.</p>
 <h2>Get in touch</h2>
@@ -139,8 +161,12 @@ their key card.</p>
 <h2>Getting here</h2>
 <p>Blaak station (metro, tram and train) is a five-minute walk. Paid parking is available in
 the Kipstraat garage.</p>
-"""),
-    "faq.html": ("FAQ", "Frequently asked questions", """
+""",
+    ),
+    "faq.html": (
+        "FAQ",
+        "Frequently asked questions",
+        """
 <h1>Frequently asked questions</h1>
 <h3>Can I try the space before I sign up?</h3>
 <p>Yes. Your first day is free: book a trial day by email and bring your laptop.</p>
@@ -166,8 +192,12 @@ floors are reached by stairs only.</p>
 can be paid by card at the front desk.</p>
 <h3>Can guests visit me?</h3>
 <p>Members can bring up to two guests per day for free for a meeting in the lounge.</p>
-"""),
-    "terms.html": ("", "Membership terms", """
+""",
+    ),
+    "terms.html": (
+        "",
+        "Membership terms",
+        """
 <h1>Membership terms</h1>
 <h2>1. Notice period</h2>
 <p>Monthly memberships can be cancelled in writing with 30 days' notice, effective at the end of
@@ -181,22 +211,34 @@ cancellations are charged in full.</p>
 <h2>4. House rules</h2>
 <p>Members keep the space tidy, respect quiet zones on the second floor and do not sublet
 desks.</p>
-"""),
-    "privacy.html": ("", "Privacy policy", """
+""",
+    ),
+    "privacy.html": (
+        "",
+        "Privacy policy",
+        """
 <h1>Privacy policy</h1>
 <p>We keep your name, email, company and billing details for as long as you are a member and
 for seven years after that, as Dutch tax law requires. Camera images at the entrance are
 deleted after 28 days.</p>
-"""),
-    "events.html": ("Events", "Events", """
+""",
+    ),
+    "events.html": (
+        "Events",
+        "Events",
+        """
 <h1>Events</h1>
 <h2>Thursday community lunch</h2>
 <p>Every Thursday at 12:30 in the lounge. Free for members, bring a friend for €8.</p>
 <h2>Founders' breakfast</h2>
 <p>On the first Tuesday of each month from 08:00, a short talk by a local founder followed by
 breakfast. Tickets for non-members cost €12.</p>
-"""),
-    "blog-focus.html": ("Blog", "Five ways to focus in an open workspace", """
+""",
+    ),
+    "blog-focus.html": (
+        "Blog",
+        "Five ways to focus in an open workspace",
+        """
 <article><h1>Five ways to focus in an open workspace</h1><p class="meta">Posted by Tomás Reyes, 3 March 2026</p>
 <p>Open workspaces are great for energy but hard on deep work. Here's what our members swear by.</p>
 <ol><li>Book a phone booth for calls instead of taking them at your desk.</li>
@@ -204,30 +246,46 @@ breakfast. Tickets for non-members cost €12.</p>
 <li>Put on headphones as a "do not disturb" sign.</li>
 <li>Batch your email into two slots a day.</li>
 <li>Take a walk along the harbour after lunch.</li></ol></article>
-"""),
-    "blog-anniversary.html": ("", "We're turning eight", """
+""",
+    ),
+    "blog-anniversary.html": (
+        "",
+        "We're turning eight",
+        """
 <article><h1>We're turning eight!</h1><p class="meta">Posted by Ilse van Dijk, 12 January 2026</p>
 <p>Eight years ago we opened the doors with twelve desks and a second-hand coffee machine.
 Today 140 members from 19 countries work here. To celebrate, we're throwing a harbour party on
 14 February. Thank you all!</p></article>
-"""),
-    "blog-tax.html": ("", "Freelancer tax tips", """
+""",
+    ),
+    "blog-tax.html": (
+        "",
+        "Freelancer tax tips",
+        """
 <article><h1>Freelancer tax tips for the Netherlands</h1><p class="meta">Posted 20 November 2025</p>
 <p>Your coworking membership is usually a deductible business expense. Keep your monthly
 invoices and note the VAT separately for your quarterly return. This post is general
 information, not tax advice.</p></article>
-"""),
+""",
+    ),
 }
 
 YOGA = {
-    "index.html": ("Home", "Lotus Lane Yoga", """
+    "index.html": (
+        "Home",
+        "Lotus Lane Yoga",
+        """
 <section class="hero"><h1>Breathe, move, belong</h1>
 <p>Lotus Lane Yoga is a small, friendly studio in Bristol's Stokes Croft with 40 classes a week
 for every level, from gentle hatha to hot vinyasa.</p>
 <a class="btn" href="prices.html">New student offer</a></section>
 <section><h2>New here?</h2><p>Start with our Intro Month and try as many classes as you like.</p></section>
-"""),
-    "prices.html": ("Prices", "Prices and passes", """
+""",
+    ),
+    "prices.html": (
+        "Prices",
+        "Prices and passes",
+        """
 <h1>Prices and passes</h1>
 <p>All prices include VAT.</p>
 <h2>Drop-in and class packs</h2>
@@ -247,8 +305,12 @@ for every level, from gentle hatha to hot vinyasa.</p>
 <p>Students, over-65s and people on Universal Credit get 20% off any pass on showing proof.</p>
 <h2>Hire</h2>
 <ul><li>Mat hire: £2 per class</li><li>Towel hire: £1.50</li><li>Private one-to-one session: £65 per hour</li></ul>
-"""),
-    "timetable.html": ("Timetable", "Weekly timetable", """
+""",
+    ),
+    "timetable.html": (
+        "Timetable",
+        "Weekly timetable",
+        """
 <h1>Weekly timetable</h1>
 <table><tr><th>Day</th><th>Time</th><th>Class</th><th>Teacher</th></tr>
 <tr><td>Monday</td><td>07:00</td><td>Morning Vinyasa</td><td>Priya</td></tr>
@@ -260,23 +322,35 @@ for every level, from gentle hatha to hot vinyasa.</p>
 <tr><td>Sunday</td><td>17:00</td><td>Restorative</td><td>Helen</td></tr>
 </table>
 <p>Classes last 60 minutes unless stated. Doors open 15 minutes before class.</p>
-"""),
-    "classes.html": ("Classes", "Our classes", """
+""",
+    ),
+    "classes.html": (
+        "Classes",
+        "Our classes",
+        """
 <h1>Our classes</h1>
 <h2>Hot Vinyasa</h2><p>A flowing class in a room heated to 32°C. Bring water and a towel.</p>
 <h2>Yin and Meditation</h2><p>Long, passive holds followed by a 15-minute guided meditation. Suitable for all levels.</p>
 <h2>Ashtanga Led Primary</h2><p>The traditional primary series, counted by the teacher. Some experience recommended.</p>
 <h2>Beginners' Hatha</h2><p>Slow-paced and explained step by step: the best place to start if you have never done yoga.</p>
 <h2>Restorative</h2><p>Supported poses with bolsters and blankets to help you fully relax.</p>
-"""),
-    "teachers.html": ("Teachers", "Our teachers", """
+""",
+    ),
+    "teachers.html": (
+        "Teachers",
+        "Our teachers",
+        """
 <h1>Our teachers</h1>
 <h2>Helen Marsh</h2><p>Helen founded Lotus Lane in 2015 after twenty years of teaching in London
 and Mysore. She teaches yin, hatha and restorative classes and leads our teacher training.</p>
 <h2>Priya Shah</h2><p>Priya teaches vinyasa and our lunchtime flow. She is also a qualified physiotherapist.</p>
 <h2>Jake Holloway</h2><p>Jake teaches hot vinyasa and Ashtanga and has practised Ashtanga for twelve years.</p>
-"""),
-    "about.html": ("About", "About the studio", """
+""",
+    ),
+    "about.html": (
+        "About",
+        "About the studio",
+        """
 <h1>About Lotus Lane</h1>
 <p>Lotus Lane Yoga opened its doors in 2015 in a former print works on Jamaica Street. The
 studio is owned and run by Helen Marsh.</p>
@@ -284,8 +358,12 @@ studio is owned and run by Helen Marsh.</p>
 for every body.</p>
 <h2>Our space</h2><p>The main studio holds 24 mats. There are two changing rooms with showers
 and a small tea corner.</p>
-"""),
-    "contact.html": ("Contact", "Contact", """
+""",
+    ),
+    "contact.html": (
+        "Contact",
+        "Contact",
+        """
 <h1>Contact</h1>
 <p>Questions about classes or passes? We're happy to help.</p>
 <dl><dt>Email</dt><dd>namaste@lotuslane.example</dd>
@@ -295,8 +373,12 @@ and a small tea corner.</p>
 end of the last class. Phone lines are answered Monday to Friday, 10:00–16:00.</p>
 <h2>Parking</h2><p>There is no parking at the studio; the nearest car park is Trenchard Street.
 Bike racks are outside the door.</p>
-"""),
-    "faq.html": ("FAQ", "FAQ", """
+""",
+    ),
+    "faq.html": (
+        "FAQ",
+        "FAQ",
+        """
 <h1>FAQ</h1>
 <details><summary>What should I bring to my first class?</summary><p>Comfortable clothes and a
 bottle of water. We have mats you can hire for £2, or bring your own.</p></details>
@@ -312,8 +394,12 @@ provide shampoo and body wash.</p></details>
 <details><summary>How hot is the hot class?</summary><p>Hot Vinyasa is heated to 32°C.</p></details>
 <details><summary>Do you offer gift vouchers?</summary><p>Yes, gift vouchers for any amount from
 £20 are available at the front desk and are valid for 12 months.</p></details>
-"""),
-    "policies.html": ("", "Studio policies", """
+""",
+    ),
+    "policies.html": (
+        "",
+        "Studio policies",
+        """
 <h1>Studio policies</h1>
 <h2>Late cancellation</h2><p>You can cancel a class booking free of charge up to 12 hours before
 it starts. If you cancel later or don't show up, the class is deducted from your pack, and
@@ -323,35 +409,52 @@ with one full month's notice, by email to namaste@lotuslane.example.</p>
 <h2>Refunds</h2><p>Class packs and memberships are non-refundable, but can be transferred to
 a friend once.</p>
 <h2>Late arrival</h2><p>For safety, we can't admit anyone more than 10 minutes after a class has started.</p>
-"""),
-    "workshops.html": ("Workshops", "Workshops and teacher training", """
+""",
+    ),
+    "workshops.html": (
+        "Workshops",
+        "Workshops and teacher training",
+        """
 <h1>Workshops and teacher training</h1>
 <h2>Inversions workshop</h2><p>Saturday 16 May, 14:00–16:30 with Jake. £35, or £30 for members.</p>
 <h2>200-hour teacher training</h2><p>Our next 200-hour Yoga Alliance certified training starts
 in September 2026 and runs over ten weekends. The full course costs £2,950; an early-bird price
 of £2,650 applies until 30 June.</p>
-"""),
-    "blog-breathing.html": ("Blog", "Three breathing techniques", """
+""",
+    ),
+    "blog-breathing.html": (
+        "Blog",
+        "Three breathing techniques",
+        """
 <article><h1>Three breathing techniques for stressful days</h1><p class="meta">By Priya Shah, 2 February 2026</p>
 <p>Box breathing, alternate nostril breathing and the long exhale are three simple tools you can
 use anywhere. Try four counts in, four counts hold, four counts out.</p></article>
-"""),
-    "blog-10-years.html": ("", "Ten years of Lotus Lane", """
+""",
+    ),
+    "blog-10-years.html": (
+        "",
+        "Ten years of Lotus Lane",
+        """
 <article><h1>Ten years of Lotus Lane</h1><p class="meta">By Helen Marsh, 10 January 2025</p>
 <p>When I opened the studio I had six students in my first class. Thank you to everyone who has
 rolled out a mat with us since.</p></article>
-"""),
+""",
+    ),
 }
 
 if __name__ == "__main__":
     write_site(
-        "harbourline", "Harbourline Coworking",
+        "harbourline",
+        "Harbourline Coworking",
         "Coworking, private offices and meeting rooms in Rotterdam's Old Port.",
-        ("Book a tour", "contact.html"), COWORK,
+        ("Book a tour", "contact.html"),
+        COWORK,
     )
     write_site(
-        "lotuslane", "Lotus Lane Yoga",
+        "lotuslane",
+        "Lotus Lane Yoga",
         "A friendly yoga studio in Stokes Croft, Bristol.",
-        ("Book a class", "timetable.html"), YOGA,
+        ("Book a class", "timetable.html"),
+        YOGA,
     )
     print("written:", HERE)
