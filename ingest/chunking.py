@@ -104,13 +104,34 @@ def _sections(markdown: str, title: str) -> list[_Section]:
 
 
 def _table_as_sentences(rows: list[list[str]]) -> str:
-    """A Markdown table as sentences ("Saturday: 10:00 am – 4:00 pm."), header row dropped."""
+    """A Markdown table as one sentence per row that keeps its labels.
+
+    The first cell names the row and each other cell is said with its column's header:
+    "Permanent desk — Price: €289 per month; Includes: 24/7 access." rather than a bag of
+    numbers ("Saturday: 10:00 am – 4:00 pm." when the header names nothing more).
+    """
+    header = rows[0] if len(rows) > 1 else []
     body = rows[1:] if len(rows) > 1 else rows
     lines = []
     for cells in body:
-        cells = [cell for cell in cells if cell]
-        if cells:
-            lines.append(f"{cells[0]}: {', '.join(cells[1:])}." if len(cells) > 1 else cells[0])
+        if not any(cells):
+            continue
+        label, values, labelled = cells[0] or "", [], False
+        for column, cell in enumerate(cells[1:], start=1):
+            if not cell:
+                continue
+            name = header[column].strip() if column < len(header) else ""
+            useful = name and name.lower() not in cell.lower() and len(header) > 2
+            values.append(f"{name}: {cell}" if useful else cell)
+            labelled = labelled or bool(useful)
+        if not label:
+            label, values = values[0], values[1:]
+        if not values:
+            lines.append(label if label.endswith(".") else label + ".")
+        elif labelled:
+            lines.append(f"{label} — {'; '.join(values)}.")
+        else:
+            lines.append(f"{label}: {', '.join(values)}.")
     return " ".join(lines)
 
 
