@@ -15,10 +15,17 @@ import trafilatura
 from lxml import etree
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+from trafilatura.settings import use_config
 
 from ingest.documents import Document, SourceError
 
 logger = logging.getLogger(__name__)
+
+# trafilatura falls back to a flat text baseline (nav links in, headings, tables and lists
+# out) when the main content is under 250 characters: a short contact or price page lost
+# its labels that way. 50 keeps the structured extraction for those.
+_CONFIG = use_config()
+_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 # trafilatura keeps the site name in some titles ("Prices – Example Ltd"); the page part is enough.
@@ -38,6 +45,7 @@ def html_document(source: str, html: str) -> Document:
         favor_recall=True,
         with_metadata=False,
         deduplicate=False,
+        config=_CONFIG,
     )
     if not text or not text.strip():
         raise SourceError("no readable text on the page")

@@ -137,6 +137,8 @@ def answer_question(
     passages = search(question, top_k=top_k, boost_collection=boost, embedder=embedder, store=store)
     chosen, score = select_sentences(question, passages, embedder=embedder, kind=kind)
     limit = threshold - TYPED_RELIEF if kind and chosen else threshold
+    if kind in _LABELS and chosen and _LABELS[kind].match(chosen[0][1]):
+        limit = 0.0  # "Email: …" is the answer to "what's your email", whatever the score
     if not question.strip() or not chosen or score < limit:
         return _decline(settings, passages, score)
     if score < ABSENT_SUBJECT_OVERRIDE and absent_words(
@@ -254,6 +256,14 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+(?:van|de|der|von)?\s*[A-Z][a-zà-ÿ]+)?"
         ),
     ),
+}
+
+
+# A contact line that says what it is (extraction writes them so: ingest/extract.py).
+_LABELS = {
+    "email": re.compile(r"^e-?mail\s*:", re.IGNORECASE),
+    "phone": re.compile(r"^(?:phone|tel|telephone)\s*:", re.IGNORECASE),
+    "address": re.compile(r"^address\s*:", re.IGNORECASE),
 }
 
 
