@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from app.models import BotSettingsPublic
 from ingest.chunking import split_sentences
 from ingest.embeddings import Embedder, get_embedder
@@ -178,12 +180,20 @@ def select_sentences(
         return [], 0.0
     vectors = embedder.embed_cached([sentence for _, _, sentence in candidates])
     question_vector = embedder.embed_query(question)
+    similarities = vectors @ question_vector
+    if kind == "price":
+        # A price is read under its heading: "€14.50 per person" is the catering's price only
+        # with "Catering" in front of it.
+        in_context = embedder.embed_cached(
+            [_in_context(passages[index], sentence) for index, _, sentence in candidates]
+        )
+        similarities = np.maximum(similarities, in_context @ question_vector)
     question_words = _content_words(question)
     scored = []
-    for (index, position, sentence), vector in zip(candidates, vectors, strict=True):
+    for (index, position, sentence), similarity in zip(candidates, similarities, strict=True):
         overlap = _overlap(question_words, _content_words(sentence))
         score = (
-            SENTENCE_WEIGHT * float(vector @ question_vector)
+            SENTENCE_WEIGHT * float(similarity)
             + PASSAGE_WEIGHT * passages[index].score
             + OVERLAP_WEIGHT * overlap
         )
@@ -520,6 +530,13 @@ def _stem(word: str) -> str:
             word = word[: -len(ending)]
             break
     return word
+
+
+def _in_context(passage: Passage, sentence: str) -> str:
+    heading = passage.section or passage.title
+    if not heading or heading.lower() in sentence.lower():
+        return sentence
+    return f"{heading}: {sentence}"
 
 
 def _answer_sentences(text: str) -> list[str]:
