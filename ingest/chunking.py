@@ -8,7 +8,7 @@ small overlap so that an answer split across two chunks is still found whole in 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingest.documents import Chunk, Document
 
@@ -25,6 +25,7 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 class _Section:
     heading: str | None
     paragraphs: list[str]
+    rows: list[str] = field(default_factory=list)  # table rows, each its own chunk
 
 
 def split_sentences(text: str) -> list[str]:
@@ -49,7 +50,7 @@ def chunk_document(document: Document, *, max_chars: int = DEFAULT_MAX_CHARS) ->
         ]
     chunks: list[Chunk] = []
     for section in _sections(document.text, document.title):
-        for text in _pack(section.paragraphs, max_chars):
+        for text in [*_pack(section.paragraphs, max_chars), *section.rows]:
             chunks.append(
                 Chunk(
                     text=text,
@@ -73,7 +74,16 @@ def _sections(markdown: str, title: str) -> list[_Section]:
             sections[-1].paragraphs.append(" ".join(paragraph))
             paragraph.clear()
         if table_rows:
-            sections[-1].paragraphs.append(_table_as_sentences(table_rows))
+            header = table_rows[:1] if len(table_rows) > 1 else []
+            if header and len(header[0]) > 2:
+                # A table with labelled columns gives one chunk per row: "Permanent desk —
+                # Price: €289 per month; Access: 24/7" is found and said on its own.
+                for row in table_rows[1:]:
+                    sentence = _table_as_sentences([*header, row])
+                    if sentence:
+                        sections[-1].rows.append(sentence)
+            else:
+                sections[-1].paragraphs.append(_table_as_sentences(table_rows))
             table_rows.clear()
 
     for raw_line in markdown.splitlines():
@@ -100,7 +110,7 @@ def _sections(markdown: str, title: str) -> list[_Section]:
         else:
             paragraph.append(line)
     flush()
-    return [section for section in sections if section.paragraphs]
+    return [section for section in sections if section.paragraphs or section.rows]
 
 
 def _table_as_sentences(rows: list[list[str]]) -> str:

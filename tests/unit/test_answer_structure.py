@@ -153,3 +153,10 @@ def test_a_thing_the_site_never_mentions_is_declined(harbour_desk: str, question
 
     assert answer.declined, answer.text
     assert answer.sources == []
+
+
+def test_each_row_of_a_table_with_labelled_columns_is_its_own_chunk():
+    rows = [c.text for c in _chunks(PRICING) if c.section == "Memberships"]
+
+    assert "Day pass — Price: €25 per day; Access: 09:00–18:00." in rows
+    assert "Permanent desk — Price: €289 per month; Access: 24/7 with a key card." in rows
