@@ -458,3 +458,160 @@ if __name__ == "__main__":
         YOGA,
     )
     print("written:", HERE)
+
+
+CLINIC = {
+    "index.html": (
+        "Home",
+        "Riverside Dental",
+        """
+<section class="hero"><h1>Gentle dentistry in the heart of Leeds</h1>
+<p>Riverside Dental is an independent family practice on the Calls waterfront. NHS and private
+patients welcome; evening appointments twice a week.</p>
+<a class="btn" href="contact.html">Book a check-up</a></section>
+<section><h2>Our services</h2><ul><li>Check-ups and hygiene</li><li>Fillings and root canals</li>
+<li>Teeth whitening</li><li>Invisalign clear aligners</li><li>Emergency appointments</li></ul>
+</section>
+""",
+    ),
+    "fees.html": (
+        "Fees",
+        "Private fees",
+        """
+<h1>Private fees</h1>
+<p>These are our private fees. NHS patients pay the national NHS charge bands instead.
+Dental treatment is exempt from VAT.</p>
+<h2>Examinations and hygiene</h2>
+<table><tr><th>Treatment</th><th>Fee</th><th>Notes</th></tr>
+<tr><td>New patient examination</td><td>£75</td><td>Includes two X-rays</td></tr>
+<tr><td>Routine check-up</td><td>£55</td><td>Every 6 to 12 months</td></tr>
+<tr><td>Hygienist visit (30 minutes)</td><td>£68</td><td>Scale and polish</td></tr>
+<tr><td>Emergency appointment</td><td>£95</td><td>Same day where possible</td></tr>
+</table>
+<h2>Restorative</h2>
+<table><tr><th>Treatment</th><th>Fee</th><th>Notes</th></tr>
+<tr><td>White filling</td><td>from £140</td><td>Per tooth</td></tr>
+<tr><td>Root canal (front tooth)</td><td>£450</td><td>Up to two visits</td></tr>
+<tr><td>Crown (porcelain)</td><td>£695</td><td>Includes temporary crown</td></tr>
+</table>
+<h2>Cosmetic</h2>
+<ul><li>Home teeth whitening: £325 (custom trays and gel)</li>
+<li>Invisalign Lite: from £2,400</li><li>Invisalign Comprehensive: from £3,900</li></ul>
+<h2>Dental plan</h2>
+<p>Our Riverside Care plan costs £16.50 per month and covers two check-ups and two hygienist
+visits a year, plus 10% off treatment.</p>
+""",
+    ),
+    "nhs.html": (
+        "NHS",
+        "NHS dentistry",
+        """
+<h1>NHS dentistry</h1>
+<p>We are currently accepting new NHS patients for children under 18 only. Adults can join our
+NHS waiting list by phone.</p>
+<h2>NHS charges (England, from April 2025)</h2>
+<ul><li>Band 1 (examination, X-rays, scale and polish): £27.40</li>
+<li>Band 2 (fillings, root canals, extractions): £75.30</li>
+<li>Band 3 (crowns, dentures, bridges): £326.70</li></ul>
+<p>Children, pregnant women and new mothers get free NHS dental treatment.</p>
+""",
+    ),
+    "team.html": (
+        "Our team",
+        "Meet the team",
+        """
+<h1>Meet the team</h1>
+<h2>Dr Amara Okoye – Principal dentist</h2>
+<p>Amara founded Riverside Dental in 2011 after eight years in hospital dentistry. She has a
+special interest in nervous patients and root canal treatment.</p>
+<h2>Dr Tom Fielding – Associate dentist</h2><p>Tom is our Invisalign provider and joined in 2019.</p>
+<h2>Grace Liu – Hygienist</h2><p>Grace runs our hygiene clinic on Tuesdays, Thursdays and Saturdays.</p>
+""",
+    ),
+    "about.html": (
+        "About",
+        "About the practice",
+        """
+<h1>About Riverside Dental</h1>
+<p>Riverside Dental was founded in 2011 by Dr Amara Okoye and is still owned and led by her. We
+are a team of nine: three dentists, two hygienists and four nurses and receptionists.</p>
+<h2>Our building</h2><p>The practice is on the ground floor with step-free access and an
+accessible toilet. We have four surgeries and a calm waiting room with a river view.</p>
+<h2>Inspections</h2><p>The Care Quality Commission (CQC) rated us Good in all areas in 2024.</p>
+""",
+    ),
+    "contact.html": (
+        "Contact",
+        "Contact and opening hours",
+        """
+<h1>Contact and opening hours</h1>
+<div class="contact-card"><p><strong>Phone</strong> 0113 496 0527</p>
+<p><strong>Email</strong> reception@riversidedental.example</p>
+<address>Riverside Dental<br>14 The Calls<br>Leeds LS2 7EY</address></div>
+<h2>Opening hours</h2>
+<table><tr><th>Day</th><th>Hours</th></tr>
+<tr><td>Monday, Wednesday, Friday</td><td>08:30 – 17:30</td></tr>
+<tr><td>Tuesday, Thursday</td><td>08:30 – 20:00</td></tr>
+<tr><td>Saturday</td><td>09:00 – 13:00</td></tr>
+<tr><td>Sunday</td><td>Closed</td></tr></table>
+<h2>Out of hours</h2><p>If you are in pain when we are closed, call NHS 111.</p>
+<h2>Parking</h2><p>Pay-and-display parking is available on Duncan Street; we have no car park of our own.</p>
+""",
+    ),
+    "faq.html": (
+        "FAQ",
+        "Frequently asked questions",
+        """
+<h1>Frequently asked questions</h1>
+<h3>I'm nervous about the dentist. Can you help?</h3>
+<p>Yes. Tell us when you book and we'll give you a longer appointment. We also offer
+inhalation sedation for £120 per visit.</p>
+<h3>Do you see children?</h3><p>Yes, from their first tooth. Children's NHS check-ups are free.</p>
+<h3>How do I pay?</h3><p>We accept cards, Apple Pay and Google Pay. We do not accept cheques.</p>
+<h3>Can I spread the cost of treatment?</h3><p>Yes, interest-free finance over 12 months is
+available for treatment over £1,000.</p>
+<h3>How often should I see the hygienist?</h3><p>Most patients every six months; your dentist
+will advise.</p>
+""",
+    ),
+    "policies.html": (
+        "",
+        "Practice policies",
+        """
+<h1>Practice policies</h1>
+<h2>Missed appointments</h2><p>Please give at least 24 hours' notice to cancel or move an
+appointment. Private patients who miss an appointment or cancel later are charged £30.</p>
+<h2>Late arrival</h2><p>If you are more than 10 minutes late we may need to rebook you.</p>
+<h2>Deposits</h2><p>A deposit of 50% is required before starting cosmetic treatment.</p>
+<h2>Complaints</h2><p>Send complaints to our practice manager at
+complaints@riversidedental.example; we reply within 3 working days.</p>
+""",
+    ),
+    "blog-whitening.html": (
+        "Blog",
+        "Is teeth whitening safe?",
+        """
+<article><h1>Is teeth whitening safe?</h1><p class="meta">By Dr Tom Fielding, 4 April 2026</p>
+<p>Whitening carried out by a dentist is safe. Beauty salons offering whitening are breaking the
+law in the UK. Sensitivity usually fades within a few days.</p></article>
+""",
+    ),
+    "blog-brushing.html": (
+        "",
+        "How to brush properly",
+        """
+<article><h1>How to brush properly</h1><p class="meta">By Grace Liu, 12 February 2026</p>
+<p>Brush for two minutes twice a day with a fluoride toothpaste. Spit, don't rinse, and clean
+between your teeth once a day.</p></article>
+""",
+    ),
+}
+
+if __name__ == "__main__":
+    write_site(
+        "riverside",
+        "Riverside Dental",
+        "Family and cosmetic dentistry on the Calls, Leeds.",
+        ("Book now", "contact.html"),
+        CLINIC,
+    )
