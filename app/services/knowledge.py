@@ -7,6 +7,7 @@ question, with the pages they come from; otherwise the bot declines and offers a
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -137,7 +138,9 @@ def answer_question(
     top_k = TYPED_TOP_K if kind else 3
     store = store or get_store()
     passages = search(question, top_k=top_k, boost_collection=boost, embedder=embedder, store=store)
-    chosen, score = select_sentences(question, passages, embedder=embedder, kind=kind)
+    chosen, score = select_sentences(
+        question, passages, embedder=embedder, kind=kind, weights=_word_weights(store)
+    )
     limit = threshold - TYPED_RELIEF if kind and chosen else threshold
     if kind in _LABELS and chosen and _LABELS[kind].match(chosen[0][1]):
         limit = 0.0  # "Email: …" is the answer to "what's your email", whatever the score
@@ -161,7 +164,12 @@ def answer_question(
 
 
 def select_sentences(
-    question: str, passages: list[Passage], *, embedder: Embedder, kind: str | None = None
+    question: str,
+    passages: list[Passage],
+    *,
+    embedder: Embedder,
+    kind: str | None = None,
+    weights: dict[str, float] | None = None,
 ) -> tuple[list[tuple[Passage, str]], float]:
     """The sentences that best answer the question, in reading order, and the best score.
 
@@ -191,7 +199,11 @@ def select_sentences(
     question_words = _content_words(question)
     scored = []
     for (index, position, sentence), similarity in zip(candidates, similarities, strict=True):
-        overlap = _overlap(question_words, _content_words(sentence))
+        overlap = (
+            _weighted_overlap(question_words, sentence, weights)
+            if weights
+            else _overlap(question_words, _content_words(sentence))
+        )
         score = (
             SENTENCE_WEIGHT * float(similarity)
             + PASSAGE_WEIGHT * passages[index].score
@@ -489,6 +501,58 @@ def absent_words(
             }
             missing = [word for word in missing if word not in synonyms]
     return missing
+
+
+_weights_cache: dict[tuple[int, tuple[int | None, ...]], dict[str, float]] = {}
+
+
+def _word_weights(store: KnowledgeStore) -> dict[str, float]:
+    """Inverse chunk frequency of each word stem in the index (cached per table version).
+
+    A word on every page ("yoga" on a yoga studio's site) says little about which sentence
+    answers; a rare one ("pregnant") says a lot.
+    """
+    snapshots = [store.snapshot(name) for name in COLLECTIONS]
+    key = (id(store), tuple(snap.version if snap else None for snap in snapshots))
+    if key in _weights_cache:
+        return _weights_cache[key]
+    counts: dict[str, int] = {}
+    total = 0
+    for snap in snapshots:
+        if snap is None:
+            continue
+        for text in snap.texts:
+            total += 1
+            for stem in {_stem(word) for word in _WORD.findall(text.lower())}:
+                counts[stem] = counts.get(stem, 0) + 1
+    weights = {stem: math.log(1 + total / (1 + count)) for stem, count in counts.items()}
+    weights[""] = math.log(1 + total)  # a word the index never mentions
+    _weights_cache.clear()
+    _weights_cache[key] = weights
+    return weights
+
+
+def _weighted_overlap(question_words: set[str], sentence: str, weights: dict[str, float]) -> float:
+    """The share of the question's words (weighted by rarity) that the sentence says.
+
+    Stems match, and so do words sharing their first six letters ("pregnant", "pregnancy").
+    """
+    if not question_words:
+        return 0.0
+    said: set[str] = set()
+    for word in _content_words(sentence):
+        stem = _stem(word)
+        said.add(stem)
+        if len(stem) >= 6:
+            said.add(stem[:6])
+    total = matched = 0.0
+    for word in question_words:
+        stem = _stem(word)
+        weight = weights.get(stem, weights[""])
+        total += weight
+        if stem in said or (len(stem) >= 6 and stem[:6] in said):
+            matched += weight
+    return matched / total if total else 0.0
 
 
 _vocabulary_cache: dict[tuple[int, tuple[int | None, ...]], frozenset[str]] = {}
