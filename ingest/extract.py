@@ -49,7 +49,7 @@ def html_document(source: str, html: str) -> Document:
     )
     if not text or not text.strip():
         raise SourceError("no readable text on the page")
-    text = _with_contact_details(text)
+    text = _with_contact_details(_plain_labels(text))
     metadata = trafilatura.extract_metadata(html, default_url=source)
     title = (metadata.title if metadata and metadata.title else "") or _first_heading(text)
     return Document(source=source, title=_clean_title(title) or source, text=text.strip())
@@ -89,11 +89,31 @@ def _keep_labels(html: str) -> str:
         text = ", ".join(line for line in lines if line)
         if text:
             p = etree.Element("p")
-            p.text = text if text.lower().startswith("address") else f"Address: {text}"
+            text = text if text.lower().startswith("address") else f"Address: {text}"
+            p.text = text if text.endswith(".") else text + "."
             p.tail = address.tail
             address.getparent().replace(address, p)
             changed = True
     return lxml.html.tostring(root, encoding="unicode") if changed else html
+
+
+_BOLD_LABEL = re.compile(r"^\*\*([^*\n]{1,30}?):?\*\*:?\s+(\S.*)$", re.MULTILINE)
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def _plain_labels(text: str) -> str:
+    """ "**Phone** 0113 496 0527" as "Phone: 0113 496 0527." and no Markdown emphasis left.
+
+    A visitor reads the answer as plain text: asterisks are noise, and a label line without
+    a full stop would run into the next one as one sentence.
+    """
+
+    def labelled(match: re.Match[str]) -> str:
+        value = match.group(2).rstrip()
+        end = "" if value.endswith((".", "!", "?", ":")) else "."
+        return f"{match.group(1).strip()}: {value}{end}"
+
+    return _EMPHASIS.sub(r"\2", _BOLD_LABEL.sub(labelled, text))
 
 
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")

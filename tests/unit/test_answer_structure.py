@@ -160,3 +160,13 @@ def test_each_row_of_a_table_with_labelled_columns_is_its_own_chunk():
 
     assert "Day pass — Price: €25 per day; Access: 09:00–18:00." in rows
     assert "Permanent desk — Price: €289 per month; Access: 24/7 with a key card." in rows
+
+
+def test_bold_labels_read_as_plain_labelled_lines_without_asterisks():
+    page = "<html><body><main><h1>Contact</h1><div><p><strong>Phone</strong> 0113 496 0527</p>"
+    page += "<p><strong>Email</strong> desk@clinic.example</p></div></main></body></html>"
+    text = html_document("https://clinic.example/contact", page).text
+
+    assert "Phone: 0113 496 0527." in text
+    assert "Email: desk@clinic.example." in text
+    assert "*" not in text
