@@ -51,6 +51,7 @@ loadtest: bootstrap ## load test against a running stack (make up); report in lo
 eval: bootstrap ## quality evaluations; reports in eval/results/
 	@$(PY) -c 'from scripts.stack import ensure_env_file; ensure_env_file()'
 	@$(PY) -m eval.qa_eval
+	@$(PY) -m eval.unseen_eval
 	@$(PY) -m eval.nlu_eval
 	@$(PY) -m eval.bench_search
 

@@ -8,7 +8,7 @@ small overlap so that an answer split across two chunks is still found whole in 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingest.documents import Chunk, Document
 
@@ -25,6 +25,7 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 class _Section:
     heading: str | None
     paragraphs: list[str]
+    rows: list[str] = field(default_factory=list)  # table rows, each its own chunk
 
 
 def split_sentences(text: str) -> list[str]:
@@ -49,7 +50,7 @@ def chunk_document(document: Document, *, max_chars: int = DEFAULT_MAX_CHARS) ->
         ]
     chunks: list[Chunk] = []
     for section in _sections(document.text, document.title):
-        for text in _pack(section.paragraphs, max_chars):
+        for text in [*_pack(section.paragraphs, max_chars), *section.rows]:
             chunks.append(
                 Chunk(
                     text=text,
@@ -73,7 +74,16 @@ def _sections(markdown: str, title: str) -> list[_Section]:
             sections[-1].paragraphs.append(" ".join(paragraph))
             paragraph.clear()
         if table_rows:
-            sections[-1].paragraphs.append(_table_as_sentences(table_rows))
+            header = table_rows[:1] if len(table_rows) > 1 else []
+            if header and len(header[0]) > 2:
+                # A table with labelled columns gives one chunk per row: "Permanent desk —
+                # Price: €289 per month; Access: 24/7" is found and said on its own.
+                for row in table_rows[1:]:
+                    sentence = _table_as_sentences([*header, row])
+                    if sentence:
+                        sections[-1].rows.append(sentence)
+            else:
+                sections[-1].paragraphs.append(_table_as_sentences(table_rows))
             table_rows.clear()
 
     for raw_line in markdown.splitlines():
@@ -100,17 +110,38 @@ def _sections(markdown: str, title: str) -> list[_Section]:
         else:
             paragraph.append(line)
     flush()
-    return [section for section in sections if section.paragraphs]
+    return [section for section in sections if section.paragraphs or section.rows]
 
 
 def _table_as_sentences(rows: list[list[str]]) -> str:
-    """A Markdown table as sentences ("Saturday: 10:00 am – 4:00 pm."), header row dropped."""
+    """A Markdown table as one sentence per row that keeps its labels.
+
+    The first cell names the row and each other cell is said with its column's header:
+    "Permanent desk — Price: €289 per month; Includes: 24/7 access." rather than a bag of
+    numbers ("Saturday: 10:00 am – 4:00 pm." when the header names nothing more).
+    """
+    header = rows[0] if len(rows) > 1 else []
     body = rows[1:] if len(rows) > 1 else rows
     lines = []
     for cells in body:
-        cells = [cell for cell in cells if cell]
-        if cells:
-            lines.append(f"{cells[0]}: {', '.join(cells[1:])}." if len(cells) > 1 else cells[0])
+        if not any(cells):
+            continue
+        label, values, labelled = cells[0] or "", [], False
+        for column, cell in enumerate(cells[1:], start=1):
+            if not cell:
+                continue
+            name = header[column].strip() if column < len(header) else ""
+            useful = name and name.lower() not in cell.lower() and len(header) > 2
+            values.append(f"{name}: {cell}" if useful else cell)
+            labelled = labelled or bool(useful)
+        if not label:
+            label, values = values[0], values[1:]
+        if not values:
+            lines.append(label if label.endswith(".") else label + ".")
+        elif labelled:
+            lines.append(f"{label} — {'; '.join(values)}.")
+        else:
+            lines.append(f"{label}: {', '.join(values)}.")
     return " ".join(lines)
 
 

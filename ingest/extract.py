@@ -10,13 +10,22 @@ import io
 import logging
 import re
 
+import lxml.html
 import trafilatura
+from lxml import etree
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+from trafilatura.settings import use_config
 
 from ingest.documents import Document, SourceError
 
 logger = logging.getLogger(__name__)
+
+# trafilatura falls back to a flat text baseline (nav links in, headings, tables and lists
+# out) when the main content is under 250 characters: a short contact or price page lost
+# its labels that way. 50 keeps the structured extraction for those.
+_CONFIG = use_config()
+_CONFIG.set("DEFAULT", "MIN_EXTRACTED_SIZE", "50")
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 # trafilatura keeps the site name in some titles ("Prices – Example Ltd"); the page part is enough.
@@ -26,7 +35,7 @@ _TITLE_SUFFIX = re.compile(r"\s+[–—|-]\s+[^–—|-]+$")
 def html_document(source: str, html: str) -> Document:
     """The page's title and main content as Markdown; SourceError when there is none."""
     text = trafilatura.extract(
-        html,
+        _keep_labels(html),
         url=source,
         output_format="markdown",
         include_tables=True,
@@ -36,12 +45,112 @@ def html_document(source: str, html: str) -> Document:
         favor_recall=True,
         with_metadata=False,
         deduplicate=False,
+        config=_CONFIG,
     )
     if not text or not text.strip():
         raise SourceError("no readable text on the page")
+    text = _with_contact_details(_plain_labels(text))
     metadata = trafilatura.extract_metadata(html, default_url=source)
     title = (metadata.title if metadata and metadata.title else "") or _first_heading(text)
     return Document(source=source, title=_clean_title(title) or source, text=text.strip())
+
+
+def _keep_labels(html: str) -> str:
+    """The page with the labels trafilatura would drop kept next to their values.
+
+    A definition list's terms ("Email", "Phone") and an `<address>` block's lines are how a
+    contact page says what a value is; trafilatura keeps the values but not always the
+    terms, and splits an address into one paragraph per line. Each `dt`/`dd` pair becomes
+    one "Term: value" list item and an address one "Address: line, line" paragraph.
+    """
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html
+    changed = False
+    for dl in root.iter("dl"):
+        items, term = [], None
+        for child in dl:
+            if child.tag == "dt":
+                term = " ".join(child.text_content().split())
+            elif child.tag == "dd":
+                value = " ".join(child.text_content().split())
+                items.append(f"{term}: {value}" if term else value)
+        if items:
+            ul = etree.Element("ul")
+            for item in items:
+                li = etree.SubElement(ul, "li")
+                li.text = item
+            ul.tail = dl.tail
+            dl.getparent().replace(dl, ul)
+            changed = True
+    for address in list(root.iter("address")):
+        lines = [" ".join(part.split()) for part in address.itertext()]
+        text = ", ".join(line for line in lines if line)
+        if text:
+            p = etree.Element("p")
+            text = text if text.lower().startswith("address") else f"Address: {text}"
+            p.text = text if text.endswith(".") else text + "."
+            p.tail = address.tail
+            address.getparent().replace(address, p)
+            changed = True
+    return lxml.html.tostring(root, encoding="unicode") if changed else html
+
+
+_BOLD_LABEL = re.compile(r"^\*\*([^*\n]{1,30}?):?\*\*:?\s+(\S.*)$", re.MULTILINE)
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def _plain_labels(text: str) -> str:
+    """ "**Phone** 0113 496 0527" as "Phone: 0113 496 0527." and no Markdown emphasis left.
+
+    A visitor reads the answer as plain text: asterisks are noise, and a label line without
+    a full stop would run into the next one as one sentence.
+    """
+
+    def labelled(match: re.Match[str]) -> str:
+        value = match.group(2).rstrip()
+        end = "" if value.endswith((".", "!", "?", ":")) else "."
+        return f"{match.group(1).strip()}: {value}{end}"
+
+    return _EMPHASIS.sub(r"\2", _BOLD_LABEL.sub(labelled, text))
+
+
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d ()./-]{6,}\d(?![\w/])")
+_LABELLED = re.compile(
+    r"(e-?mail|phone|tel|telephone|call|whatsapp|fax|mobile|text)\b[^\n]{0,40}$", re.IGNORECASE
+)
+_BARE_VALUE_SLACK = 25  # a line this much longer than the value is a sentence: it has context
+
+
+def _with_contact_details(text: str) -> str:
+    """The text with a "Contact details" section naming each unlabelled email and phone.
+
+    "Email: x" and "Phone: y" answer "what's your email / phone number"; a bare address in a
+    list does not say what it is. Labelled ones are left as they are.
+    """
+    found: list[str] = []
+    for line in text.splitlines():
+        line = line.strip().lstrip("-*+ ").strip()
+        if len(line) > 80:
+            continue
+        for match in _EMAIL.finditer(line):
+            if len(line) - len(match.group(0)) > _BARE_VALUE_SLACK:
+                continue
+            if not _LABELLED.search(line[: match.start()]):
+                found.append(f"Email: {match.group(0)}.")
+        for match in _PHONE.finditer(line):
+            digits = re.sub(r"\D", "", match.group(0))
+            if len(line) - len(match.group(0)) > _BARE_VALUE_SLACK:
+                continue
+            if 8 <= len(digits) <= 15 and not _LABELLED.search(line[: match.start()]):
+                if not re.fullmatch(r"(19|20)\d\d\D*(19|20)\d\d", match.group(0).strip()):
+                    found.append(f"Phone: {match.group(0).strip()}.")
+    if not found:
+        return text
+    unique = list(dict.fromkeys(found))
+    return text + "\n\n## Contact details\n\n" + "\n".join(f"- {line}" for line in unique)
 
 
 def pdf_document(source: str, data: bytes, *, name: str) -> Document:

@@ -1,0 +1,617 @@
+"""Writes the two unseen-site copies under eval/unseen/sites/ (run once; the output is committed).
+
+Written by hand for the evaluation of issue 11: realistic small-business pages with the
+navigation, footer and cookie banner every page repeats, pricing tables and lists, a
+contact page, an about page, a FAQ, terms and blog posts. Nothing here is fetched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent / "sites"
+
+PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{title} | {brand}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/assets/site.css"></head>
+<body>
+<div class="cookie-banner" id="cookies"><p>We use cookies to improve your experience and to
+analyse traffic. By clicking "Accept" you agree to our use of cookies.
+<a href="privacy.html">Read more</a> <button>Accept</button> <button>Decline</button></p></div>
+<header class="site-header"><a class="logo" href="index.html">{brand}</a>
+<nav><ul>{nav}</ul></nav><a class="cta" href="{cta_href}">{cta}</a></header>
+<main>
+{body}
+</main>
+<footer class="site-footer">
+<div class="cols"><div><h4>{brand}</h4><p>{footer_blurb}</p></div>
+<div><h4>Explore</h4><ul>{nav}</ul></div>
+<div><h4>Follow us</h4><ul><li><a href="#">Instagram</a></li><li><a href="#">LinkedIn</a></li>
+<li><a href="#">Newsletter</a></li></ul></div></div>
+<p class="legal">&copy; 2026 {brand}. All rights reserved. <a href="terms.html">Terms</a> ·
+<a href="privacy.html">Privacy</a> · <a href="contact.html">Contact</a></p>
+</footer></body></html>
+"""
+
+
+def write_site(name: str, brand: str, blurb: str, cta: tuple[str, str], pages: dict) -> None:
+    folder = HERE / name
+    folder.mkdir(parents=True, exist_ok=True)
+    nav = "".join(
+        f'<li><a href="{file}">{label}</a></li>' for file, (label, _, _) in pages.items() if label
+    )
+    for file, (_, title, body) in pages.items():
+        html = PAGE.format(
+            title=title,
+            brand=brand,
+            nav=nav,
+            body=body.strip(),
+            footer_blurb=blurb,
+            cta=cta[0],
+            cta_href=cta[1],
+        )
+        (folder / file).write_text(html, encoding="utf-8")
+
+
+COWORK = {
+    "index.html": (
+        "Home",
+        "Coworking in the Old Port",
+        """
+<section class="hero"><h1>Work better by the water</h1>
+<p>Harbourline is a friendly coworking space in a converted 1890s sail loft in Rotterdam's
+Oude Haven. Hot desks, permanent desks, private offices and two meeting rooms, with fast
+fibre and good coffee.</p><a class="btn" href="pricing.html">See prices</a></section>
+<section><h2>Why Harbourline</h2><ul>
+<li>1 Gbit/s fibre internet and Wi-Fi 6 throughout</li>
+<li>Unlimited filter coffee, tea and fruit water</li>
+<li>Community lunch every Thursday</li>
+<li>Five minutes' walk from Blaak station</li></ul></section>
+<section><h2>What members say</h2><blockquote>"The best desk I've had in ten years of
+freelancing." – Sanne, UX designer</blockquote></section>
+""",
+    ),
+    "pricing.html": (
+        "Pricing",
+        "Membership prices",
+        """
+<h1>Membership prices</h1>
+<p>Simple, monthly plans with no long contracts. Cancel any month with 30 days' notice.
+All prices are in euros and exclude 21% VAT unless stated otherwise.</p>
+<h2>Memberships</h2>
+<table class="pricing"><thead><tr><th>Plan</th><th>Price</th><th>What's included</th></tr></thead>
+<tbody>
+<tr><td>Day pass</td><td>€25 per day</td><td>Any free hot desk, 09:00–18:00, coffee included</td></tr>
+<tr><td>10-day bundle</td><td>€210</td><td>Ten day passes, valid for 6 months, shareable within one company</td></tr>
+<tr><td>Flex (hot desk)</td><td>€189 per month</td><td>Any free hot desk, member hours access</td></tr>
+<tr><td>Permanent desk</td><td>€289 per month</td><td>Your own desk with a lockable pedestal, 24/7 access</td></tr>
+<tr><td>Private office (2–4 people)</td><td>from €850 per month</td><td>Lockable office, 24/7 access, furniture included</td></tr>
+</tbody></table>
+<h2>Meeting rooms</h2>
+<ul>
+<li>The Anchor room (up to 6 people): €35 per hour, €220 per day</li>
+<li>The Lighthouse room (up to 12 people, screen and video bar): €55 per hour, €380 per day</li>
+<li>Members get 4 hours of meeting-room credit per month included with Permanent desk and Private office plans</li>
+</ul>
+<h2>Extras</h2>
+<ul>
+<li>Business address and mail handling: €45 per month</li>
+<li>Locker: €15 per month</li>
+<li>Bike parking in the courtyard: free for members</li>
+<li>Printing: €0.10 per black-and-white page, €0.35 per colour page</li>
+</ul>
+<p>Students with a valid student card get 25% off the Flex plan.</p>
+""",
+    ),
+    "meeting-rooms.html": (
+        "Meeting rooms",
+        "Meeting rooms",
+        """
+<h1>Meeting rooms</h1>
+<p>Our two meeting rooms can be booked by members and non-members alike.</p>
+<h2>The Anchor room</h2>
+<p>A cosy room on the ground floor for up to 6 people, with a whiteboard and a 55-inch screen
+with HDMI and USB-C.</p>
+<h2>The Lighthouse room</h2>
+<p>Our largest room seats 12 around one table or 20 theatre-style. It has a Logitech video bar
+for hybrid meetings and a view over the harbour.</p>
+<h2>Catering</h2>
+<p>We can arrange lunch platters from Bakkerij Jansen next door for €14.50 per person; order
+at least 48 hours in advance.</p>
+""",
+    ),
+    "about.html": (
+        "About",
+        "About us",
+        """
+<h1>About Harbourline</h1>
+<p>Harbourline Coworking was founded in 2017 by Ilse van Dijk, a former harbour engineer who
+wanted a workplace with a view of the boats instead of a car park.</p>
+<p>Ilse still runs the space day to day with community manager Tomás Reyes, who organises our
+Thursday lunches and member events.</p>
+<h2>The building</h2>
+<p>The sail loft was built in 1893 and restored in 2016. It has three floors, 70 desks and
+original oak beams.</p>
+<h2>Sustainability</h2>
+<p>We run on 100% Dutch wind power and the roof has 48 solar panels.</p>
+<h2>Work with us</h2>
+<p>Come work at Harbourline! If you'd like to work at Harbourline, send your CV to
+jobs@harbourline.example.</p>
+""",
+    ),
+    "contact.html": (
+        "Contact",
+        "Contact us",
+        """
+<h1>Contact us</h1>
+<p>Drop by for a free tour on weekdays between 10:00 and 16:00, no appointment needed.</p>
+<h2>Get in touch</h2>
+<ul>
+<li>Email: hello@harbourline.example</li>
+<li>Phone: +31 10 555 0142</li>
+<li>WhatsApp: +31 6 5555 0199</li>
+</ul>
+<h2>Address</h2>
+<address>Harbourline Coworking<br>Haringvliet 72<br>3011 TG Rotterdam<br>The Netherlands</address>
+<h2>Opening hours</h2>
+<p>The front desk is staffed Monday to Friday from 08:30 to 18:00. Flex members can use the
+space from 08:00 to 20:00 on weekdays; permanent desk and office members have 24/7 access with
+their key card.</p>
+<h2>Getting here</h2>
+<p>Blaak station (metro, tram and train) is a five-minute walk. Paid parking is available in
+the Kipstraat garage.</p>
+""",
+    ),
+    "faq.html": (
+        "FAQ",
+        "Frequently asked questions",
+        """
+<h1>Frequently asked questions</h1>
+<h3>Can I try the space before I sign up?</h3>
+<p>Yes. Your first day is free: book a trial day by email and bring your laptop.</p>
+<h3>Is there a minimum contract?</h3>
+<p>No. All memberships run month to month; cancel with 30 days' notice before the end of your
+billing month.</p>
+<h3>Can I bring my dog?</h3>
+<p>Well-behaved dogs are welcome on the ground floor on Fridays ("Dog Friday"). Please keep
+them on a lead.</p>
+<h3>Do you have phone booths?</h3>
+<p>Yes, there are four soundproof phone booths on the first floor. You can call at your desk
+too, but please keep calls short.</p>
+<h3>Is there a kitchen?</h3>
+<p>Yes, a shared kitchen with a fridge, microwave, dishwasher and an espresso machine.</p>
+<h3>Can I register my company at your address?</h3>
+<p>Yes, with the business address plan you can register your company with the Chamber of
+Commerce (KvK) at Haringvliet 72.</p>
+<h3>Is the building accessible for wheelchairs?</h3>
+<p>The ground floor, including the Anchor room and an accessible toilet, is step-free. The upper
+floors are reached by stairs only.</p>
+<h3>How do I pay?</h3>
+<p>We invoice monthly in advance. You can pay by SEPA direct debit or bank transfer; day passes
+can be paid by card at the front desk.</p>
+<h3>Can guests visit me?</h3>
+<p>Members can bring up to two guests per day for free for a meeting in the lounge.</p>
+""",
+    ),
+    "terms.html": (
+        "",
+        "Membership terms",
+        """
+<h1>Membership terms</h1>
+<h2>1. Notice period</h2>
+<p>Monthly memberships can be cancelled in writing with 30 days' notice, effective at the end of
+a billing month. Cancellations must be sent by email; we cannot accept cancellations by phone.</p>
+<h2>2. Deposit</h2>
+<p>Permanent desk and private office members pay a deposit of one month's fee, returned within
+14 days after the membership ends.</p>
+<h2>3. Meeting-room cancellations</h2>
+<p>Meeting-room bookings can be cancelled free of charge up to 24 hours before the start. Later
+cancellations are charged in full.</p>
+<h2>4. House rules</h2>
+<p>Members keep the space tidy, respect quiet zones on the second floor and do not sublet
+desks.</p>
+""",
+    ),
+    "privacy.html": (
+        "",
+        "Privacy policy",
+        """
+<h1>Privacy policy</h1>
+<p>We keep your name, email, company and billing details for as long as you are a member and
+for seven years after that, as Dutch tax law requires. Camera images at the entrance are
+deleted after 28 days.</p>
+""",
+    ),
+    "events.html": (
+        "Events",
+        "Events",
+        """
+<h1>Events</h1>
+<h2>Thursday community lunch</h2>
+<p>Every Thursday at 12:30 in the lounge. Free for members, bring a friend for €8.</p>
+<h2>Founders' breakfast</h2>
+<p>On the first Tuesday of each month from 08:00, a short talk by a local founder followed by
+breakfast. Tickets for non-members cost €12.</p>
+""",
+    ),
+    "blog-focus.html": (
+        "Blog",
+        "Five ways to focus in an open workspace",
+        """
+<article><h1>Five ways to focus in an open workspace</h1><p class="meta">Posted by Tomás Reyes, 3 March 2026</p>
+<p>Open workspaces are great for energy but hard on deep work. Here's what our members swear by.</p>
+<ol><li>Book a phone booth for calls instead of taking them at your desk.</li>
+<li>Use the quiet zone on the second floor in the morning.</li>
+<li>Put on headphones as a "do not disturb" sign.</li>
+<li>Batch your email into two slots a day.</li>
+<li>Take a walk along the harbour after lunch.</li></ol></article>
+""",
+    ),
+    "blog-anniversary.html": (
+        "",
+        "We're turning eight",
+        """
+<article><h1>We're turning eight!</h1><p class="meta">Posted by Ilse van Dijk, 12 January 2026</p>
+<p>Eight years ago we opened the doors with twelve desks and a second-hand coffee machine.
+Today 140 members from 19 countries work here. To celebrate, we're throwing a harbour party on
+14 February. Thank you all!</p></article>
+""",
+    ),
+    "blog-tax.html": (
+        "",
+        "Freelancer tax tips",
+        """
+<article><h1>Freelancer tax tips for the Netherlands</h1><p class="meta">Posted 20 November 2025</p>
+<p>Your coworking membership is usually a deductible business expense. Keep your monthly
+invoices and note the VAT separately for your quarterly return. This post is general
+information, not tax advice.</p></article>
+""",
+    ),
+}
+
+YOGA = {
+    "index.html": (
+        "Home",
+        "Lotus Lane Yoga",
+        """
+<section class="hero"><h1>Breathe, move, belong</h1>
+<p>Lotus Lane Yoga is a small, friendly studio in Bristol's Stokes Croft with 40 classes a week
+for every level, from gentle hatha to hot vinyasa.</p>
+<a class="btn" href="prices.html">New student offer</a></section>
+<section><h2>New here?</h2><p>Start with our Intro Month and try as many classes as you like.</p></section>
+""",
+    ),
+    "prices.html": (
+        "Prices",
+        "Prices and passes",
+        """
+<h1>Prices and passes</h1>
+<p>All prices include VAT.</p>
+<h2>Drop-in and class packs</h2>
+<table><tr><th>Option</th><th>Price</th><th>Valid for</th></tr>
+<tr><td>Single class (drop-in)</td><td>£14</td><td>1 class</td></tr>
+<tr><td>5-class pack</td><td>£62</td><td>2 months</td></tr>
+<tr><td>10-class pack</td><td>£115</td><td>4 months</td></tr>
+</table>
+<h2>Memberships</h2>
+<table><tr><th>Membership</th><th>Price</th><th>Classes</th></tr>
+<tr><td>Intro Month (new students only)</td><td>£45</td><td>Unlimited classes for 30 days</td></tr>
+<tr><td>Monthly Unlimited</td><td>£99 per month</td><td>Unlimited classes, 3-month minimum</td></tr>
+<tr><td>Monthly 8</td><td>£79 per month</td><td>8 classes per month</td></tr>
+<tr><td>Annual Unlimited</td><td>£990 per year</td><td>Unlimited classes, paid upfront</td></tr>
+</table>
+<h2>Concessions</h2>
+<p>Students, over-65s and people on Universal Credit get 20% off any pass on showing proof.</p>
+<h2>Hire</h2>
+<ul><li>Mat hire: £2 per class</li><li>Towel hire: £1.50</li><li>Private one-to-one session: £65 per hour</li></ul>
+""",
+    ),
+    "timetable.html": (
+        "Timetable",
+        "Weekly timetable",
+        """
+<h1>Weekly timetable</h1>
+<table><tr><th>Day</th><th>Time</th><th>Class</th><th>Teacher</th></tr>
+<tr><td>Monday</td><td>07:00</td><td>Morning Vinyasa</td><td>Priya</td></tr>
+<tr><td>Monday</td><td>18:30</td><td>Hot Vinyasa</td><td>Jake</td></tr>
+<tr><td>Tuesday</td><td>12:15</td><td>Lunchtime Flow (45 min)</td><td>Priya</td></tr>
+<tr><td>Wednesday</td><td>19:00</td><td>Yin and Meditation</td><td>Helen</td></tr>
+<tr><td>Thursday</td><td>18:30</td><td>Ashtanga Led Primary</td><td>Jake</td></tr>
+<tr><td>Saturday</td><td>09:30</td><td>Beginners' Hatha</td><td>Helen</td></tr>
+<tr><td>Sunday</td><td>17:00</td><td>Restorative</td><td>Helen</td></tr>
+</table>
+<p>Classes last 60 minutes unless stated. Doors open 15 minutes before class.</p>
+""",
+    ),
+    "classes.html": (
+        "Classes",
+        "Our classes",
+        """
+<h1>Our classes</h1>
+<h2>Hot Vinyasa</h2><p>A flowing class in a room heated to 32°C. Bring water and a towel.</p>
+<h2>Yin and Meditation</h2><p>Long, passive holds followed by a 15-minute guided meditation. Suitable for all levels.</p>
+<h2>Ashtanga Led Primary</h2><p>The traditional primary series, counted by the teacher. Some experience recommended.</p>
+<h2>Beginners' Hatha</h2><p>Slow-paced and explained step by step: the best place to start if you have never done yoga.</p>
+<h2>Restorative</h2><p>Supported poses with bolsters and blankets to help you fully relax.</p>
+""",
+    ),
+    "teachers.html": (
+        "Teachers",
+        "Our teachers",
+        """
+<h1>Our teachers</h1>
+<h2>Helen Marsh</h2><p>Helen founded Lotus Lane in 2015 after twenty years of teaching in London
+and Mysore. She teaches yin, hatha and restorative classes and leads our teacher training.</p>
+<h2>Priya Shah</h2><p>Priya teaches vinyasa and our lunchtime flow. She is also a qualified physiotherapist.</p>
+<h2>Jake Holloway</h2><p>Jake teaches hot vinyasa and Ashtanga and has practised Ashtanga for twelve years.</p>
+""",
+    ),
+    "about.html": (
+        "About",
+        "About the studio",
+        """
+<h1>About Lotus Lane</h1>
+<p>Lotus Lane Yoga opened its doors in 2015 in a former print works on Jamaica Street. The
+studio is owned and run by Helen Marsh.</p>
+<p>We are a small team of three teachers and two front-desk staff, and we believe yoga should be
+for every body.</p>
+<h2>Our space</h2><p>The main studio holds 24 mats. There are two changing rooms with showers
+and a small tea corner.</p>
+""",
+    ),
+    "contact.html": (
+        "Contact",
+        "Contact",
+        """
+<h1>Contact</h1>
+<p>Questions about classes or passes? We're happy to help.</p>
+<dl><dt>Email</dt><dd>namaste@lotuslane.example</dd>
+<dt>Phone</dt><dd>0117 496 0731</dd>
+<dt>Address</dt><dd>Unit 3, 41 Jamaica Street, Bristol BS2 8JP</dd></dl>
+<h2>Front desk hours</h2><p>The front desk is open 30 minutes before the first class until the
+end of the last class. Phone lines are answered Monday to Friday, 10:00–16:00.</p>
+<h2>Parking</h2><p>There is no parking at the studio; the nearest car park is Trenchard Street.
+Bike racks are outside the door.</p>
+""",
+    ),
+    "faq.html": (
+        "FAQ",
+        "FAQ",
+        """
+<h1>FAQ</h1>
+<details><summary>What should I bring to my first class?</summary><p>Comfortable clothes and a
+bottle of water. We have mats you can hire for £2, or bring your own.</p></details>
+<details><summary>Can I come if I'm pregnant?</summary><p>We don't run dedicated pregnancy
+classes, but Restorative and Yin are usually fine after your first trimester. Please tell your
+teacher before class.</p></details>
+<details><summary>Do I need to book?</summary><p>Yes, please book through our app or website; classes
+often fill up. Drop-ins without a booking are only possible if there's space.</p></details>
+<details><summary>Can I freeze my membership?</summary><p>Monthly Unlimited members can freeze
+their membership once a year for up to 2 months for a fee of £10.</p></details>
+<details><summary>Is there a shower?</summary><p>Yes, both changing rooms have a shower and we
+provide shampoo and body wash.</p></details>
+<details><summary>How hot is the hot class?</summary><p>Hot Vinyasa is heated to 32°C.</p></details>
+<details><summary>Do you offer gift vouchers?</summary><p>Yes, gift vouchers for any amount from
+£20 are available at the front desk and are valid for 12 months.</p></details>
+""",
+    ),
+    "policies.html": (
+        "",
+        "Studio policies",
+        """
+<h1>Studio policies</h1>
+<h2>Late cancellation</h2><p>You can cancel a class booking free of charge up to 12 hours before
+it starts. If you cancel later or don't show up, the class is deducted from your pack, and
+members are charged a £5 late-cancel fee.</p>
+<h2>Cancelling a membership</h2><p>Monthly memberships can be cancelled after the 3-month minimum
+with one full month's notice, by email to namaste@lotuslane.example.</p>
+<h2>Refunds</h2><p>Class packs and memberships are non-refundable, but can be transferred to
+a friend once.</p>
+<h2>Late arrival</h2><p>For safety, we can't admit anyone more than 10 minutes after a class has started.</p>
+""",
+    ),
+    "workshops.html": (
+        "Workshops",
+        "Workshops and teacher training",
+        """
+<h1>Workshops and teacher training</h1>
+<h2>Inversions workshop</h2><p>Saturday 16 May, 14:00–16:30 with Jake. £35, or £30 for members.</p>
+<h2>200-hour teacher training</h2><p>Our next 200-hour Yoga Alliance certified training starts
+in September 2026 and runs over ten weekends. The full course costs £2,950; an early-bird price
+of £2,650 applies until 30 June.</p>
+""",
+    ),
+    "blog-breathing.html": (
+        "Blog",
+        "Three breathing techniques",
+        """
+<article><h1>Three breathing techniques for stressful days</h1><p class="meta">By Priya Shah, 2 February 2026</p>
+<p>Box breathing, alternate nostril breathing and the long exhale are three simple tools you can
+use anywhere. Try four counts in, four counts hold, four counts out.</p></article>
+""",
+    ),
+    "blog-10-years.html": (
+        "",
+        "Ten years of Lotus Lane",
+        """
+<article><h1>Ten years of Lotus Lane</h1><p class="meta">By Helen Marsh, 10 January 2025</p>
+<p>When I opened the studio I had six students in my first class. Thank you to everyone who has
+rolled out a mat with us since.</p></article>
+""",
+    ),
+}
+
+if __name__ == "__main__":
+    write_site(
+        "harbourline",
+        "Harbourline Coworking",
+        "Coworking, private offices and meeting rooms in Rotterdam's Old Port.",
+        ("Book a tour", "contact.html"),
+        COWORK,
+    )
+    write_site(
+        "lotuslane",
+        "Lotus Lane Yoga",
+        "A friendly yoga studio in Stokes Croft, Bristol.",
+        ("Book a class", "timetable.html"),
+        YOGA,
+    )
+    print("written:", HERE)
+
+
+CLINIC = {
+    "index.html": (
+        "Home",
+        "Riverside Dental",
+        """
+<section class="hero"><h1>Gentle dentistry in the heart of Leeds</h1>
+<p>Riverside Dental is an independent family practice on the Calls waterfront. NHS and private
+patients welcome; evening appointments twice a week.</p>
+<a class="btn" href="contact.html">Book a check-up</a></section>
+<section><h2>Our services</h2><ul><li>Check-ups and hygiene</li><li>Fillings and root canals</li>
+<li>Teeth whitening</li><li>Invisalign clear aligners</li><li>Emergency appointments</li></ul>
+</section>
+""",
+    ),
+    "fees.html": (
+        "Fees",
+        "Private fees",
+        """
+<h1>Private fees</h1>
+<p>These are our private fees. NHS patients pay the national NHS charge bands instead.
+Dental treatment is exempt from VAT.</p>
+<h2>Examinations and hygiene</h2>
+<table><tr><th>Treatment</th><th>Fee</th><th>Notes</th></tr>
+<tr><td>New patient examination</td><td>£75</td><td>Includes two X-rays</td></tr>
+<tr><td>Routine check-up</td><td>£55</td><td>Every 6 to 12 months</td></tr>
+<tr><td>Hygienist visit (30 minutes)</td><td>£68</td><td>Scale and polish</td></tr>
+<tr><td>Emergency appointment</td><td>£95</td><td>Same day where possible</td></tr>
+</table>
+<h2>Restorative</h2>
+<table><tr><th>Treatment</th><th>Fee</th><th>Notes</th></tr>
+<tr><td>White filling</td><td>from £140</td><td>Per tooth</td></tr>
+<tr><td>Root canal (front tooth)</td><td>£450</td><td>Up to two visits</td></tr>
+<tr><td>Crown (porcelain)</td><td>£695</td><td>Includes temporary crown</td></tr>
+</table>
+<h2>Cosmetic</h2>
+<ul><li>Home teeth whitening: £325 (custom trays and gel)</li>
+<li>Invisalign Lite: from £2,400</li><li>Invisalign Comprehensive: from £3,900</li></ul>
+<h2>Dental plan</h2>
+<p>Our Riverside Care plan costs £16.50 per month and covers two check-ups and two hygienist
+visits a year, plus 10% off treatment.</p>
+""",
+    ),
+    "nhs.html": (
+        "NHS",
+        "NHS dentistry",
+        """
+<h1>NHS dentistry</h1>
+<p>We are currently accepting new NHS patients for children under 18 only. Adults can join our
+NHS waiting list by phone.</p>
+<h2>NHS charges (England, from April 2025)</h2>
+<ul><li>Band 1 (examination, X-rays, scale and polish): £27.40</li>
+<li>Band 2 (fillings, root canals, extractions): £75.30</li>
+<li>Band 3 (crowns, dentures, bridges): £326.70</li></ul>
+<p>Children, pregnant women and new mothers get free NHS dental treatment.</p>
+""",
+    ),
+    "team.html": (
+        "Our team",
+        "Meet the team",
+        """
+<h1>Meet the team</h1>
+<h2>Dr Amara Okoye – Principal dentist</h2>
+<p>Amara founded Riverside Dental in 2011 after eight years in hospital dentistry. She has a
+special interest in nervous patients and root canal treatment.</p>
+<h2>Dr Tom Fielding – Associate dentist</h2><p>Tom is our Invisalign provider and joined in 2019.</p>
+<h2>Grace Liu – Hygienist</h2><p>Grace runs our hygiene clinic on Tuesdays, Thursdays and Saturdays.</p>
+""",
+    ),
+    "about.html": (
+        "About",
+        "About the practice",
+        """
+<h1>About Riverside Dental</h1>
+<p>Riverside Dental was founded in 2011 by Dr Amara Okoye and is still owned and led by her. We
+are a team of nine: three dentists, two hygienists and four nurses and receptionists.</p>
+<h2>Our building</h2><p>The practice is on the ground floor with step-free access and an
+accessible toilet. We have four surgeries and a calm waiting room with a river view.</p>
+<h2>Inspections</h2><p>The Care Quality Commission (CQC) rated us Good in all areas in 2024.</p>
+""",
+    ),
+    "contact.html": (
+        "Contact",
+        "Contact and opening hours",
+        """
+<h1>Contact and opening hours</h1>
+<div class="contact-card"><p><strong>Phone</strong> 0113 496 0527</p>
+<p><strong>Email</strong> reception@riversidedental.example</p>
+<address>Riverside Dental<br>14 The Calls<br>Leeds LS2 7EY</address></div>
+<h2>Opening hours</h2>
+<table><tr><th>Day</th><th>Hours</th></tr>
+<tr><td>Monday, Wednesday, Friday</td><td>08:30 – 17:30</td></tr>
+<tr><td>Tuesday, Thursday</td><td>08:30 – 20:00</td></tr>
+<tr><td>Saturday</td><td>09:00 – 13:00</td></tr>
+<tr><td>Sunday</td><td>Closed</td></tr></table>
+<h2>Out of hours</h2><p>If you are in pain when we are closed, call NHS 111.</p>
+<h2>Parking</h2><p>Pay-and-display parking is available on Duncan Street; we have no car park of our own.</p>
+""",
+    ),
+    "faq.html": (
+        "FAQ",
+        "Frequently asked questions",
+        """
+<h1>Frequently asked questions</h1>
+<h3>I'm nervous about the dentist. Can you help?</h3>
+<p>Yes. Tell us when you book and we'll give you a longer appointment. We also offer
+inhalation sedation for £120 per visit.</p>
+<h3>Do you see children?</h3><p>Yes, from their first tooth. Children's NHS check-ups are free.</p>
+<h3>How do I pay?</h3><p>We accept cards, Apple Pay and Google Pay. We do not accept cheques.</p>
+<h3>Can I spread the cost of treatment?</h3><p>Yes, interest-free finance over 12 months is
+available for treatment over £1,000.</p>
+<h3>How often should I see the hygienist?</h3><p>Most patients every six months; your dentist
+will advise.</p>
+""",
+    ),
+    "policies.html": (
+        "",
+        "Practice policies",
+        """
+<h1>Practice policies</h1>
+<h2>Missed appointments</h2><p>Please give at least 24 hours' notice to cancel or move an
+appointment. Private patients who miss an appointment or cancel later are charged £30.</p>
+<h2>Late arrival</h2><p>If you are more than 10 minutes late we may need to rebook you.</p>
+<h2>Deposits</h2><p>A deposit of 50% is required before starting cosmetic treatment.</p>
+<h2>Complaints</h2><p>Send complaints to our practice manager at
+complaints@riversidedental.example; we reply within 3 working days.</p>
+""",
+    ),
+    "blog-whitening.html": (
+        "Blog",
+        "Is teeth whitening safe?",
+        """
+<article><h1>Is teeth whitening safe?</h1><p class="meta">By Dr Tom Fielding, 4 April 2026</p>
+<p>Whitening carried out by a dentist is safe. Beauty salons offering whitening are breaking the
+law in the UK. Sensitivity usually fades within a few days.</p></article>
+""",
+    ),
+    "blog-brushing.html": (
+        "",
+        "How to brush properly",
+        """
+<article><h1>How to brush properly</h1><p class="meta">By Grace Liu, 12 February 2026</p>
+<p>Brush for two minutes twice a day with a fluoride toothpaste. Spit, don't rinse, and clean
+between your teeth once a day.</p></article>
+""",
+    ),
+}
+
+if __name__ == "__main__":
+    write_site(
+        "riverside",
+        "Riverside Dental",
+        "Family and cosmetic dentistry on the Calls, Leeds.",
+        ("Book now", "contact.html"),
+        CLINIC,
+    )

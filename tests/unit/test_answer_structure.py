@@ -1,0 +1,172 @@
+"""Issue 11: pages keep their structure so that a visitor's answer holds the asked-for fact.
+
+Extraction and chunking are checked on small pages; the answers themselves come from the
+real embedding model (shipped in a package, nothing downloaded) over a temporary index of
+a two-page site, as `action_answer_question` would give them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.services.knowledge import answer_question, answer_type
+from ingest.chunking import chunk_document
+from ingest.embeddings import get_embedder
+from ingest.extract import html_document
+from ingest.service import run_ingest
+
+BOILERPLATE = """<header><nav><a href="/">Home</a> <a href="/pricing">Pricing</a>
+<a href="/contact">Contact</a></nav></header>{main}<footer><p>© 2026 Harbour Desk.
+<a href="/terms">Terms</a></p></footer>"""
+
+PRICING = (
+    """<html><head><title>Prices | Harbour Desk</title></head><body>"""
+    + BOILERPLATE.format(
+        main="""<main><h1>Prices</h1><p>All prices exclude 21% VAT.</p>
+<h2>Memberships</h2>
+<table><tr><th>Plan</th><th>Price</th><th>Access</th></tr>
+<tr><td>Day pass</td><td>€25 per day</td><td>09:00–18:00</td></tr>
+<tr><td>Permanent desk</td><td>€289 per month</td><td>24/7 with a key card</td></tr>
+</table>
+<h2>Extras</h2><ul><li>Locker: €15 per month</li><li>Business address: €45 per month</li></ul>
+</main>"""
+    )
+    + "</body></html>"
+)
+
+CONTACT = (
+    """<html><head><title>Contact | Harbour Desk</title></head><body>"""
+    + BOILERPLATE.format(
+        main="""<main><h1>Contact</h1><p>Questions about a membership? We are happy to help.</p>
+<dl><dt>Email</dt><dd>hello@harbourdesk.example</dd>
+<dt>Phone</dt><dd>+31 10 555 0142</dd></dl>
+<h2>Visit us</h2><address>Harbour Desk<br>Haringvliet 72<br>3011 TG Rotterdam</address>
+</main>"""
+    )
+    + "</body></html>"
+)
+
+
+def _chunks(html: str, url: str = "https://harbourdesk.example/page"):
+    return chunk_document(html_document(url, html))
+
+
+def test_a_pricing_table_row_keeps_its_plan_name_and_column_labels():
+    texts = " ".join(chunk.text for chunk in _chunks(PRICING))
+
+    assert "Permanent desk — Price: €289 per month; Access: 24/7 with a key card." in texts
+    assert "Day pass — Price: €25 per day" in texts
+    assert "Locker: €15 per month." in texts
+
+
+def test_a_table_row_chunk_carries_its_section_heading():
+    (memberships,) = [c for c in _chunks(PRICING) if "€289" in c.text]
+
+    assert memberships.section == "Memberships"
+    assert memberships.embedding_text.startswith("Prices – Memberships")
+
+
+def test_a_definition_list_keeps_the_labels_of_email_and_phone():
+    texts = " ".join(chunk.text for chunk in _chunks(CONTACT))
+
+    assert "Email: hello@harbourdesk.example." in texts
+    assert "Phone: +31 10 555 0142." in texts
+
+
+def test_an_address_block_is_one_labelled_line():
+    texts = " ".join(chunk.text for chunk in _chunks(CONTACT))
+
+    assert "Address: Harbour Desk, Haringvliet 72, 3011 TG Rotterdam" in texts
+
+
+def test_an_unlabelled_email_or_phone_gets_a_labelled_contact_line():
+    page = "<html><body><main><h1>Say hello</h1><p>We'd love to hear from you.</p><ul>"
+    page += "<li>studio@lotus.example</li><li>0117 496 0731</li></ul></main></body></html>"
+    text = html_document("https://lotus.example/contact", page).text
+
+    assert "Email: studio@lotus.example." in text
+    assert "Phone: 0117 496 0731." in text
+
+
+def test_an_email_inside_a_sentence_is_not_repeated_as_the_contact_email():
+    page = "<html><body><main><h1>Jobs</h1><p>Would you like to work with us? Send your CV "
+    page += "and a short letter to jobs@lotus.example and we will reply.</p></main></body></html>"
+
+    assert "## Contact details" not in html_document("https://lotus.example/jobs", page).text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How much is a day pass?", "price"),
+        ("What does a permanent desk cost per month?", "price"),
+        ("What's your email address?", "email"),
+        ("What's your phone number?", "phone"),
+        ("Where are you located?", "address"),
+        ("Who founded the studio?", "person"),
+        ("Can I cancel my membership by phone?", None),
+        ("How quickly will you answer my email?", None),
+        ("Are your prices with or without VAT?", None),
+    ],
+)
+def test_the_answer_type_a_question_asks_for(question: str, kind: str | None):
+    assert answer_type(question) == kind
+
+
+@pytest.fixture
+def harbour_desk(tmp_path: Path, seeded) -> str:
+    """The two pages ingested with the real model into this test's own index."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "pricing.html").write_text(PRICING, encoding="utf-8")
+    (site / "contact.html").write_text(CONTACT, encoding="utf-8")
+    base = "https://harbourdesk.example/"
+    run_ingest(str(site), base_url=base, embedder=get_embedder("model"))
+    return base
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "page"),
+    [
+        ("What does a permanent desk cost per month?", "€289 per month", "pricing.html"),
+        ("How much is a locker?", "€15", "pricing.html"),
+        ("What's your email address?", "hello@harbourdesk.example", "contact.html"),
+        ("What's your phone number?", "+31 10 555 0142", "contact.html"),
+        ("Where are you located?", "Haringvliet 72", "contact.html"),
+    ],
+)
+def test_the_visitor_gets_the_fact_and_its_page(harbour_desk: str, question, fact, page):
+    answer = answer_question(question, embedder=get_embedder("model"))
+
+    assert not answer.declined, answer.text
+    assert fact in answer.text
+    assert answer.sources == [{"title": answer.sources[0]["title"], "url": harbour_desk + page}]
+
+
+@pytest.mark.parametrize(
+    "question", ["Do you have a sauna?", "How much does it cost to rent the rooftop terrace?"]
+)
+def test_a_thing_the_site_never_mentions_is_declined(harbour_desk: str, question: str):
+    answer = answer_question(question, embedder=get_embedder("model"))
+
+    assert answer.declined, answer.text
+    assert answer.sources == []
+
+
+def test_each_row_of_a_table_with_labelled_columns_is_its_own_chunk():
+    rows = [c.text for c in _chunks(PRICING) if c.section == "Memberships"]
+
+    assert "Day pass — Price: €25 per day; Access: 09:00–18:00." in rows
+    assert "Permanent desk — Price: €289 per month; Access: 24/7 with a key card." in rows
+
+
+def test_bold_labels_read_as_plain_labelled_lines_without_asterisks():
+    page = "<html><body><main><h1>Contact</h1><div><p><strong>Phone</strong> 0113 496 0527</p>"
+    page += "<p><strong>Email</strong> desk@clinic.example</p></div></main></body></html>"
+    text = html_document("https://clinic.example/contact", page).text
+
+    assert "Phone: 0113 496 0527." in text
+    assert "Email: desk@clinic.example." in text
+    assert "*" not in text
