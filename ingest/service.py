@@ -36,6 +36,7 @@ from ingest.loaders import (
     list_folder,
 )
 from ingest.store import COLLECTIONS, KnowledgeStore, chunk_id, get_store
+from ingest.version import pipeline_version
 
 logger = logging.getLogger(__name__)
 
@@ -271,8 +272,8 @@ def collection_for(document: Document) -> str:
 
 
 def page_hash(document: Document) -> str:
-    """The hash that decides whether a page changed."""
-    digest = hashlib.sha256()
+    """The hash that decides whether a page changed (or the code that chunks it)."""
+    digest = hashlib.sha256(pipeline_version().encode())
     digest.update(document.title.encode())
     digest.update(b"\0" + document.text.encode())
     for question, answer in document.faq_pairs:

@@ -334,7 +334,9 @@ class Stack:
         if not DEMO_SITE.exists():
             return
         base_url = f"{self.env()['PUBLIC_URL']}/demo-site/"
-        digest = hashlib.sha256(base_url.encode())
+        from ingest.version import pipeline_version
+
+        digest = hashlib.sha256((base_url + pipeline_version()).encode())
         for path in sorted(DEMO_SITE.rglob("*")):
             if path.is_file():
                 digest.update(str(path.relative_to(DEMO_SITE)).encode() + path.read_bytes())

@@ -76,6 +76,17 @@ def test_ingesting_the_same_folder_again_embeds_nothing(site: Path):
     assert summary.chunks_embedded == 0 and embedder.texts == []
 
 
+def test_an_upgraded_chunker_chunks_every_page_again(site: Path, monkeypatch):
+    run_ingest(str(site), base_url=BASE_URL, embedder=FakeEmbedder())
+    monkeypatch.setattr("ingest.service.pipeline_version", lambda: "a-newer-chunker")
+
+    summary = run_ingest(str(site), base_url=BASE_URL, embedder=FakeEmbedder())
+
+    assert summary.pages_fetched == 8 and summary.pages_skipped_unchanged == 0
+    again = run_ingest(str(site), base_url=BASE_URL, embedder=FakeEmbedder())
+    assert again.pages_skipped_unchanged == 8
+
+
 def test_a_changed_page_is_the_only_one_re_embedded_and_answers_change(site: Path):
     run_ingest(str(site), base_url=BASE_URL, embedder=FakeEmbedder())
     page = site / "hours-contact.html"
