@@ -7,11 +7,14 @@ predictions, each policy asks more than once, so a turn cost grew with the sessi
 with py-spy on a 300-turn conversation, this replay was 61% of Rasa's CPU and a turn took
 about 0.3 ms more for every turn before it.
 
-The states of a conversation only grow at its end, so this keeps, per conversation and per
-way of asking, the replayed tracker and the states so far, and replays only the events added
-since. Whenever the applied events are not an extension of what was replayed (an undo, a
-rewind, another session, another domain), it starts again from the first event, exactly as
-Rasa does. The result is the same list Rasa builds, state for state: a fresh copy per call
+The states of a conversation grow at its end, so this keeps, per conversation and per way of
+asking, the replayed tracker and the states so far, and replays only the events added since.
+The applied events are not only appended to, though: each happy-path step of a form drops the
+previous step's listen and message from them, a few events from the end. So the replay also
+keeps a checkpoint (the tracker's state, not its events) at each of the last actions, goes back
+to the latest one before the first event that differs, and replays from there. Only when the
+difference lies further back (another session, an undo far back, another domain) does it start
+again from the first event, exactly as Rasa does. The result is the same list Rasa builds, state for state: a fresh copy per call
 (callers edit the last states), with sub-states shared where Rasa shares them.
 
 `tracker.applied_events()` (the events left after undos and loop rewinds), which everything
@@ -22,6 +25,8 @@ is computed in full.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import itertools
 import operator
 from collections import OrderedDict
@@ -43,10 +48,46 @@ from rasa.shared.core.trackers import DialogueStateTracker
 # Conversations whose replay is kept (least recently used first out); at about 0.5 KB per
 # state this bounds the memory to tens of MB even for long conversations.
 MAX_CONVERSATIONS = 2000
+# Checkpoints kept per replay: a form step rewrites the last three or four applied events.
+CHECKPOINTS = 12
+
+# How each call was served (the tests check that every path is taken).
+stats = {"extended": 0, "rewound": 0, "rebuilt": 0}
+
+
+def _state_of(tracker: DialogueStateTracker) -> DialogueStateTracker:
+    """A copy of the tracker's state (slots, latest action and message, loop), not its events.
+
+    The replayed tracker's events are never read: states come from these attributes, and the
+    events that reach a replay (applied events) change only these attributes."""
+    state = copy.copy(tracker)
+    state.events = tracker._create_events([])
+    state.slots = {name: copy.copy(slot) for name, slot in tracker.slots.items()}
+    if tracker.active_loop is not None:
+        state.active_loop = dataclasses.replace(tracker.active_loop)
+    return state
+
+
+class _Checkpoint:
+    __slots__ = ("position", "tracker", "states", "last_ml_action", "turn_hidden")
+
+    def __init__(self, position: int, replay: _Replay) -> None:
+        self.position = position  # index in the applied events of the action it precedes
+        self.tracker = _state_of(replay.tracker)
+        self.states = len(replay.states)
+        self.last_ml_action, self.turn_hidden = replay.last_ml_action, replay.turn_hidden
 
 
 class _Replay:
-    __slots__ = ("domain", "events", "tracker", "states", "last_ml_action", "turn_hidden")
+    __slots__ = (
+        "domain",
+        "events",
+        "tracker",
+        "states",
+        "last_ml_action",
+        "turn_hidden",
+        "checkpoints",
+    )
 
     def __init__(self, domain: Domain, tracker: Any) -> None:
         self.domain = domain
@@ -55,6 +96,26 @@ class _Replay:
         self.states: list[dict[str, Any]] = []
         self.last_ml_action: dict[str, Any] | None = None
         self.turn_hidden = False
+        self.checkpoints: list[_Checkpoint] = []
+
+    def rewind(self, applied: list[Any]) -> int | None:
+        """Go back to the latest checkpoint that `applied` shares; where to replay from."""
+        same = 0
+        for same, (old, new) in enumerate(zip(self.events, applied, strict=False)):  # noqa: B007
+            if old is not new:
+                break
+        else:
+            same = min(len(self.events), len(applied))
+        while self.checkpoints and self.checkpoints[-1].position > same:
+            self.checkpoints.pop()
+        if not self.checkpoints:
+            return None
+        point = self.checkpoints[-1]
+        self.tracker = _state_of(point.tracker)
+        del self.states[point.states :]
+        self.last_ml_action, self.turn_hidden = point.last_ml_action, point.turn_hidden
+        self.checkpoints.pop()  # taken again when its action is replayed
+        return point.position
 
 
 _replays: OrderedDict[tuple[Any, ...], _Replay] = OrderedDict()
@@ -179,12 +240,23 @@ def states_for_tracker_history(
     applied = tracker.applied_events()
     key = (tracker.sender_id, omit_unset_slots, ignore_rule_only_turns, _frozen(rule_only_data))
     replay = _replays.get(key)
-    seen = len(replay.events) if replay is not None else 0
-    if replay is None or replay.domain is not self or not _extends(replay.events, applied):
+    seen = None
+    if replay is not None and replay.domain is self:
+        if _extends(replay.events, applied):
+            seen = len(replay.events)
+            stats["extended"] += 1
+        else:
+            seen = replay.rewind(applied)
+            stats["rewound"] += seen is not None
+    if seen is None:
         replay = _Replay(self, tracker)
         seen = 0
-    for event in applied[seen:]:
+        stats["rebuilt"] += 1
+    for position in range(seen, len(applied)):
+        event = applied[position]
         if isinstance(event, ActionExecuted):
+            replay.checkpoints.append(_Checkpoint(position, replay))
+            del replay.checkpoints[:-CHECKPOINTS]
             _add_state(
                 self,
                 replay,

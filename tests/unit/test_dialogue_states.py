@@ -78,7 +78,8 @@ for number, story in enumerate(stories):
         twin = live.copy()
         twin.update(ActionExecuted("action_listen"))
         compare(twin)
-print(json.dumps({"stories": len(stories), "checked": checked, "mismatches": mismatches}))
+print(json.dumps({"stories": len(stories), "checked": checked, "mismatches": mismatches,
+                  **dialogue_states.stats}))
 """
 
 
@@ -97,3 +98,6 @@ def test_states_match_what_rasa_builds_from_scratch_after_every_event() -> None:
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["stories"] >= 20 and result["checked"] > 1000
     assert result["mismatches"] == 0, done.stderr[-3000:]
+    # Each way was taken: extending, going back to a checkpoint (a form's step rewrites the
+    # last applied events), and starting over (another conversation, an undo).
+    assert result["extended"] > 1000 and result["rewound"] > 100 and result["rebuilt"] > 0
