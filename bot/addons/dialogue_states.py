@@ -17,6 +17,11 @@ difference lies further back (another session, an undo far back, another domain)
 again from the first event, exactly as Rasa does. The result is the same list Rasa builds, state for state: a fresh copy per call
 (callers edit the last states), with sub-states shared where Rasa shares them.
 
+Copies of a tracker (Rasa runs each action on one, and a form validates each answer on one
+built from every event) copy its state instead of replaying every event of the session
+(`copy_tracker`, `form_temporary_tracker`): late in a 3-minute load test these replays were a
+fifth of Rasa's time.
+
 `tracker.applied_events()` (the events left after undos and loop rewinds), which everything
 above and several policies call, is kept the same way: only the new events are walked, unless
 they name a loop not seen before (Rasa's rule looks at loops activated later), in which case it
@@ -32,7 +37,8 @@ import operator
 from collections import OrderedDict
 from typing import Any
 
-from rasa.shared.core.constants import PREVIOUS_ACTION
+from rasa.core.actions.forms import FormAction
+from rasa.shared.core.constants import PREVIOUS_ACTION, REQUESTED_SLOT
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -40,6 +46,7 @@ from rasa.shared.core.events import (
     ActiveLoop,
     Restarted,
     SessionStarted,
+    SlotSet,
     UserUtteranceReverted,
     UserUttered,
 )
@@ -66,6 +73,39 @@ def _state_of(tracker: DialogueStateTracker) -> DialogueStateTracker:
     if tracker.active_loop is not None:
         state.active_loop = dataclasses.replace(tracker.active_loop)
     return state
+
+
+_replaying_copy = DialogueStateTracker.copy
+
+
+def copy_tracker(self: DialogueStateTracker) -> DialogueStateTracker:
+    """`DialogueStateTracker.copy`: the same events and state, without replaying the events.
+
+    Rasa's copy replays every event onto a new tracker; that gives this tracker's state, which
+    is copied instead. Trackers that keep a bounded history, or are of another class (training
+    trackers cache their states), are still copied Rasa's way."""
+    if type(self) is not DialogueStateTracker or self._max_event_history is not None:
+        return _replaying_copy(self)
+    copied = _state_of(self)
+    copied.events = self._create_events(list(self.events))
+    copied.sender_source = None  # as Rasa's copy, which starts from `init_copy`
+    return copied
+
+
+def form_temporary_tracker(
+    self: FormAction, current_tracker: Any, additional_events: list[Any], domain: Domain
+) -> DialogueStateTracker:
+    """`FormAction._temporary_tracker` from a copy of the tracker's state, not every event.
+
+    Rasa rebuilds it from the events since the last restart, which give the same state."""
+    tracker = copy_tracker(current_tracker)
+    for event in (
+        SlotSet(REQUESTED_SLOT, self.get_slot_to_fill(current_tracker)),
+        ActionExecuted(self.name()),
+        *additional_events,
+    ):
+        tracker.update(event)
+    return tracker
 
 
 class _Checkpoint:
@@ -283,3 +323,5 @@ def states_for_tracker_history(
 def apply() -> None:
     Domain.states_for_tracker_history = states_for_tracker_history
     DialogueStateTracker.applied_events = applied_events
+    DialogueStateTracker.copy = copy_tracker
+    FormAction._temporary_tracker = form_temporary_tracker

@@ -21,7 +21,9 @@ RASA_PY = ROOT / "bot" / ".venv" / "bin" / "python"
 SCRIPT = r"""
 import copy, glob, json, sys
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, UserUtteranceReverted
+from rasa.core.actions.forms import FormAction
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUtteranceReverted
+from rasa.shared.core.trackers import EventVerbosity
 from rasa.shared.core.generator import TrainingDataGenerator
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
@@ -31,6 +33,10 @@ from addons import dialogue_states
 
 original_states = Domain.states_for_tracker_history
 original_applied = DialogueStateTracker.applied_events
+original_copy = DialogueStateTracker.copy
+original_temporary = FormAction._temporary_tracker
+form = FormAction("booking_form", None)
+copies = copy_mismatches = 0
 domain = Domain.load("domain")
 steps = []
 for path in sorted(glob.glob("tests/*.yml")):
@@ -51,8 +57,32 @@ def patched(on):
         dialogue_states.applied_events if on else original_applied
     )
 
+def seen(tracker):
+    state = tracker.current_state(EventVerbosity.NONE)
+    state.pop("latest_event_time")  # the new events' creation times
+    return state, original_states(domain, tracker), [type(e).__name__ for e in tracker.events]
+
+def compare_copies(tracker):
+    global copies, copy_mismatches
+    before = seen(tracker)
+    pairs = [(original_copy(tracker), dialogue_states.copy_tracker(tracker))]
+    extra = [SlotSet("requested_slot", "date")]
+    pairs.append((original_temporary(form, tracker, extra, domain),
+                  dialogue_states.form_temporary_tracker(form, tracker, extra, domain)))
+    for want, got in pairs:
+        copies += 1
+        if seen(got) != seen(want):
+            copy_mismatches += 1
+            print("COPY MISMATCH", len(tracker.events), file=sys.stderr)
+        got.update(SlotSet(domain.slots[0].name, "changed"))  # a copy is on its own
+        got.update(ActionExecuted("action_listen"))
+    if seen(tracker) != before:
+        copy_mismatches += 1
+        print("COPY CHANGED THE ORIGINAL", len(tracker.events), file=sys.stderr)
+
 def compare(tracker):
     global checked, mismatches
+    compare_copies(tracker)
     for omit, ignore, data in ways:
         patched(False)
         want = (tracker.applied_events(), domain.states_for_tracker_history(tracker, omit, ignore, data))
@@ -79,6 +109,7 @@ for number, story in enumerate(stories):
         twin.update(ActionExecuted("action_listen"))
         compare(twin)
 print(json.dumps({"stories": len(stories), "checked": checked, "mismatches": mismatches,
+                  "copies": copies, "copy_mismatches": copy_mismatches,
                   **dialogue_states.stats}))
 """
 
@@ -98,6 +129,9 @@ def test_states_match_what_rasa_builds_from_scratch_after_every_event() -> None:
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["stories"] >= 20 and result["checked"] > 1000
     assert result["mismatches"] == 0, done.stderr[-3000:]
+    # Copies (Rasa's, and a form's temporary tracker) hold the same state as Rasa's replayed
+    # ones, and changing a copy leaves the conversation alone.
+    assert result["copies"] > 1000 and result["copy_mismatches"] == 0, done.stderr[-3000:]
     # Each way was taken: extending, going back to a checkpoint (a form's step rewrites the
     # last applied events), and starting over (another conversation, an undo).
     assert result["extended"] > 1000 and result["rewound"] > 100 and result["rebuilt"] > 0
