@@ -15,6 +15,8 @@ a busy two-core machine).
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import logging
 import os
 import sys
@@ -52,6 +54,28 @@ def _domain_sent_or_last(
 ActionExecutor.update_and_return_domain = _domain_sent_or_last
 
 
+async def _warm_up_then_freeze(app: Sanic, _loop: Any) -> None:
+    """Load the embedding model, then keep what start-up made out of the collector's walk.
+
+    A full garbage collection walked every object torch, LanceDB and the model made at start
+    and stopped the event loop meanwhile (as in Rasa: addons/patches.py); frozen, only what
+    the actions create is walked. In the background: the server answers meanwhile."""
+
+    async def warm_up() -> None:
+        from ingest.embeddings import get_embedder
+
+        try:
+            await asyncio.get_running_loop().run_in_executor(
+                None, lambda: get_embedder().embed_query("opening hours")
+            )
+        except Exception:  # noqa: BLE001 - a question will load it (and say why) instead
+            logger.warning("could not load the embedding model at start", exc_info=True)
+        gc.collect()
+        gc.freeze()
+
+    app.add_task(warm_up())
+
+
 def main(argv: list[str] | None = None) -> None:
     """Parse rasa-sdk's own command line (`--actions actions -p 5055`) and serve."""
     args = create_argument_parser().parse_args(argv)
@@ -72,6 +96,7 @@ def main(argv: list[str] | None = None) -> None:
     # rasa-sdk's default (all interfaces unless SANIC_HOST says otherwise), kept as it was.
     host = os.environ.get("SANIC_HOST", "0.0.0.0")
     ssl = create_ssl_config(args.ssl_certificate, args.ssl_keyfile, args.ssl_password)
+    app.register_listener(_warm_up_then_freeze, "after_server_start")
     logger.info("Action server (one process, pid %s) on %s:%s", os.getpid(), host, args.port)
     app.prepare(host=host, port=args.port, ssl=ssl, single_process=True, motd=False)
     Sanic.serve_single(primary=app)
