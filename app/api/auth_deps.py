@@ -11,7 +11,7 @@ per-user admin API rate limit (`ADMIN_RATE_LIMIT`, 50/minute by default).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -25,15 +25,34 @@ from app.models import AdminUser, Role
 from app.services.auth import user_from_access_token
 
 
-class ErrorMessage(BaseModel):
-    """An error in words: `{"detail": "..."}`."""
+class FieldProblem(BaseModel):
+    """Which field of the request is wrong, and why."""
 
-    detail: str
+    field: str
+    message: str
+
+
+class ErrorMessage(BaseModel):
+    """An error in words, `{"detail": "..."}`, or naming the field: `{"detail": {"field", "message"}}`."""
+
+    detail: str | FieldProblem
+
+
+class ValidationProblems(BaseModel):
+    """The fields that are missing or not valid, as FastAPI reports them."""
+
+    detail: list[dict[str, Any]]
+
+
+INVALID_FIELDS = {
+    422: {"model": ValidationProblems, "description": "A field is missing or not valid"}
+}
 
 
 def error_responses(*codes: int) -> dict[int | str, dict]:
     """OpenAPI entries for the error answers a route can give (clients and schemathesis use them)."""
     words = {
+        400: "The body could not be read (not valid JSON, or broken form data)",
         401: "Not signed in: no token, or one that is expired, tampered with or revoked",
         403: "Signed in, but this role may not do it",
         404: "No such item",

@@ -15,7 +15,13 @@ from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from app.api.auth_deps import STAFF_ERRORS, CurrentAdmin, EditorAccess, error_responses
+from app.api.auth_deps import (
+    INVALID_FIELDS,
+    STAFF_ERRORS,
+    CurrentAdmin,
+    EditorAccess,
+    error_responses,
+)
 from app.api.deps import SessionDep
 from app.models import COLLECTIONS
 from app.services import content_jobs
@@ -136,6 +142,7 @@ _INGEST_BODY = {
     status_code=status.HTTP_202_ACCEPTED,
     summary="Add a page, sitemap or file to the knowledge base",
     openapi_extra=_INGEST_BODY,
+    responses=INVALID_FIELDS,
 )
 async def ingest(request: Request, user: EditorAccess, session: SessionDep) -> JobAccepted:
     """Runs in the background; poll GET /api/content/jobs/{job_id} for progress."""

@@ -19,6 +19,7 @@ from app.api import (
     widget,
 )
 from app.api.attachments import router as attachments_router
+from app.api.auth_deps import error_responses
 from app.core.settings import ROOT_DIR
 
 
@@ -30,6 +31,8 @@ def create_api() -> FastAPI:
         docs_url="/api/docs",
         openapi_url="/api/openapi.json",
         redoc_url=None,
+        # Any route that reads a body answers 400 when it cannot be parsed.
+        responses=error_responses(400),
     )
     api.include_router(health.router, prefix="/api")
     api.include_router(auth.router, prefix="/api/auth", tags=["auth"])

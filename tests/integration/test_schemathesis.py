@@ -1,7 +1,10 @@
-"""Property-based API test: schemathesis generates requests for every admin API GET route from
-the OpenAPI schema and checks that none answers 5xx and every answer matches the schema.
+"""Property-based API test: schemathesis generates requests for every route and method of the
+OpenAPI schema (admin, booking, widget, health), signed in as an admin, and checks that none
+answers 5xx and that every answer's status, content type and body are the documented ones.
 
-Bounded (a few examples per route) so it runs in well under a minute.
+Health answers 503 when a part is down (here Rasa and the action server are not running), which
+is its documented contract, not a server error; its body is still checked against the schema.
+Bounded (a few examples per route) so it runs in about a minute.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from tests.unit.test_api_auth import add_staff, auth_header
 
 pytestmark = pytest.mark.integration
 
-ADMIN_API = r"^/api/(auth|config|content|analytics|audit|users|callbacks)"
+HEALTH = ("/api/health", "/api/health/details")
 
 
 @pytest.fixture
@@ -46,9 +49,7 @@ def admin_headers(sqlite_db, monkeypatch, isolated_env):
 
 
 # Building the app connects to nothing; each request uses the test's database and settings.
-schema = schemathesis.openapi.from_asgi("/api/openapi.json", create_api()).include(
-    method="GET", path_regex=ADMIN_API
-)
+schema = schemathesis.openapi.from_asgi("/api/openapi.json", create_api())
 
 
 @schema.parametrize()
@@ -58,11 +59,12 @@ schema = schemathesis.openapi.from_asgi("/api/openapi.json", create_api()).inclu
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
-def test_admin_api_gets_never_fail_and_match_the_schema(case, admin_headers):
+def test_every_route_never_fails_and_answers_as_documented(case, admin_headers):
+    server_errors = [] if case.operation.path in HEALTH else [not_a_server_error]
     case.call_and_validate(
         headers=admin_headers,
         checks=[
-            not_a_server_error,
+            *server_errors,
             status_code_conformance,
             content_type_conformance,
             response_schema_conformance,
