@@ -15,7 +15,10 @@ session start after a restart (with several processes, batches can land out of o
 events' own timestamps cannot, as one process at a time handles a conversation).
 
 Durability: a clean stop (SIGTERM, Ctrl-C) writes everything queued before the process exits.
-A crash (SIGKILL, power loss) can lose the last `flush_interval` seconds of events.
+A crash (SIGKILL, power loss) can lose the last `flush_interval` seconds of events. So can Redis
+coming back empty with several processes: a conversation whose list is gone is rebuilt from
+the SQL log, as a new list of a new generation (the session key says which), and every
+process drops its memory copy built on the old one.
 
 Several Rasa processes (`redis_url` set, with Rasa's Redis lock store so one process at a
 time handles a conversation): each turn's new events are also appended to a Redis list per
@@ -35,6 +38,7 @@ import logging
 import multiprocessing.util
 import threading
 import time
+import uuid
 from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
@@ -50,6 +54,8 @@ from rasa.shared.core.trackers import (
     DialogueStateTracker,
     get_trackers_for_conversation_sessions,
 )
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialBackoff
 
 logger = logging.getLogger(__name__)
 
@@ -210,16 +216,45 @@ class EventLogWriter:
 class _Live:
     """A conversation held in memory: its tracker, and how many of its events are saved."""
 
-    __slots__ = ("tracker", "saved", "touched", "version", "session_start")
+    __slots__ = ("tracker", "saved", "touched", "version", "session_start", "generation")
 
     def __init__(self, tracker: DialogueStateTracker | None, saved: int) -> None:
         self.tracker = tracker
         self.saved = saved
         self.touched = time.monotonic()
-        # Shared mode: the length of the conversation's Redis list this copy reflects, and the
-        # list index where its session starts.
+        # Shared mode: the length of the conversation's Redis list this copy reflects, the
+        # list index where its session starts, and which list it was (see _session_value).
         self.version = saved
         self.session_start = 0
+        self.generation = ""
+
+
+def _session_value(start: int, generation: str) -> str:
+    """The session key's value: where the session starts in the list, and the list's generation.
+
+    A list is rebuilt from the SQL log when Redis lost it (restarted empty, expired); the new
+    list's indexes are not the old one's, so a process whose memory copy was built on the old
+    list must not apply the new list's tail to it. A new generation tells it so."""
+    return f"{start} {generation}"
+
+
+def _parse_session_value(raw: bytes | str | None) -> tuple[int, str]:
+    text = raw.decode() if isinstance(raw, bytes) else (raw or "0")
+    start, _, generation = text.partition(" ")
+    return int(start or 0), generation
+
+
+# Without this, the first turn after a Redis restart fails on a dead pooled connection, and
+# Rasa then answers that turn from an empty in-memory tracker: a form in progress is forgotten.
+_RETRIED_ERRORS = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+
+
+def _redis_retry() -> Retry:
+    return Retry(ExponentialBackoff(cap=0.5, base=0.05), 3, _RETRIED_ERRORS)
+
+
+async def _nothing(_error: Exception) -> None:
+    return None
 
 
 def _redis_keys(sender_id: str) -> tuple[str, str]:
@@ -248,7 +283,15 @@ class WriteBehindTrackerStore(TrackerStore, SerializedTrackerAsText):
         self.engine = self.log.engine
         self.max_live = int(max_live)
         self._live: OrderedDict[str, _Live] = OrderedDict()
-        self._redis = redis.asyncio.from_url(redis_url) if redis_url else None
+        # A dropped connection (Redis restarted: every pooled connection is dead) is tried
+        # again on a fresh one, for single commands here and for the pipelines below.
+        self._redis = (
+            redis.asyncio.from_url(
+                redis_url, retry=_redis_retry(), retry_on_error=list(_RETRIED_ERRORS)
+            )
+            if redis_url
+            else None
+        )
         self.redis_ttl_seconds = int(redis_ttl_seconds)
 
     # -- the domain's session length comes from the product's settings ------------------------
@@ -295,17 +338,24 @@ class WriteBehindTrackerStore(TrackerStore, SerializedTrackerAsText):
 
     async def _retrieve_shared(self, sender_id: str) -> DialogueStateTracker | None:
         events_key, session_key = _redis_keys(sender_id)
-        async with self._redis.pipeline(transaction=False) as pipe:
-            length, start = await pipe.llen(events_key).get(session_key).execute()
-        start = int(start or 0)
+
+        async def read() -> list[Any]:
+            async with self._redis.pipeline(transaction=False) as pipe:
+                return await pipe.llen(events_key).get(session_key).execute()
+
+        # redis-py retries single commands, not pipelines; this one only reads.
+        length, session = await _redis_retry().call_with_retry(read, _nothing)
+        start, generation = _parse_session_value(session)
         live = self._live.get(sender_id)
         if live is not None:
             self._touch(sender_id, live)
             self._without_unsaved(sender_id, live)
         if length == 0:
-            # New, or expired from Redis: the SQL log has it (or nothing).
+            # New, or lost from Redis (expired, or Redis restarted empty): the SQL log has it
+            # (or nothing). Its events start a new list, of a new generation.
             tracker = await self._load_from_log(sender_id)
             live = _Live(tracker, len(tracker.events) if tracker else 0)
+            live.version = 0  # the list it reflects is the empty one
             if tracker is not None:
                 await self._append_shared(
                     sender_id, live, [event.as_dict() for event in tracker.events], 0
@@ -316,6 +366,7 @@ class WriteBehindTrackerStore(TrackerStore, SerializedTrackerAsText):
             live is not None
             and live.tracker is not None
             and live.session_start == start
+            and live.generation == generation
             and live.version <= length
         ):
             if live.version < length:  # another process answered since: apply what it added
@@ -327,7 +378,7 @@ class WriteBehindTrackerStore(TrackerStore, SerializedTrackerAsText):
         raw_events = await self._redis.lrange(events_key, start, length - 1)
         tracker = self._tracker_from(sender_id, [json.loads(raw) for raw in raw_events])
         live = _Live(tracker, len(tracker.events))
-        live.version, live.session_start = length, start
+        live.version, live.session_start, live.generation = length, start, generation
         self._remember(sender_id, live)
         return tracker
 
@@ -336,16 +387,40 @@ class WriteBehindTrackerStore(TrackerStore, SerializedTrackerAsText):
     ) -> None:
         """Append a turn's events to the conversation's Redis list (one round trip)."""
         events_key, session_key = _redis_keys(sender_id)
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.rpush(events_key, *[json.dumps(body) for body in bodies])
-            if session_at is not None:
-                # The lock store lets one process at a time append: the list was live.version long.
-                pipe.set(session_key, live.version + session_at)
-            pipe.expire(events_key, self.redis_ttl_seconds)
-            pipe.expire(session_key, self.redis_ttl_seconds)
-            results = await pipe.execute()
+        before = live.version
+        if before == 0:  # a new list: a new conversation, or one rebuilt from the log
+            live.generation = uuid.uuid4().hex[:12]
+            session_at = session_at or 0
+
+        async def append() -> list[Any]:
+            async with self._redis.pipeline(transaction=True) as pipe:
+                pipe.rpush(events_key, *[json.dumps(body) for body in bodies])
+                if session_at is not None:
+                    # The lock store lets one process at a time append: the list was
+                    # `before` long.
+                    pipe.set(session_key, _session_value(before + session_at, live.generation))
+                pipe.expire(events_key, self.redis_ttl_seconds)
+                pipe.expire(session_key, self.redis_ttl_seconds)
+                return await pipe.execute()
+
+        async def append_again() -> list[Any]:
+            # The connection dropped: Redis may have run the transaction and lost only the
+            # reply. One process at a time writes (the lock store), so the length says which.
+            length = await self._redis.llen(events_key)
+            if length == before + len(bodies):
+                return [length]
+            if length != before:
+                raise redis.exceptions.RedisError(
+                    f"{events_key} holds {length} events, {before} expected"
+                )
+            return await append()
+
+        try:
+            results = await append()
+        except _RETRIED_ERRORS:
+            results = await _redis_retry().call_with_retry(append_again, _nothing)
         if session_at is not None:
-            live.session_start = live.version + session_at
+            live.session_start = before + session_at
         live.version = results[0]
 
     async def retrieve_full_tracker(self, sender_id: str) -> DialogueStateTracker | None:
