@@ -13,7 +13,7 @@
 - the web app (Reflex, with its Redis state manager since REDIS_URL is set), calling Rasa
   through a second loopback pool (`RASA_POOL_PORT`);
 - nginx (from the OS packages, installed when missing) as the gateway on
-  `https://localhost:8443` (`GATEWAY_PORT`), its configuration rendered from
+  `https://127.0.0.1:8443` (`GATEWAY_PORT`), its configuration rendered from
   `deploy/nginx/gateway.conf.template`, with a self-signed certificate made on first start.
 
 Every server but the gateway listens on 127.0.0.1 only. `make down` stops it all.
@@ -316,8 +316,13 @@ class ProdStack(Stack):
     # -- where ------------------------------------------------------------------------------
     @property
     def gateway_url(self) -> str:
-        """What a browser on this machine opens."""
-        return f"https://localhost:{self.gateway_port}"
+        """What a browser on this machine opens.
+
+        127.0.0.1, not `localhost`: for a page served over https from `localhost` (or
+        0.0.0.0), Reflex's frontend drops the port from the backend's address, assuming a
+        load balancer on 443, and the widget's websocket would go to wss://localhost/_event.
+        (A real PUBLIC_URL names the business's host and is used as it is.)"""
+        return f"https://127.0.0.1:{self.gateway_port}"
 
     @property
     def gateway_local_url(self) -> str:
