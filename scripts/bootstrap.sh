@@ -10,7 +10,7 @@ WANT_NGINX=0
 for arg in "$@"; do
   case "$arg" in
     --browser) WANT_BROWSER=1 ;;
-    --nginx) WANT_NGINX=1 ;;  # the gateway tests (`make up-prod` installs it itself)
+    --nginx) WANT_NGINX=1 ;;  # the gateway tests: nginx and redis-server (`make up-prod` installs nginx itself)
   esac
 done
 
@@ -75,5 +75,14 @@ if [[ "$WANT_NGINX" == 1 ]] && ! command -v nginx >/dev/null 2>&1 && [[ ! -x /us
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
   else
     echo "warning: nginx not found; the gateway tests need it (sudo apt-get install nginx)" >&2
+  fi
+fi
+# The gateway tests restart a Redis of their own (the machine's is not theirs to restart).
+if [[ "$WANT_NGINX" == 1 ]] && ! command -v redis-server >/dev/null 2>&1; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    say "Installing redis-server for the gateway tests (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  else
+    echo "warning: redis-server not found; the gateway tests need it (sudo apt-get install redis-server)" >&2
   fi
 fi

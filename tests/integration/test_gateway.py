@@ -1,25 +1,31 @@
-"""The production topology behind its nginx gateway (issue 14), as `make up-prod` runs it:
-PostgreSQL, Redis, two Rasa servers sharing the Redis tracker and lock stores, two action
-servers behind a loopback pool, the app (API only here: the pages' build is `make up`'s
-business and adds a minute), and nginx in front.
+"""The production topology behind its nginx gateway (issues 14 and 17), as `make up-prod` runs
+it: PostgreSQL, Redis, two Rasa servers sharing the Redis tracker and lock stores, two action
+servers behind a loopback pool, the web app (pages and API) on Reflex's Redis state manager,
+and nginx in front.
 
 - a booking form started on Rasa server 1 carries on on server 2 (the form lives in Redis);
 - two messages of one visitor sent at once to the two servers are handled in turn;
-- killing a Rasa server mid-form loses nothing: the gateway sends the next message to the
-  other one, which finishes the form, and the booking is made once;
+- killing a Rasa server, or an action server, mid-form loses nothing: the pools send the next
+  call to the other one, the form finishes and the booking is made once; supervisord brings
+  the killed one back, logs why, and leaves no process of the stack without it;
+- restarting Redis loses no booking and no configuration, conversations carry on, and the
+  cache fills again;
+- a visitor's widget conversation carries on when the web app's backend restarts;
 - what is internal is refused through the gateway, and listens on loopback only;
 - the app limits the address the gateway saw, whatever X-Forwarded-For the client sent;
 - nginx answers 413 past 10 MB and 429 past 100 requests/min (static files exempt).
 
-Skipped without nginx, PostgreSQL or Redis locally; under `CI=true` each is required.
+Redis here is a `redis-server` of the test's own on a loopback port, as the test restarts it
+(the machine's Redis is not the test's to restart). Skipped without nginx, redis-server,
+PostgreSQL or Chromium locally; under `CI=true` each is required.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import signal
+import subprocess
 import tempfile
 import time
 import uuid
@@ -33,9 +39,9 @@ from sqlalchemy import create_engine, text
 
 from tests.conftest import _drop_postgres_database, _postgres_database, require_service
 from tests.integration.test_booking_lifecycle import open_weekday, spoken
+from tests.integration.test_crash_recovery import supervisord_log, unsupervised
 
 pytestmark = [pytest.mark.integration, pytest.mark.postgres, pytest.mark.redis]
-REDIS_URL = os.environ.get("TEST_GATEWAY_REDIS_URL", "redis://127.0.0.1:6379/13")
 RASA_TOKEN = "gateway-test-" + uuid.uuid4().hex
 # Its own ports: it may run beside `make up`, `make up-prod` and the other test stacks.
 PORTS = {
@@ -46,49 +52,105 @@ PORTS = {
     "actions_ports": (4462, 4463),
     "gateway_port": 4443,
 }
+REDIS_PORT = 4479
+
+
+class OwnRedis:
+    """A redis-server on a loopback port of the test's own, started and restarted by it.
+
+    Append-only file on, as the deploy files run Redis; `restart(empty=True)` brings it back
+    with nothing, as a Redis without persistence, or with a lost volume, would come back.
+    """
+
+    def __init__(self, home: Path, port: int) -> None:
+        self.dir = home / "redis"
+        self.dir.mkdir()
+        self.port = port
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def client(self):
+        import redis
+
+        return redis.Redis.from_url(self.url, socket_connect_timeout=2)
+
+    def start(self) -> None:
+        server = shutil.which("redis-server") or "/usr/sbin/redis-server"
+        if not Path(server).exists():
+            require_service("redis-server", "not installed (apt-get install redis-server)")
+        self.process = subprocess.Popen(
+            [server, "--bind", "127.0.0.1", "--port", str(self.port), "--dir", str(self.dir)]
+            + ["--appendonly", "yes", "--save", "", "--daemonize", "no"]
+            + ["--logfile", str(self.dir / "redis.log")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                self.client().ping()
+                return
+            except Exception:  # noqa: BLE001
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    log = self.dir / "redis.log"
+                    raise AssertionError(
+                        f"redis-server did not start: {log.read_text()[-2000:] if log.exists() else ''}"
+                    ) from None
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()  # as `systemctl restart redis` does
+            self.process.wait(timeout=30)
+        self.process = None
+
+    def restart(self, *, empty: bool) -> None:
+        self.stop()
+        if empty:
+            for path in self.dir.iterdir():
+                if path.name != "redis.log":
+                    shutil.rmtree(path) if path.is_dir() else path.unlink()
+        self.start()
 
 
 @pytest.fixture(scope="module")
 def gateway():
-    import redis
-
     from scripts.prod import ProdStack, find_nginx
 
     if find_nginx() is None:
         require_service("nginx", "not installed (apt-get install nginx)")
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except Exception as exc:  # noqa: BLE001
-        require_service("Redis", str(exc))
-    client.flushdb()
     database_url = _postgres_database()
     # Not pytest's own temporary folder (mode 700): run as root, nginx's workers are `nobody`
     # and buffer request bodies under var/run/nginx.
     home = Path(tempfile.mkdtemp(prefix="chatbot-gateway-"))
     home.chmod(0o711)
+    redis_server = OwnRedis(home, REDIS_PORT)
     stack = ProdStack(
         var_dir=home / "var",
-        web_mode="api",
         gateway_host="127.0.0.1",
         extra_env={
             # "test": no developer's .env is read; otherwise the production settings.
             "ENVIRONMENT": "test",
             "DATABASE_URL": database_url,
-            "REDIS_URL": REDIS_URL,
+            "REDIS_URL": redis_server.url,
             "RASA_TOKEN": RASA_TOKEN,
             "ADMIN_PASSWORD": "correct-horse-battery-staple",
         },
         **PORTS,
     )
     try:
+        redis_server.start()
         stack.prepare(quiet=True)
         stack.start()
         stack.wait_healthy(600, verbose=False)
+        stack.redis = redis_server
         yield stack, database_url
     finally:
         stack.shutdown()
-        client.flushdb()
+        redis_server.stop()
         _drop_postgres_database(database_url)
         shutil.rmtree(home, ignore_errors=True)
 
@@ -177,6 +239,37 @@ def test_a_rasa_server_killed_mid_form_loses_nothing(gateway):
         booked = visitor.says(webhook, "yes", client)
     assert bookings_with(database_url, booked_reference(booked, visitor)) == 1, str(visitor)
     stack.wait_healthy(180, verbose=False)  # and the killed one is back
+    assert "exited: rasa1 (terminated by SIGKILL" in supervisord_log(stack)
+    assert unsupervised(stack) == [], "processes of this stack left without supervisord"
+
+
+def test_an_action_server_killed_mid_form_loses_nothing(gateway):
+    """The action servers' pool (nginx) sends the next call to the one left; supervisord
+    restarts the killed one within the minute."""
+    stack, database_url = gateway
+    webhook = through_gateway(stack, "/webhooks/rest/webhook")
+    visitor = Visitor()
+    crashes_before = supervisord_log(stack).count("exited: actions1 (terminated by SIGKILL")
+    with client_for(stack) as client:
+        day = spoken(open_weekday(7))
+        visitor.says(webhook, f"I'd like to book a consultation on {day} at 2pm", client)
+        visitor.says(webhook, "Ana Actions", client)
+        killed = _listener(stack.actions_ports[0])
+        # One process per action server, the one supervisord started: no forked worker
+        # survives it holding the port.
+        assert killed.pid == int(stack.ctl("pid", "actions1").strip())
+        killed.send_signal(signal.SIGKILL)
+        psutil.wait_procs([killed], timeout=10)
+        visitor.says(webhook, f"ana.{uuid.uuid4().hex[:6]}@example.com", client)
+        summary = visitor.says(webhook, "(212) 555-0177", client)
+        assert "Consultation" in summary and "2" in summary and "Ana" in summary, str(visitor)
+        booked = visitor.says(webhook, "yes", client)
+    assert bookings_with(database_url, booked_reference(booked, visitor)) == 1, str(visitor)
+    stack.wait_healthy(60, verbose=False)  # each server behind the pools answers again
+    assert int(stack.ctl("pid", "actions1").strip()) != killed.pid
+    crashes = supervisord_log(stack).count("exited: actions1 (terminated by SIGKILL")
+    assert crashes == crashes_before + 1, supervisord_log(stack)[-2000:]
+    assert unsupervised(stack) == [], "processes of this stack left without supervisord"
 
 
 def test_two_messages_at_once_on_the_two_servers_are_handled_one_after_the_other(gateway):
@@ -216,6 +309,116 @@ def test_two_messages_at_once_on_the_two_servers_are_handled_one_after_the_other
     assert events[-1] == ("action", "action_listen"), events
 
 
+def admin_headers(stack, client: httpx.Client) -> dict[str, str]:
+    response = client.post(
+        through_gateway(stack, "/api/auth/login"),
+        json={"email": "admin@example.com", "password": "correct-horse-battery-staple"},
+    )
+    response.raise_for_status()
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+def all_bookings(database_url: str) -> list[tuple[str, str]]:
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT reference, status FROM bookings"))
+            return sorted((reference, status) for reference, status in rows)
+    finally:
+        engine.dispose()
+
+
+def test_restarting_redis_loses_no_booking_nor_configuration_and_the_cache_fills_again(gateway):
+    """Redis comes back empty (the harder case: the deploy files keep an append-only file).
+    Bookings and configuration live in PostgreSQL; a conversation mid-form reloads from the
+    event log there; the configuration cache fills again on the next read."""
+    from app.services.config import task_cache_key
+
+    stack, database_url = gateway
+    webhook = through_gateway(stack, "/webhooks/rest/webhook")
+    tasks = through_gateway(stack, "/api/config/tasks/book_service")
+    visitor = Visitor()
+    with client_for(stack) as client:
+        headers = admin_headers(stack, client)
+        original = client.get(tasks, headers=headers).json()
+        required = [f for f in original["required_fields"] if f != "phone"]
+        changed = client.patch(
+            tasks, headers=headers, json={"required_fields": required, "optional_fields": ["phone"]}
+        )
+        assert changed.status_code == 200, changed.text
+        try:
+            day = spoken(open_weekday(8))
+            visitor.says(webhook, f"I'd like to book a demo on {day} at 10am", client)
+            visitor.says(webhook, "Rae Restart", client)
+            assert stack.redis.client().exists(task_cache_key("book_service"))
+            earlier = Visitor()  # and one booked before the restart
+            earlier.says(webhook, f"I'd like to book a consultation on {day} at 1pm", client)
+            earlier.says(webhook, "Ed Earlier", client)
+            earlier.says(webhook, f"ed.{uuid.uuid4().hex[:6]}@example.com", client)
+            earlier.says(webhook, "skip", client)
+            booked_earlier = booked_reference(earlier.says(webhook, "yes", client), earlier)
+            bookings_before = all_bookings(database_url)
+            assert (booked_earlier, "confirmed") in bookings_before
+            time.sleep(1)  # the turn's events reach the event log (write-behind, 0.2 s)
+
+            stack.redis.restart(empty=True)
+            assert not stack.redis.client().exists(task_cache_key("book_service"))
+            stack.wait_healthy(60, verbose=False)
+
+            # The form carries on, under the configuration saved before the restart.
+            asked = visitor.says(webhook, f"rae.{uuid.uuid4().hex[:6]}@example.com", client)
+            assert "optional" in asked.lower() and "skip" in asked.lower(), str(visitor)
+            summary = visitor.says(webhook, "skip", client)
+            assert "Demo" in summary and "Rae" in summary, str(visitor)
+            booked = booked_reference(visitor.says(webhook, "yes", client), visitor)
+            assert stack.redis.client().exists(task_cache_key("book_service"))  # filled again
+            after = client.get(tasks, headers=headers).json()
+            assert after["optional_fields"] == ["phone"] and "phone" not in after["required_fields"]
+        finally:
+            body = {k: original[k] for k in ("required_fields", "optional_fields")}
+            client.patch(tasks, headers=headers, json=body)
+    assert all_bookings(database_url) == sorted([*bookings_before, (booked, "confirmed")])
+
+
+def test_a_widget_conversation_carries_on_when_the_web_backend_restarts(gateway, browser):
+    """The widget's state (its conversation, the messages shown) lives in Redis: after the web
+    app restarts, the page reconnects and the same conversation goes on."""
+    from playwright.sync_api import expect
+
+    from tests.e2e.test_widget import REPLY_TIMEOUT, ask
+
+    stack, database_url = gateway
+    context = browser.new_context(ignore_https_errors=True)  # the gateway's own certificate
+    try:
+        page = context.new_page()
+        page.goto(f"{stack.gateway_url}/widget")
+        expect(page.get_by_role("log", name="Conversation")).to_be_visible(timeout=REPLY_TIMEOUT)
+        expect(page.locator(".chat-bot").first).to_be_visible(timeout=REPLY_TIMEOUT)
+        day = spoken(open_weekday(9))
+        ask(page, f"I'd like to book a consultation on {day} at 3pm")
+        asked = ask(page, "Nora Visitor")
+        assert "email" in asked.lower(), asked
+
+        before = int(stack.ctl("pid", "web").strip())
+        stack.ctl("restart", "web")
+        assert int(stack.ctl("pid", "web").strip()) != before
+        stack.wait_healthy(60, verbose=False)
+
+        asked = ask(page, f"nora.{uuid.uuid4().hex[:6]}@example.com")
+        assert "phone" in asked.lower() or "number" in asked.lower(), asked
+        summary = ask(page, "(212) 555-0166")
+        assert "Nora" in summary and "Consultation" in summary, summary
+        booked = ask(page, "yes")
+        # The whole conversation is still on screen, from before the restart too.
+        shown = page.locator(".chat-visitor .chat-text").all_inner_texts()
+        assert shown[:2] == [f"I'd like to book a consultation on {day} at 3pm", "Nora Visitor"]
+    finally:
+        context.close()
+    reference = re.search(r"BK-\d{4}-\d{6}", booked)
+    assert reference, booked
+    assert bookings_with(database_url, reference.group(0)) == 1
+
+
 def _listener(port: int) -> psutil.Process:
     for connection in psutil.net_connections(kind="tcp"):
         if connection.status == psutil.CONN_LISTEN and connection.laddr.port == port:
@@ -249,7 +452,11 @@ def test_internal_routes_are_refused_through_the_gateway(gateway):
     with client_for(stack) as client:
         for method, path in BLOCKED:
             response = client.request(method, through_gateway(stack, path), json={})
-            assert response.status_code == 404, (method, path, response.status_code)
+            # 404 from the gateway; an action server's `POST /webhook` falls to the pages
+            # instead, which take GET only (405). Neither reaches an internal server.
+            refused = (404, 405) if (method, path) == ("POST", "/webhook") else (404,)
+            assert response.status_code in refused, (method, path, response.status_code)
+            assert "events" not in response.text and "responses" not in response.text
         # ... while the public ones answer, with the security headers, including from a
         # location that adds headers of its own (the webhook's CORS header).
         health = client.get(through_gateway(stack, "/api/health"))
