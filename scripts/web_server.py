@@ -15,10 +15,36 @@ capacity comes from several web programs behind the gateway rather than from for
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import uvicorn
+from reflex.utils import exec as reflex_exec
 from reflex_base import constants
 from reflex_base.config import get_config
 from reflex_base.environment import environment
+
+
+def serve_pages_from(web_dir: Path) -> None:
+    """Mount the built pages from `web_dir` (`<web_dir>/build/client`) instead of `.web/`.
+
+    `Stack.build_web` copies each build to the stack's own `run/web/`: the checkout's `.web/`
+    is rebuilt for whichever stack starts next, with that stack's addresses baked in. Only the
+    frontend mount reads from here; everything else Reflex keeps in `.web/` stays there."""
+    build_mount = reflex_exec.get_frontend_mount
+
+    def mount(router=None):
+        before = os.environ.get("REFLEX_WEB_WORKDIR")
+        os.environ["REFLEX_WEB_WORKDIR"] = str(web_dir)
+        try:
+            return build_mount(router=router)
+        finally:
+            if before is None:
+                os.environ.pop("REFLEX_WEB_WORKDIR", None)
+            else:
+                os.environ["REFLEX_WEB_WORKDIR"] = before
+
+    reflex_exec.get_frontend_mount = mount
 
 
 def main() -> None:
@@ -28,6 +54,9 @@ def main() -> None:
     environment.REFLEX_ENV_MODE.set(constants.Env.PROD)
     environment.REFLEX_SKIP_COMPILE.set(True)
     environment.REFLEX_MOUNT_FRONTEND_COMPILED_APP.set(True)
+    pages = Path(os.environ.get("VAR_DIR", "var")) / "run" / "web"
+    if (pages / constants.Dirs.STATIC).is_dir():
+        serve_pages_from(pages.resolve())
 
     config = get_config()  # rxconfig.py: the port is APP_PORT
     uvicorn.run(
