@@ -524,16 +524,24 @@ def test_a_body_over_10_mb_is_refused_with_413(gateway):
 
 
 def test_past_100_requests_a_minute_the_gateway_answers_429(gateway):
-    """Last in this module: the address stays limited for a few seconds afterwards."""
+    """Last in this module: the address stays limited for a few seconds afterwards.
+
+    The limit refills one request every 0.6 s, so on a busy machine a single request after the
+    first 429 may pass again: each route is sent more requests than that can explain."""
     stack, _ = gateway
     with client_for(stack) as client:
         codes = [client.get(through_gateway(stack, "/api/health")).status_code for _ in range(60)]
         assert codes[0] == 200 and 429 in codes, codes
         assert set(codes) <= {200, 429}, codes
-        # Static files are not limited: the embed script still loads for a limited address.
-        assert client.get(through_gateway(stack, "/embed.js")).status_code == 200
-        chat = client.post(
-            through_gateway(stack, "/webhooks/rest/webhook"),
-            json={"sender": "gw-limited", "message": "hello"},
-        )
-        assert chat.status_code == 429
+        # Static files are not limited: far more than the limit's burst, all served.
+        static = [client.get(through_gateway(stack, "/embed.js")).status_code for _ in range(60)]
+        assert set(static) == {200}, static
+        # The chat shares the API's limit.
+        chat = [
+            client.post(
+                through_gateway(stack, "/webhooks/rest/webhook"),
+                json={"sender": "gw-limited", "message": "hello"},
+            ).status_code
+            for _ in range(30)
+        ]
+        assert 429 in chat and set(chat) <= {200, 429}, chat
