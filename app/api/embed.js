@@ -81,7 +81,9 @@
     setUnread(0);
     try { sessionStorage.setItem(OPEN_KEY, "1"); } catch (e) { /* storage may be blocked */ }
     // Move the keyboard into the chat so the visitor can type at once: the frame takes
-    // focus here, and the widget puts it in its message field when told it was opened.
+    // focus here, and the widget puts it in its message field when told it was opened. On the
+    // first opening the chat is not loaded yet and this message is lost: its "ready" (below)
+    // gets the same answer once it has loaded.
     frame.focus();
     tell({ type: "opened" });
   }

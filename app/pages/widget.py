@@ -53,6 +53,10 @@ HOST_BRIDGE_SCRIPT = """
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") post({ type: "close" });
   });
+  // This script runs once the page has hydrated, and the server's word that the conversation
+  // has loaded (`__chatReady`, which makes the host answer "opened" when the chat is open)
+  // can come before it: it then left a flag, so say it now that the answer is listened for.
+  if (window.__chatLoaded) window.__chatReady();
 })();
 """
 

@@ -34,6 +34,10 @@ HISTORY_UNAVAILABLE_TEXT = (
     "We couldn't load your earlier messages just now, but you can carry on here."
 )
 _TIMEZONE_SCRIPT = "Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'"
+# The conversation is on screen: tell the host page (embed.js), which answers whether the chat
+# is open, and the widget then puts the focus in its message field. The page's bridge script
+# (pages/widget.py) may not have run yet; the flag lets it send the news itself when it does.
+_READY_SCRIPT = "window.__chatLoaded = true; window.__chatReady && window.__chatReady()"
 
 
 @dataclasses.dataclass
@@ -248,7 +252,7 @@ class WidgetState(rx.State):
             self.messages = [self._greeting_message(), *transcript]
             self.bot_unreachable = bool(undelivered)
             self.loading = False
-        yield rx.call_script("window.__chatReady && window.__chatReady()")
+        yield rx.call_script(_READY_SCRIPT)
 
     def _transcript(
         self, entries: list[chat.TranscriptEntry], attachments: list[Attachment]
