@@ -13,6 +13,11 @@ what that step must do (ask the next question, give the expected fact, confirm),
 Questions the bot answers wrongly even on an idle stack are a quality problem, not a load
 problem: `loadtests/run.py` asks each once before the run and passes only the ones answered
 right at idle (LOADTEST_QUESTIONS), and says how many it left out.
+
+Through the gateway (`make up-prod`), nginx allows each address 100 requests a minute, and a
+load test from one machine is one address. With LOADTEST_SPREAD_ADDRESSES=1 each simulated
+visitor connects from an address of its own in 127.1.0.0/16 (all of 127.0.0.0/8 is this
+machine's loopback), so the gateway limits each visitor as it would a real one.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from typing import Protocol
 
 import gevent
 import yaml
+from geventhttpclient.connectionpool import ConnectionPool
 from locust import constant, task
 from locust.contrib.fasthttp import FastHttpUser
 
@@ -83,6 +89,33 @@ def booking_day(rng: random.Random) -> dt.date:
         day = dt.date.today() + dt.timedelta(days=rng.randint(3, 50))
         if day.weekday() < 5:
             return day
+
+
+# Each visitor's own loopback address (LOADTEST_SPREAD_ADDRESSES), by the greenlet it runs in:
+# geventhttpclient opens its connections from the greenlet that sends the request.
+SOURCE_ADDRESSES: dict[gevent.Greenlet, str] = {}
+_addresses_given = 0
+
+
+def next_source_address() -> str:
+    """127.1.0.1, 127.1.0.2, ... 127.1.0.250, 127.1.1.1, ...: loopback, one per visitor."""
+    global _addresses_given
+    index = _addresses_given
+    _addresses_given += 1
+    return f"127.1.{index // 250}.{index % 250 + 1}"
+
+
+def _bound_tcp_socket(self, family: int, socktype: int, protocol: int):
+    sock = _plain_tcp_socket(self, family, socktype, protocol)
+    address = SOURCE_ADDRESSES.get(gevent.getcurrent())
+    if address:
+        sock.bind((address, 0))
+    return sock
+
+
+_plain_tcp_socket = ConnectionPool._create_tcp_socket
+if os.environ.get("LOADTEST_SPREAD_ADDRESSES") == "1":
+    ConnectionPool._create_tcp_socket = _bound_tcp_socket
 
 
 class StepFailed(Exception):
@@ -169,6 +202,8 @@ class Visitor(FastHttpUser):
     wait_time = constant(0)
 
     def on_start(self) -> None:
+        if os.environ.get("LOADTEST_SPREAD_ADDRESSES") == "1":
+            SOURCE_ADDRESSES[gevent.getcurrent()] = next_source_address()
         self.new_conversation()
 
     def new_conversation(self) -> None:

@@ -2,13 +2,17 @@
 
     python -m loadtests.run [--path rest] [--users 100] [--duration 180] [--host URL]
     python -m loadtests.run --capacity [--steps 100,200,300,400] [--duration 60]
+    python -m loadtests.run --gateway   (against `make up-prod`, through nginx)
 
 Paths (`--path`):
 - `rest`: Rasa's REST channel (`loadtests/locustfile.py`), every reply's content checked;
 - `widget`: Reflex's own websocket protocol to `/widget`'s backend, as a browser speaks it
   (`loadtests/widget_locustfile.py`).
 The production settings are the `rest` path against a stack started with `REDIS_URL` and
-`DATABASE_URL` set; `--label` names the run in its report.
+`DATABASE_URL` set; `--label` names the run in its report. `--gateway` runs the `rest` path
+against `make up-prod` through its nginx gateway (https://127.0.0.1:$GATEWAY_PORT, TLS, the
+per-address limits), each visitor from a loopback address of its own; CPU is then counted
+for each of the two Rasa and two action servers, the web app and nginx.
 
 Each run writes `loadtests/results/<timestamp>/`: Locust's CSV and HTML, `summary.json` (P50,
 P95 and P99 per step, messages per second, failures, and for each process of the stack its CPU
@@ -46,9 +50,28 @@ PORT_ENV = {
 }
 
 
-def stack_processes() -> dict[str, list[psutil.Process]]:
+def _env_ports(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    value = os.environ.get(name, "").strip()
+    return tuple(int(p) for p in value.split(",")) if value else default
+
+
+def production_ports() -> dict[int, str]:
+    """`make up-prod`'s servers by port (the pools on RASA_PORT and ACTIONS_PORT are nginx)."""
+    wanted = {int(os.environ.get("GATEWAY_PORT", "8443")): "gateway"}
+    wanted[int(os.environ.get("APP_PORT", "3000"))] = "web"
+    for number, port in enumerate(_env_ports("RASA_PORTS", (5006, 5007)), 1):
+        wanted[port] = f"rasa{number}"
+    for number, port in enumerate(_env_ports("ACTIONS_PORTS", (5056, 5057)), 1):
+        wanted[port] = f"actions{number}"
+    return wanted
+
+
+def stack_processes(wanted: dict[int, str] | None = None) -> dict[str, list[psutil.Process]]:
     """Each program of the running stack: the process listening on its port and its children."""
-    wanted = {int(os.environ.get(env, default)): name for name, (env, default) in PORT_ENV.items()}
+    if wanted is None:
+        wanted = {
+            int(os.environ.get(env, default)): name for name, (env, default) in PORT_ENV.items()
+        }
     found: dict[str, list[psutil.Process]] = {}
     for conn in psutil.net_connections(kind="tcp"):
         if conn.status != psutil.CONN_LISTEN or conn.pid is None:
@@ -59,6 +82,8 @@ def stack_processes() -> dict[str, list[psutil.Process]]:
                 process = psutil.Process(conn.pid)
                 # A forking server: count the parent and every child (e.g. a worker process).
                 top = process.parent() if _same_program(process, process.parent()) else process
+                while top.name() == "nginx" and top.parent() and top.parent().name() == "nginx":
+                    top = top.parent()  # nginx's master, and its workers below
                 found[name] = [top, *top.children(recursive=True)]
             except psutil.Error:
                 continue
@@ -120,7 +145,14 @@ def calibrate_questions(host: str) -> tuple[list, list[str]]:
 
 
 def run_locust(
-    *, locustfile: Path, host: str, users: int, spawn_rate: float, duration: int, out: Path
+    *,
+    locustfile: Path,
+    host: str,
+    users: int,
+    spawn_rate: float,
+    duration: int,
+    out: Path,
+    ports: dict[int, str] | None = None,
 ) -> dict:
     """One Locust run; returns its measured figures."""
     out.mkdir(parents=True, exist_ok=True)
@@ -131,7 +163,7 @@ def run_locust(
         "--run-time", f"{duration}s", "--csv", str(prefix), "--html", f"{prefix}.html",
         "--only-summary", "--stop-timeout", "15", "--loglevel", "WARNING",
     ]  # fmt: skip
-    processes = stack_processes()
+    processes = stack_processes(ports)
     cpu_before = cpu_seconds(processes)
     started = time.monotonic()
     with (out / "locust.log").open("w") as log:
@@ -267,21 +299,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", default="100,200,300,400,500")
     parser.add_argument("--label", default="embedded default", help="names the settings")
     parser.add_argument("--out", type=Path, help="report folder (default: a new one in results/)")
+    parser.add_argument(
+        "--gateway",
+        action="store_true",
+        help="the rest path through `make up-prod`'s nginx gateway, a loopback address per visitor",
+    )
     args = parser.parse_args(argv)
+    if args.gateway and args.path != "rest":
+        parser.error("--gateway runs the rest path")
 
     rasa = f"http://127.0.0.1:{os.environ.get('RASA_PORT', '5005')}"
     web = f"http://127.0.0.1:{os.environ.get('APP_PORT', '3000')}"
-    host = args.host or (rasa if args.path == "rest" else web)
+    ports = None
+    if args.gateway:
+        host = args.host or f"https://127.0.0.1:{os.environ.get('GATEWAY_PORT', '8443')}"
+        ports = production_ports()
+        os.environ["LOADTEST_SPREAD_ADDRESSES"] = "1"  # read by the locustfile
+        if args.label == parser.get_default("label"):
+            args.label = "production topology, through the gateway"
+        probe = f"{host}/api/health"
+    else:
+        host = args.host or (rasa if args.path == "rest" else web)
+        probe = host
     try:
-        httpx.get(host, timeout=5).raise_for_status()
+        # The gateway's certificate is its own self-signed one (var/prod/tls).
+        httpx.get(probe, timeout=5, verify=False).raise_for_status()
     except httpx.HTTPError as exc:
-        print(f"error: nothing answers at {host} ({exc}); start the product first", file=sys.stderr)
+        print(
+            f"error: nothing answers at {probe} ({exc}); start the product first", file=sys.stderr
+        )
         return 2
 
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     out = args.out or RESULTS / stamp
     # The same question pool for both paths, checked once through Rasa on the idle stack.
-    kept, left_out = calibrate_questions(rasa if args.path == "widget" else host)
+    # (Through Rasa's own port: the gateway would limit the calibration's one address.)
+    kept, left_out = calibrate_questions(rasa if args.path == "widget" or args.gateway else host)
     os.environ["LOADTEST_QUESTIONS"] = json.dumps(kept)
     users_steps = [int(u) for u in args.steps.split(",")] if args.capacity else [args.users]
     runs, capacity = [], None
@@ -294,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
             spawn_rate=max(args.spawn_rate, users / 10),
             duration=args.duration,
             out=out / f"users-{users}",
+            ports=ports,
         )
         runs.append(result)
         print(
