@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -113,8 +114,67 @@ def _leave_events(tracker: Tracker) -> list[EventType]:
     return [ActiveLoop(None), SlotSet("requested_slot", None)]
 
 
+# Words of the ways to leave a form (bot/data/nlu/smalltalk.yml, intent `stop`). A reply to
+# "What name should I put it under?" without any of them is a name, whatever the classifier
+# made of it: names read as `stop` (measured: "Lee Widget" 0.60, "Bob Stopford" 0.89).
+LEAVING_WORDS = frozenset(
+    [
+        "stop",
+        "stopping",
+        "cancel",
+        "quit",
+        "exit",
+        "forget",
+        "never",
+        "mind",
+        "nevermind",
+        "nvm",
+        "abort",
+        "later",
+        "not",
+        "no",
+        "nope",
+        "done",
+        "enough",
+        "out",
+        "give",
+        "drop",
+        "end",
+        "leave",
+        "changed",
+        "don't",
+        "dont",
+        "anymore",
+        "continue",
+        "over",
+        "start",
+        "want",
+        "wanna",
+        "please",
+        "it",
+        "this",
+        "that",
+        "asking",
+        "booking",
+        "form",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def could_be_a_name(text: str) -> bool:
+    """One to four words of letters, none of them a word people use to leave a form."""
+    words = text.split()
+    if not 1 <= len(words) <= 4 or not all(_WORD.fullmatch(word.strip(",")) for word in words):
+        return False
+    return not any(word.strip(",.").lower() in LEAVING_WORDS for word in words)
+
+
 class ActionStopTask(Action):
-    """'stop' / 'cancel' in a form: leave it politely, nothing booked."""
+    """'stop' / 'cancel' in a form: leave it politely, nothing booked.
+
+    Asked for a name, a reply that is a name (`could_be_a_name`) is taken as the answer: the
+    form validates it and asks its next question."""
 
     def name(self) -> str:
         return "action_stop_task"
@@ -122,6 +182,10 @@ class ActionStopTask(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        text = (tracker.latest_message or {}).get("text") or ""
+        form = tracker.active_loop_name
+        if form and tracker.get_slot("requested_slot") == "name" and could_be_a_name(text):
+            return [SlotSet("name", text.strip()), FollowupAction(form)]
         dispatcher.utter_message(response="utter_stopped")
         return [*_leave_events(tracker), *common.reset_form_slots(tracker)]
 

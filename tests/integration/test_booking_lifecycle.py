@@ -154,3 +154,15 @@ def test_phone_made_optional_is_followed_by_the_next_message(live_stack):
     finally:
         body = {k: original[k] for k in ("required_fields", "optional_fields")}
         httpx.patch(tasks_url, json=body, headers=headers, timeout=30)
+
+
+def test_a_name_the_classifier_reads_as_stop_is_taken_as_the_name(live_stack):
+    """'Bob Stopford' reads as `stop` to the classifier (0.89); asked for a name, it is one."""
+    visitor = Visitor(live_stack)
+    visitor.says(f"I'd like to book a consultation on {spoken(open_weekday(12))} at 4pm")
+    asked = visitor.says("Bob Stopford")
+    assert "email" in asked.lower(), visitor
+    visitor.says(f"bob.{uuid.uuid4().hex[:6]}@example.com")
+    summary = visitor.says("(212) 555-0123")
+    assert "Bob Stopford" in summary, visitor
+    assert "stopped" in visitor.says("stop").lower(), visitor  # leaving still works

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
@@ -155,6 +155,29 @@ async def test_stop_leaves_the_form_politely(demo_business: Session) -> None:
         SlotSet("requested_slot", None),
         *common.reset_form_slots(tracker),
     ]
+
+
+@pytest.mark.parametrize("name", ["Lee Widget", "Bob Stopford", "Ada Lovelace", "José Álvarez"])
+async def test_a_name_read_as_stop_is_taken_as_the_name(demo_business: Session, name) -> None:
+    """The classifier reads some names as `stop`; asked for a name, the form goes on."""
+    tracker = make_tracker(
+        text=name, intent="stop", active_loop="booking_form", requested_slot="name"
+    )
+    events, messages = await run(ActionStopTask(), tracker)
+    assert messages == []
+    assert events == [SlotSet("name", name), FollowupAction("booking_form")]
+
+
+@pytest.mark.parametrize(
+    "text", ["stop", "never mind", "I give up", "let me out", "not now", "Stop!", "no, cancel"]
+)
+async def test_leaving_words_still_stop_when_the_name_is_asked(demo_business: Session, text):
+    tracker = make_tracker(
+        text=text, intent="stop", active_loop="booking_form", requested_slot="name"
+    )
+    events, messages = await run(ActionStopTask(), tracker)
+    assert [m["response"] for m in messages] == ["utter_stopped"]
+    assert events[0] == ActiveLoop(None)
 
 
 async def test_asking_for_a_person_leaves_the_form_and_clears_its_answers(
