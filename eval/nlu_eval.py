@@ -42,15 +42,24 @@ BOT = ROOT / "bot"
 RASA = BOT / ".venv" / "bin" / "rasa"
 RASA_PY = BOT / ".venv" / "bin" / "python"
 RESULTS = ROOT / "eval" / "results"
-HELDOUT = ROOT / "eval" / "data" / "nlu_heldout.yml"  # the development set
-TEST = ROOT / "eval" / "data" / "nlu_test.yml"
+HELDOUT = ROOT / "eval" / "data" / "nlu_heldout.yml"  # the first development set
+# The earlier test split: its misses were seen after it was reported, so it became a second
+# development set, and the blind split v3 was written before the training data was tuned again.
+EARLIER_TEST = ROOT / "eval" / "data" / "nlu_test.yml"
+TEST = ROOT / "eval" / "data" / "nlu_test_v3.yml"
 # (key, file, title): the test split first, it is the headline
 SETS = (
-    ("test", TEST, "test split (frozen, never tuned on)"),
+    ("test", TEST, "test split v3 (written blind, frozen, never tuned on)"),
     (
         "development",
         HELDOUT,
         "development set (inspected while tuning the training data; its numbers are optimistic)",
+    ),
+    (
+        "development 2",
+        EARLIER_TEST,
+        "development set 2, the earlier test split (its misses were inspected while tuning "
+        "the training data again; optimistic)",
     ),
 )
 
@@ -349,13 +358,17 @@ def report(results: dict, folds: int) -> str:
     lines = [
         "# NLU evaluation",
         "",
-        "Written by `make eval` (`python -m eval.nlu_eval`). Two held-out sets, neither trained on:",
+        "Written by `make eval` (`python -m eval.nlu_eval`). Three held-out sets, none trained on:",
         "",
-        "- **test split** (`eval/data/nlu_test.yml`): written fresh without reading the training "
-        "data, frozen, never tuned on. These are the headline numbers.",
+        "- **test split v3** (`eval/data/nlu_test_v3.yml`): written blind (without reading the "
+        "training data, the other sets or any results) before the training data was tuned "
+        "again, frozen, never tuned on. These are the headline numbers.",
         "- **development set** (`eval/data/nlu_heldout.yml`): written before the training data, "
         "but its misses were inspected while the training data was tuned, so its numbers are "
         "optimistic.",
+        "- **development set 2** (`eval/data/nlu_test.yml`): the earlier test split; its misses "
+        "were inspected while the training data was tuned again, so its numbers are optimistic "
+        "too.",
         "",
         "A message starts a form when its intent, after the fallback threshold, is a task intent "
         "and action_check_task_enabled does not recognise it as a policy question "

@@ -7,7 +7,16 @@ from collections import Counter
 
 import pytest
 
-from eval.nlu_eval import HELDOUT, SETS, TEST, leaked, load_heldout, normalise, training_examples
+from eval.nlu_eval import (
+    EARLIER_TEST,
+    HELDOUT,
+    SETS,
+    TEST,
+    leaked,
+    load_heldout,
+    normalise,
+    training_examples,
+)
 
 SET_FILES = [pytest.param(path, id=key) for key, path, _ in SETS]
 
@@ -28,9 +37,10 @@ def test_the_held_out_set_has_twenty_per_intent_and_a_hundred_out_of_scope(path)
     assert {intent for _, intent, _ in items} <= trained
 
 
-def test_the_test_split_covers_the_development_set_groups_and_shares_no_sentence() -> None:
+@pytest.mark.parametrize("dev_path", [HELDOUT, EARLIER_TEST], ids=["development", "development-2"])
+def test_the_test_split_covers_the_development_set_groups_and_shares_no_sentence(dev_path) -> None:
     test_items, test_oos = load_heldout(TEST)
-    dev_items, dev_oos = load_heldout(HELDOUT)
+    dev_items, dev_oos = load_heldout(dev_path)
     assert {group for group, _, _ in test_items} == {group for group, _, _ in dev_items}
     dev = {normalise(t) for _, _, t in dev_items} | {normalise(t) for t in dev_oos}
     shared = [t for t in [t for _, _, t in test_items] + test_oos if normalise(t) in dev]
