@@ -167,11 +167,7 @@ async def save_pending(task: str, tracker: Tracker, settings: Any) -> tuple[str 
     if task not in ("book_service", "schedule_meeting"):
         # cancel and reschedule have nothing new to keep; the visitor is told whom to call
         return None, False
-    try:
-        from app.services.bookings import save_pending_request
-    except ImportError:
-        logger.error("app.services.bookings.save_pending_request is missing; request not kept")
-        return None, False
+    from app.services.bookings import save_pending_request
 
     def keep() -> tuple[str, bool]:
         from app.core.db import session_scope

@@ -23,6 +23,7 @@ from app.models.bot_config import BotConfig, BotSettingsPublic, BotSettingsUpdat
 from app.models.callback import CallbackRequest, CallbackStatus
 from app.models.content import COLLECTIONS, ContentSource, IngestJob
 from app.models.conversation import (
+    OUTCOMES,
     AnalyticsSyncState,
     Attachment,
     Conversation,
@@ -43,6 +44,7 @@ from app.models.task_config import (
 
 __all__ = [
     "COLLECTIONS",
+    "OUTCOMES",
     "TASK_KINDS",
     "WEEKDAYS",
     "AdminAuditLog",

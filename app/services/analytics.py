@@ -34,25 +34,12 @@ from sqlmodel import Session, col, func, select, update
 
 from app.core.logging import mask_pii
 from app.core.settings import get_settings
-from app.models import AnalyticsSyncState, Conversation, ConversationTurn, utcnow
+from app.models import OUTCOMES, AnalyticsSyncState, Conversation, ConversationTurn, utcnow
 
 logger = logging.getLogger(__name__)
 
 EVENT_SOURCE = "rasa_events"
-OUTCOMES = frozenset(
-    {
-        "answered",
-        "declined",
-        "booked",
-        "meeting_booked",
-        "rescheduled",
-        "cancelled",
-        "pending",
-        "handed_off",
-        "refused",
-        "fallback",
-    }
-)
+REPORTED_OUTCOMES = OUTCOMES | {"fallback"}  # fallback: an nlu_fallback turn, no action's
 FALLBACK_INTENT = "nlu_fallback"
 BOOKING_FORMS = frozenset({"booking_form"})
 UNANSWERED_OUTCOMES = ("declined", "fallback")
@@ -232,7 +219,7 @@ class _Materialiser:
         self.session.add(conversation)
 
     def _outcome(self, thread: _Thread, value: Any) -> None:
-        if value not in OUTCOMES:
+        if value not in REPORTED_OUTCOMES:
             return  # the slot being reset (None) or a value we do not report on
         conversation = thread.conversation
         conversation.outcome = value

@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import ssl
-import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -76,17 +75,12 @@ class BookingRecord:
     price: float | None = None
     name: str | None = None
     email: str | None = None
-    extra: dict = field(default_factory=dict)
     phone: str | None = None
     duration_minutes: int | None = None
 
     @classmethod
     def from_api(cls, body: dict[str, Any]) -> BookingRecord:
         """A record from the API's JSON (times keep the business timezone's offset)."""
-        known = {
-            "reference", "kind", "status", "start", "end", "service_id", "service_name",
-            "topic", "price", "name", "email", "phone", "duration_minutes",
-        }  # fmt: skip
         return cls(
             reference=body["reference"],
             kind=body.get("kind", "booking"),
@@ -101,13 +95,7 @@ class BookingRecord:
             email=body.get("email"),
             phone=body.get("phone"),
             duration_minutes=body.get("duration_minutes"),
-            extra={k: v for k, v in body.items() if k not in known},
         )
-
-
-def new_idempotency_key() -> str:
-    """A fresh key for one visitor request (reuse it for that request's retries only)."""
-    return uuid.uuid4().hex
 
 
 class _TransientStatus(Exception):

@@ -16,7 +16,7 @@ from app.state.auth import ALL_ROLES, AuthState
 
 logger = logging.getLogger(__name__)
 
-OUTCOMES = {
+OUTCOME_FILTERS = {
     "All outcomes": "",
     "Answered": "answered",
     "Declined": "declined",
@@ -120,7 +120,7 @@ class ConversationsState(AuthState):
     @rx.var
     def outcome_options(self) -> list[str]:
         """Outcomes to filter by, in words."""
-        return list(OUTCOMES)
+        return list(OUTCOME_FILTERS)
 
     @rx.var
     def page_label(self) -> str:
@@ -153,7 +153,7 @@ class ConversationsState(AuthState):
             self.date_to = value
         elif name == "intent":
             self.intent = value.strip().replace(" ", "_")
-        elif name == "outcome" and value in OUTCOMES:
+        elif name == "outcome" and value in OUTCOME_FILTERS:
             self.outcome_label = value
         self.page = 1
         return ConversationsState.refresh
@@ -196,7 +196,7 @@ class ConversationsState(AuthState):
                 "start": _date(self.date_from),
                 "end": _date(self.date_to),
                 "intent": self.intent or None,
-                "outcome": OUTCOMES.get(self.outcome_label) or None,
+                "outcome": OUTCOME_FILTERS.get(self.outcome_label) or None,
                 "page": self.page,
             }
         try:
