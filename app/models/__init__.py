@@ -12,11 +12,16 @@ from app.models.admin_user import (
 from app.models.audit import AdminAuditLog, AuditLog
 from app.models.booking import (
     Booking,
+    BookingBase,
+    BookingCreate,
+    BookingPublic,
     BookingStatus,
     IdempotencyRecord,
     Meeting,
+    MeetingCreate,
     OutboxEmail,
     ReferenceCounter,
+    RescheduleRequest,
     SlotClaim,
 )
 from app.models.bot_config import BotConfig, BotSettingsPublic, BotSettingsUpdate
@@ -56,6 +61,9 @@ __all__ = [
     "Attachment",
     "AuditLog",
     "Booking",
+    "BookingBase",
+    "BookingCreate",
+    "BookingPublic",
     "BookingStatus",
     "BotConfig",
     "BotSettingsPublic",
@@ -69,9 +77,11 @@ __all__ = [
     "IdempotencyRecord",
     "IngestJob",
     "Meeting",
+    "MeetingCreate",
     "OpeningHours",
     "OutboxEmail",
     "ReferenceCounter",
+    "RescheduleRequest",
     "RefreshToken",
     "RevokedToken",
     "Role",
