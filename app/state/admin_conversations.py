@@ -220,7 +220,7 @@ class ConversationsState(AuthState):
     @rx.event
     def open_transcript(self, conversation_id: str) -> None:
         """Show one conversation's messages (PII already masked when stored)."""
-        from app.services import analytics
+        from app.services.analytics import reports
         from app.services.config import get_bot_settings
         from app.services.uploads import list_attachments
 
@@ -229,7 +229,7 @@ class ConversationsState(AuthState):
             return
         zone = get_bot_settings().timezone
         with session_scope() as session:
-            data = analytics.transcript(session=session, conversation_id=int(conversation_id))
+            data = reports.transcript(session=session, conversation_id=int(conversation_id))
             if data is None:
                 self.open_id = ""
                 self.files = []
@@ -254,17 +254,17 @@ class ConversationsState(AuthState):
 
 
 def _read_conversations(query: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]], str]:
-    from app.services import analytics
+    from app.services.analytics import reports, sync
     from app.services.config import get_bot_settings
 
     zone = get_bot_settings().timezone
     with session_scope() as session:
         try:
-            analytics.sync_events(session=session)
+            sync.sync_events(session=session)
         except Exception:  # noqa: BLE001 - stale rows beat no rows
             logger.exception("analytics sync failed; listing what is stored")
             session.rollback()
-        listing = analytics.list_conversations(session=session, page_size=PAGE_SIZE, **query)
+        listing = reports.list_conversations(session=session, page_size=PAGE_SIZE, **query)
         today = dt.date.today()
-        summary = analytics.summary(session=session, start=today - dt.timedelta(days=29), end=today)
+        summary = reports.summary(session=session, start=today - dt.timedelta(days=29), end=today)
     return listing, summary.get("unanswered_questions", [])[:10], zone
