@@ -18,11 +18,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
+from app.models import BookingPublic
 from app.services.booking_client import (
     BookingApiUnavailable,
     BookingError,
     BookingNotFound,
-    BookingRecord,
     BookingRejected,
     SlotTaken,
 )
@@ -44,7 +44,7 @@ def alternative_buttons(alternatives: list[dt.datetime], timezone: str) -> list[
     return buttons
 
 
-def when_text(record: BookingRecord, timezone: str) -> str:
+def when_text(record: BookingPublic, timezone: str) -> str:
     """'Monday 30 November at 2pm' in the business's timezone."""
     from zoneinfo import ZoneInfo
 
