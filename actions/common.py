@@ -11,7 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
 from actions.parsing import BusinessClock, format_day, format_time
-from app.models import BotSettingsPublic, TaskConfigPublic
+from app.models import OUTCOMES, BotSettingsPublic, TaskConfigPublic
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +21,6 @@ TASK_FOR_FORM = {
     "cancel_form": "cancel_booking",
     "reschedule_form": "reschedule_booking",
 }
-FORM_FOR_TASK = {task: form for form, task in TASK_FOR_FORM.items()}
 FORM_SLOTS = (
     "service_type",
     "topic",
@@ -36,20 +35,6 @@ FORM_SLOTS = (
 )
 SKIPPED = "skipped"
 """Stored for an optional field the visitor chose not to give, so the form does not ask again."""
-
-OUTCOMES = frozenset(
-    {
-        "answered",
-        "declined",
-        "booked",
-        "meeting_booked",
-        "rescheduled",
-        "cancelled",
-        "pending",
-        "handed_off",
-        "refused",
-    }
-)
 
 
 def outcome(value: str) -> EventType:

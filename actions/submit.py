@@ -18,11 +18,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
+from app.models import BookingPublic
 from app.services.booking_client import (
     BookingApiUnavailable,
     BookingError,
     BookingNotFound,
-    BookingRecord,
     BookingRejected,
     SlotTaken,
 )
@@ -44,7 +44,7 @@ def alternative_buttons(alternatives: list[dt.datetime], timezone: str) -> list[
     return buttons
 
 
-def when_text(record: BookingRecord, timezone: str) -> str:
+def when_text(record: BookingPublic, timezone: str) -> str:
     """'Monday 30 November at 2pm' in the business's timezone."""
     from zoneinfo import ZoneInfo
 
@@ -167,11 +167,7 @@ async def save_pending(task: str, tracker: Tracker, settings: Any) -> tuple[str 
     if task not in ("book_service", "schedule_meeting"):
         # cancel and reschedule have nothing new to keep; the visitor is told whom to call
         return None, False
-    try:
-        from app.services.bookings import save_pending_request
-    except ImportError:
-        logger.error("app.services.bookings.save_pending_request is missing; request not kept")
-        return None, False
+    from app.services.bookings import save_pending_request
 
     def keep() -> tuple[str, bool]:
         from app.core.db import session_scope

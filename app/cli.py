@@ -60,8 +60,8 @@ def recover_after_crash(session: Session) -> None:
     """Start-up housekeeping: ingest jobs a crash left running, expired idempotency keys,
     booking emails not sent yet."""
     from app.services import outbox
-    from app.services.bookings import purge_idempotency_keys
     from app.services.content_jobs import recover_interrupted_jobs
+    from app.services.idempotency import purge_idempotency_keys
 
     recover_interrupted_jobs(session=session)
     purge_idempotency_keys(session=session)

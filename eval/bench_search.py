@@ -90,7 +90,7 @@ def measure(questions: list[str], repeats: int) -> tuple[list[float], list[float
     CPU time counts every thread of this process (LanceDB's too), so it shows the cost of
     a search on one core even when other work on the machine delays the wall clock.
     """
-    from app.services.knowledge import search
+    from app.services.retrieval import search
 
     timings, cpu_timings = [], []
     for round_number in range(repeats):

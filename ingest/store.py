@@ -18,13 +18,13 @@ import numpy as np
 import pyarrow as pa
 from lancedb.index import FTS
 
+from app.models.content import COLLECTIONS
 from ingest.documents import Chunk
 from ingest.embeddings import DIMENSION
 from ingest.keyword import BM25Index
 
 logger = logging.getLogger(__name__)
 
-COLLECTIONS = ("website_content", "faq_content", "policy_docs")
 # Another process (the ingest CLI) may write while the action server reads: look for a
 # newer table version at most this often.
 VERSION_CHECK_SECONDS = 2.0

@@ -12,17 +12,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import common
 from actions.forms.base import Context, TaskFormValidation, leave_form
 from actions.parsing import InvalidAnswer, read_email, read_reference
+from app.models import BookingPublic
 from app.services.booking_client import (
     BookingApiUnavailable,
     BookingNotFound,
-    BookingRecord,
     LookupThrottled,
 )
 
 logger = logging.getLogger(__name__)
 
 
-def booking_summary(record: BookingRecord) -> dict[str, Any]:
+def booking_summary(record: BookingPublic) -> dict[str, Any]:
     """What the forms keep about a found booking (slot `found_booking`)."""
     return {
         "reference": record.reference,

@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from app.api.auth_deps import STAFF_ERRORS, CurrentAdmin, error_responses
 from app.api.deps import SessionDep
-from app.services import analytics
+from app.services.analytics import reports, sync
 
 logger = logging.getLogger(__name__)
 router = APIRouter(responses=STAFF_ERRORS)
@@ -38,7 +38,7 @@ class Transcript(BaseModel):
 
 def _sync(session: Session) -> None:
     try:
-        analytics.sync_events(session=session)
+        sync.sync_events(session=session)
     except Exception:  # noqa: BLE001 - stale figures beat no figures when Rasa's DB is down
         session.rollback()
         logger.exception("could not read new conversation events; showing what is stored")
@@ -73,7 +73,7 @@ def read_summary(
     booking funnel and unanswered questions; days in the business's timezone."""
     start, end = _range(start, end)
     _sync(session)
-    return analytics.summary(session=session, start=start, end=end)
+    return reports.summary(session=session, start=start, end=end)
 
 
 @router.get("/conversations", summary="Conversations, filtered and paged")
@@ -91,7 +91,7 @@ def list_conversations(
         _range(start, end)
     _sync(session)
     return ConversationPage(
-        **analytics.list_conversations(
+        **reports.list_conversations(
             session=session,
             start=start,
             end=end,
@@ -110,7 +110,7 @@ def list_conversations(
 )
 def read_transcript(conversation_id: int, user: CurrentAdmin, session: SessionDep) -> Transcript:
     """Every message in order, PII masked, with intents, confidences and cited sources."""
-    found = analytics.transcript(session=session, conversation_id=conversation_id)
+    found = reports.transcript(session=session, conversation_id=conversation_id)
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"No conversation {conversation_id}.")
     return Transcript(**found)

@@ -23,21 +23,16 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.api.deps import SessionDep
 from app.core.security import TokenError, decode_token
+from app.models import BookingCreate, BookingPublic, MeetingCreate, RescheduleRequest
 from app.services import bookings as booking_service
-from app.services.bookings import (
-    BookingCreate,
+from app.services.booking_lookup import (
     BookingNotFoundError,
-    BookingPublic,
-    BookingRuleError,
-    BookingStateError,
-    IdempotencyInProgress,
-    IdempotencyKeyReused,
     LookupThrottledError,
-    MeetingCreate,
-    Outcome,
-    RescheduleRequest,
-    SlotTakenError,
+    get_by_reference,
 )
+from app.services.bookings import BookingStateError
+from app.services.calendar import BookingRuleError, SlotTakenError, availability
+from app.services.idempotency import IdempotencyInProgress, IdempotencyKeyReused, Outcome
 from app.services.outbox import deliver_pending
 
 _service_bearer = HTTPBearer(auto_error=False, description="Service token (token_type service)")
@@ -203,7 +198,7 @@ def create_meeting(
 
 def _read(session: SessionDep, reference: str, email: str) -> BookingPublic | JSONResponse:
     try:
-        return booking_service.get_by_reference(session=session, reference=reference, email=email)
+        return get_by_reference(session=session, reference=reference, email=email)
     except (BookingNotFoundError, LookupThrottledError) as exc:
         return _refusal(exc)
 
@@ -346,7 +341,7 @@ def get_availability(
     duration: Annotated[int | None, Query(ge=5, le=480, description="meetings only")] = None,
 ) -> list[dt.datetime] | JSONResponse:
     try:
-        return booking_service.availability(
+        return availability(
             session=session, service_id=service, day=date, duration_minutes=duration
         )
     except BookingRuleError as exc:

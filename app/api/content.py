@@ -29,8 +29,8 @@ from app.services import content_jobs
 router = APIRouter(responses=STAFF_ERRORS)
 NOT_FOUND = error_responses(404)
 
-# Keep in step with app.models.COLLECTIONS (a Literal gives the OpenAPI schema an enum).
-Collection = Literal["website_content", "faq_content", "policy_docs"]
+# A Literal gives the OpenAPI schema an enum.
+Collection = Literal[COLLECTIONS]  # type: ignore[valid-type]
 
 
 class IngestRequest(BaseModel):

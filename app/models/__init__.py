@@ -12,17 +12,23 @@ from app.models.admin_user import (
 from app.models.audit import AdminAuditLog, AuditLog
 from app.models.booking import (
     Booking,
+    BookingBase,
+    BookingCreate,
+    BookingPublic,
     BookingStatus,
     IdempotencyRecord,
     Meeting,
+    MeetingCreate,
     OutboxEmail,
     ReferenceCounter,
+    RescheduleRequest,
     SlotClaim,
 )
 from app.models.bot_config import BotConfig, BotSettingsPublic, BotSettingsUpdate
 from app.models.callback import CallbackRequest, CallbackStatus
 from app.models.content import COLLECTIONS, ContentSource, IngestJob
 from app.models.conversation import (
+    OUTCOMES,
     AnalyticsSyncState,
     Attachment,
     Conversation,
@@ -43,6 +49,7 @@ from app.models.task_config import (
 
 __all__ = [
     "COLLECTIONS",
+    "OUTCOMES",
     "TASK_KINDS",
     "WEEKDAYS",
     "AdminAuditLog",
@@ -54,6 +61,9 @@ __all__ = [
     "Attachment",
     "AuditLog",
     "Booking",
+    "BookingBase",
+    "BookingCreate",
+    "BookingPublic",
     "BookingStatus",
     "BotConfig",
     "BotSettingsPublic",
@@ -67,9 +77,11 @@ __all__ = [
     "IdempotencyRecord",
     "IngestJob",
     "Meeting",
+    "MeetingCreate",
     "OpeningHours",
     "OutboxEmail",
     "ReferenceCounter",
+    "RescheduleRequest",
     "RefreshToken",
     "RevokedToken",
     "Role",

@@ -1,10 +1,14 @@
-"""The booking backend's own records: bookings, meetings, the slots they hold, idempotency."""
+"""The booking backend's own records (bookings, meetings, the slots they hold, idempotency)
+and the booking API's request and response shapes."""
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
 
+from email_validator import EmailNotValidError, validate_email
+from pydantic import BaseModel, field_validator
+from pydantic import Field as PydanticField
 from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -123,3 +127,88 @@ class OutboxEmail(SQLModel, table=True):
     last_error: str | None = Field(default=None, max_length=200)
     created_at: dt.datetime = Field(default_factory=utcnow)
     sent_at: dt.datetime | None = None
+
+
+# --- the booking API's shapes ------------------------------------------------------------
+
+
+def _normalised_email(value: str) -> str:
+    try:
+        return validate_email(value.strip(), check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise ValueError(f"not a valid email address: {exc}") from exc
+
+
+class BookingBase(BaseModel):
+    """Who asks for a booking or a meeting, and from which conversation."""
+
+    name: str = PydanticField(min_length=1, max_length=120)
+    email: str = PydanticField(max_length=254)
+    phone: str | None = PydanticField(default=None, max_length=40)
+    conversation_id: str | None = PydanticField(default=None, max_length=255)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        value = " ".join(value.split())
+        if not value:
+            raise ValueError("a name is required")
+        return value
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return _normalised_email(value)
+
+    @field_validator("phone")
+    @classmethod
+    def _blank_phone(cls, value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
+
+
+class BookingCreate(BookingBase):
+    """A visitor's request for a service at a start time (naive times are business-local)."""
+
+    service_id: str = PydanticField(min_length=1, max_length=50)
+    start: dt.datetime
+
+
+class MeetingCreate(BookingBase):
+    """A visitor's request for a meeting on a topic."""
+
+    topic: str = PydanticField(min_length=1, max_length=200)
+    start: dt.datetime
+    duration_minutes: int
+
+
+class RescheduleRequest(BaseModel):
+    """A new start for an existing booking, proven by the email it was made with."""
+
+    email: str = PydanticField(max_length=254)
+    start: dt.datetime
+    conversation_id: str | None = PydanticField(default=None, max_length=255)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return _normalised_email(value)
+
+
+class BookingPublic(BaseModel):
+    """A booking or meeting as it leaves the server (contact details decrypted)."""
+
+    reference: str
+    kind: str  # booking | meeting
+    status: str
+    service_id: str | None = None
+    service_name: str | None = None
+    price: float | None = None
+    start: dt.datetime  # business timezone, with offset
+    end: dt.datetime
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    topic: str | None = None
+    duration_minutes: int
+    conversation_id: str | None = None
+    created_at: dt.datetime | None = None

@@ -10,6 +10,7 @@ from sqlmodel import Field, SQLModel
 from app.models.task_config import utcnow
 
 COLLECTIONS = ("website_content", "faq_content", "policy_docs")
+"""The knowledge base's collections (ingest.store keeps one LanceDB table per name)."""
 
 
 class ContentSource(SQLModel, table=True):

@@ -9,6 +9,21 @@ from sqlmodel import Field, SQLModel
 
 from app.models.task_config import utcnow
 
+OUTCOMES = frozenset(
+    {
+        "answered",
+        "declined",
+        "booked",
+        "meeting_booked",
+        "rescheduled",
+        "cancelled",
+        "pending",
+        "handed_off",
+        "refused",
+    }
+)
+"""How a visitor's goal ended, as the actions report it in the `last_outcome` slot."""
+
 
 class Conversation(SQLModel, table=True):
     """One visitor's conversation, keyed by Rasa's sender id."""

@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import ssl
-import uuid
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import httpx
+from pydantic import BaseModel, ValidationError
 from tenacity import (
     AsyncRetrying,
     RetryError,
@@ -26,6 +25,7 @@ from tenacity import (
 
 from app.core.security import service_token
 from app.core.settings import get_settings
+from app.models import BookingCreate, BookingPublic, MeetingCreate, RescheduleRequest
 
 logger = logging.getLogger(__name__)
 
@@ -63,51 +63,15 @@ class BookingApiUnavailable(BookingError):
     """Still failing after the retries (timeouts, 5xx, connection refused)."""
 
 
-@dataclass
-class BookingRecord:
-    reference: str
-    kind: str  # booking | meeting
-    status: str
-    start: dt.datetime  # aware, business timezone
-    end: dt.datetime
-    service_id: str | None = None
-    service_name: str | None = None
-    topic: str | None = None
-    price: float | None = None
-    name: str | None = None
-    email: str | None = None
-    extra: dict = field(default_factory=dict)
-    phone: str | None = None
-    duration_minutes: int | None = None
-
-    @classmethod
-    def from_api(cls, body: dict[str, Any]) -> BookingRecord:
-        """A record from the API's JSON (times keep the business timezone's offset)."""
-        known = {
-            "reference", "kind", "status", "start", "end", "service_id", "service_name",
-            "topic", "price", "name", "email", "phone", "duration_minutes",
-        }  # fmt: skip
-        return cls(
-            reference=body["reference"],
-            kind=body.get("kind", "booking"),
-            status=body["status"],
-            start=dt.datetime.fromisoformat(body["start"]),
-            end=dt.datetime.fromisoformat(body["end"]),
-            service_id=body.get("service_id"),
-            service_name=body.get("service_name"),
-            topic=body.get("topic"),
-            price=body.get("price"),
-            name=body.get("name"),
-            email=body.get("email"),
-            phone=body.get("phone"),
-            duration_minutes=body.get("duration_minutes"),
-            extra={k: v for k, v in body.items() if k not in known},
-        )
-
-
-def new_idempotency_key() -> str:
-    """A fresh key for one visitor request (reuse it for that request's retries only)."""
-    return uuid.uuid4().hex
+def _body(schema: type[BaseModel], **values: Any) -> dict[str, Any]:
+    """A request body written by the API's own schema. A value the schema refuses raises
+    BookingRejected, as the API's 422 would, without sending the request."""
+    try:
+        return schema(**values).model_dump(mode="json")
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = str((first.get("loc") or ["body"])[-1])
+        raise BookingRejected(field, str(first.get("msg", "invalid value"))) from None
 
 
 class _TransientStatus(Exception):
@@ -163,18 +127,19 @@ class BookingClient:
         phone: str | None,
         conversation_id: str | None,
         idempotency_key: str,
-    ) -> BookingRecord:
+    ) -> BookingPublic:
         """Book a service; SlotTaken carries the nearest free starts."""
-        body = {
-            "service_id": service_id,
-            "start": start.isoformat(),
-            "name": name,
-            "email": email,
-            "phone": phone,
-            "conversation_id": conversation_id,
-        }
+        body = _body(
+            BookingCreate,
+            service_id=service_id,
+            start=start,
+            name=name,
+            email=email,
+            phone=phone,
+            conversation_id=conversation_id,
+        )
         response = await self._send("POST", "/bookings", json=body, idempotency_key=idempotency_key)
-        return BookingRecord.from_api(response.json())
+        return BookingPublic.model_validate(response.json())
 
     async def create_meeting(
         self,
@@ -187,26 +152,27 @@ class BookingClient:
         phone: str | None,
         conversation_id: str | None,
         idempotency_key: str,
-    ) -> BookingRecord:
+    ) -> BookingPublic:
         """Schedule a meeting; SlotTaken carries the nearest free starts."""
-        body = {
-            "topic": topic,
-            "start": start.isoformat(),
-            "duration_minutes": duration_minutes,
-            "name": name,
-            "email": email,
-            "phone": phone,
-            "conversation_id": conversation_id,
-        }
+        body = _body(
+            MeetingCreate,
+            topic=topic,
+            start=start,
+            duration_minutes=duration_minutes,
+            name=name,
+            email=email,
+            phone=phone,
+            conversation_id=conversation_id,
+        )
         response = await self._send("POST", "/meetings", json=body, idempotency_key=idempotency_key)
-        return BookingRecord.from_api(response.json())
+        return BookingPublic.model_validate(response.json())
 
-    async def get_booking(self, reference: str, email: str) -> BookingRecord:
+    async def get_booking(self, reference: str, email: str) -> BookingPublic:
         """The booking or meeting with that reference; BookingNotFound for a wrong email."""
         response = await self._send(
             "GET", self._path(reference), headers={"X-Booking-Email": email}
         )
-        return BookingRecord.from_api(response.json())
+        return BookingPublic.model_validate(response.json())
 
     async def reschedule_booking(
         self,
@@ -216,23 +182,23 @@ class BookingClient:
         start: dt.datetime,
         idempotency_key: str,
         conversation_id: str | None = None,
-    ) -> BookingRecord:
+    ) -> BookingPublic:
         """Move a booking or meeting to `start`; SlotTaken carries alternatives."""
-        body = {"email": email, "start": start.isoformat(), "conversation_id": conversation_id}
+        body = _body(RescheduleRequest, email=email, start=start, conversation_id=conversation_id)
         response = await self._send(
             "PUT", self._path(reference), json=body, idempotency_key=idempotency_key
         )
-        return BookingRecord.from_api(response.json())
+        return BookingPublic.model_validate(response.json())
 
     async def cancel_booking(
         self, *, reference: str, email: str, conversation_id: str | None = None
-    ) -> BookingRecord:
+    ) -> BookingPublic:
         """Cancel a booking or meeting (cancelling twice is harmless)."""
         headers = {"X-Booking-Email": email}
         if conversation_id:
             headers["X-Conversation-Id"] = conversation_id
         response = await self._send("DELETE", self._path(reference), headers=headers)
-        return BookingRecord.from_api(response.json())
+        return BookingPublic.model_validate(response.json())
 
     async def availability(
         self, *, service_id: str, date: dt.date, duration_minutes: int | None = None

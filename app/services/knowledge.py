@@ -1,4 +1,4 @@
-"""Knowledge search and grounded answers.
+"""Grounded answers from the knowledge base (passages found by `app.services.retrieval`).
 
 Used by `action_answer_question`, the admin "try a question" tool and the eval. An answer
 is only ever built from the business's own passages: the few sentences that answer the
@@ -7,17 +7,23 @@ question, with the pages they come from; otherwise the bot declines and offers a
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from app.models import BotSettingsPublic
+from app.services.retrieval import (
+    Passage,
+    absent_words,
+    content_words,
+    search,
+    word_stem,
+    word_weights,
+)
 from ingest.chunking import split_sentences
 from ingest.embeddings import Embedder, get_embedder
-from ingest.search import search as search_chunks
-from ingest.store import COLLECTIONS, KnowledgeStore, get_store
+from ingest.store import KnowledgeStore, get_store
 
 # How a candidate sentence is scored against the question (see `select_sentences`);
 # weights chosen on eval/qa_dataset.yaml (eval/results/qa_eval.md).
@@ -28,7 +34,6 @@ SENTENCE_MARGIN = 0.12  # sentences this close to the best one are said too
 MAX_SENTENCES = 2
 MAX_ANSWER_CHARS = 420
 _SHORT_SENTENCE_WORDS = 4  # "Yes." reads as an answer only with the sentence after it
-_WORD = re.compile(r"[a-z0-9$]+")
 # Typed questions (a price, a contact detail, a person) are answered only by a sentence that
 # holds such a thing; they search wider since the sentence may sit lower in the ranking,
 # and the threshold relief lets a typed sentence through that the blended score alone
@@ -38,10 +43,6 @@ TYPED_RELIEF = 0.07
 # The question names something (a service, a room, a place) that no page of the site
 # mentions: decline whatever the scores say, unless a sentence matches very closely.
 ABSENT_SUBJECT_OVERRIDE = 0.75
-# A subject word missing from the index still counts as present when a word of the retrieved
-# passages means the same ("bicycle" for "bike": 0.92); "Amsterdam" for "Netherlands" (0.81)
-# and "cat" for "dog" (0.66) must not pass. Numbers must match exactly ("300" is not "200").
-SYNONYM_SIMILARITY = 0.85
 
 # An NLU entity may steer towards a collection; it never filters the others out.
 _INFO_TYPE_COLLECTIONS = {
@@ -60,23 +61,6 @@ _INFO_TYPE_COLLECTIONS = {
 
 
 @dataclass(frozen=True)
-class Passage:
-    """One retrieved chunk with its relevance score and where it comes from.
-
-    `score` is the cosine similarity to the question (what the threshold applies to);
-    `fused_score` is the reciprocal-rank-fusion score the passages are ordered by.
-    """
-
-    text: str
-    score: float
-    title: str
-    url: str
-    section: str | None
-    collection: str
-    fused_score: float = 0.0
-
-
-@dataclass(frozen=True)
 class Answer:
     """What the bot says: the answer text (no citation in it), its sources, or a decline."""
 
@@ -85,38 +69,6 @@ class Answer:
     declined: bool = False
     passages: list[Passage] = field(default_factory=list)
     score: float = 0.0  # the best sentence's score, compared with the answer threshold
-
-
-def search(
-    query: str,
-    *,
-    top_k: int = 3,
-    collections: list[str] | None = None,
-    boost_collection: str | None = None,
-    embedder: Embedder | None = None,
-    store: KnowledgeStore | None = None,
-) -> list[Passage]:
-    """Hybrid (vector + full-text, fused) search across the collections."""
-    hits = search_chunks(
-        store or get_store(),
-        embedder or get_embedder(),
-        query,
-        top_k=top_k,
-        collections=collections,
-        boost_collection=boost_collection,
-    )
-    return [
-        Passage(
-            text=hit.text,
-            score=round(hit.similarity, 4),
-            title=hit.title,
-            url=hit.url,
-            section=hit.section,
-            collection=hit.collection,
-            fused_score=round(hit.fused_score, 6),
-        )
-        for hit in hits
-    ]
 
 
 def answer_question(
@@ -139,7 +91,7 @@ def answer_question(
     store = store or get_store()
     passages = search(question, top_k=top_k, boost_collection=boost, embedder=embedder, store=store)
     chosen, score = select_sentences(
-        question, passages, embedder=embedder, kind=kind, weights=_word_weights(store)
+        question, passages, embedder=embedder, kind=kind, weights=word_weights(store)
     )
     limit = threshold - TYPED_RELIEF if kind and chosen else threshold
     if kind in _LABELS and chosen and _LABELS[kind].match(chosen[0][1]):
@@ -196,13 +148,13 @@ def select_sentences(
             [_in_context(passages[index], sentence) for index, _, sentence in candidates]
         )
         similarities = np.maximum(similarities, in_context @ question_vector)
-    question_words = _content_words(question)
+    question_words = content_words(question)
     scored = []
     for (index, position, sentence), similarity in zip(candidates, similarities, strict=True):
         overlap = (
             _weighted_overlap(question_words, sentence, weights)
             if weights
-            else _overlap(question_words, _content_words(sentence))
+            else _overlap(question_words, content_words(sentence))
         )
         score = (
             SENTENCE_WEIGHT * float(similarity)
@@ -297,241 +249,6 @@ def answer_type(question: str) -> str | None:
     return None
 
 
-# Words a visitor's question is phrased with, not what it is about: one of them missing
-# from the site does not mean the subject is missing.
-_PHRASING_WORDS = frozenset(
-    [
-        "offer",
-        "offers",
-        "offered",
-        "provide",
-        "provides",
-        "have",
-        "get",
-        "got",
-        "cost",
-        "costs",
-        "price",
-        "prices",
-        "pricing",
-        "much",
-        "long",
-        "use",
-        "used",
-        "using",
-        "whole",
-        "rent",
-        "hire",
-        "sell",
-        "sells",
-        "take",
-        "need",
-        "needs",
-        "bring",
-        "should",
-        "would",
-        "could",
-        "like",
-        "please",
-        "tell",
-        "know",
-        "here",
-        "someone",
-        "something",
-        "ok",
-        "okay",
-        "yes",
-        "no",
-        "per",
-        "big",
-        "many",
-        "people",
-        "fit",
-        "open",
-        "located",
-        "location",
-        "address",
-        "email",
-        "e",
-        "mail",
-        "phone",
-        "number",
-        "call",
-        "contact",
-        "reach",
-        "founded",
-        "found",
-        "started",
-        "start",
-        "run",
-        "runs",
-        "owns",
-        "own",
-        "owner",
-        "work",
-        "free",
-        "available",
-        "possible",
-        "allowed",
-        "also",
-        "still",
-        "really",
-        "just",
-        "able",
-        "go",
-        "come",
-        "want",
-        "make",
-        "happen",
-        "happens",
-        "all",
-        "one",
-        "some",
-        "if",
-        "im",
-        "its",
-        "s",
-        "t",
-        "whats",
-        "give",
-        "gives",
-        "kind",
-        "kinds",
-        "sort",
-        "type",
-        "types",
-        "way",
-        "ways",
-        "time",
-        "times",
-        "thing",
-        "things",
-        "there",
-        "their",
-        "them",
-        "they",
-        "it",
-        "more",
-        "less",
-        "most",
-        "least",
-        "best",
-        "good",
-        "new",
-        "old",
-        "next",
-        "last",
-        "first",
-        "other",
-        "another",
-        "same",
-        "anything",
-        "everything",
-        "nothing",
-        "much",
-        "lot",
-        "lots",
-        "book",
-        "booking",
-        "booked",
-        "pay",
-        "paying",
-        "paid",
-    ]
-)
-
-
-# "Do you offer X", "Is there a X", "How much is the X", "Can I bring my X": X is what the
-# question is about; the rest is how it is asked.
-_SUBJECT = re.compile(
-    r"\b(?:do|does|did)\s+(?:you|they|the \w+)\s+(?:have|offer|sell|run|provide|stream|"
-    r"host|organise|organize|rent|hire)\s+(?P<a>.+)"
-    r"|\b(?:is|are)\s+there\s+(?P<b>.+)"
-    r"|\bhow much (?:is|are|does|do)\s+(?P<c>.+)"
-    r"|\bcan i\s+(?:bring|rent|hire|buy|book|pay with|use)\s+(?P<d>.+)",
-    re.IGNORECASE,
-)
-
-
-def absent_words(
-    question: str,
-    store: KnowledgeStore,
-    *,
-    embedder: Embedder | None = None,
-    passages: list[Passage] | None = None,
-) -> list[str]:
-    """The words naming what the question is about that no indexed passage mentions.
-
-    Only the asked-about thing counts ("a sauna" in "Is there a sauna?"): a phrasing word
-    missing from the site ("during the week") says nothing about the subject.
-    """
-    match = _SUBJECT.search(question)
-    if not match:
-        return []
-    subject = next(group for group in match.groups() if group)
-    vocabulary = _site_vocabulary(store)
-    if not vocabulary:
-        return []
-    missing = []
-    for word in _content_words(subject):
-        if word in _PHRASING_WORDS or (len(word) < 3 and not word.isdigit()):
-            continue
-        stem = _stem(word)
-        if stem in vocabulary or (len(stem) >= 6 and stem[:6] in vocabulary):
-            continue
-        missing.append(word)
-    words = [word for word in missing if not word.isdigit()]
-    if words and embedder is not None and passages:
-        near = sorted(
-            {
-                word
-                for passage in passages
-                for word in _WORD.findall(
-                    f"{passage.title} {passage.section or ''} {passage.text}".lower()
-                )
-                if len(word) > 2 and not word.isdigit()
-            }
-        )
-        if near:
-            similarity = embedder.embed_cached(words) @ embedder.embed_cached(near).T
-            synonyms = {
-                word
-                for word, row in zip(words, similarity, strict=True)
-                if row.max() >= SYNONYM_SIMILARITY
-            }
-            missing = [word for word in missing if word not in synonyms]
-    return missing
-
-
-_weights_cache: dict[tuple[int, tuple[int | None, ...]], dict[str, float]] = {}
-
-
-def _word_weights(store: KnowledgeStore) -> dict[str, float]:
-    """Inverse chunk frequency of each word stem in the index (cached per table version).
-
-    A word on every page ("yoga" on a yoga studio's site) says little about which sentence
-    answers; a rare one ("pregnant") says a lot.
-    """
-    snapshots = [store.snapshot(name) for name in COLLECTIONS]
-    key = (id(store), tuple(snap.version if snap else None for snap in snapshots))
-    if key in _weights_cache:
-        return _weights_cache[key]
-    counts: dict[str, int] = {}
-    total = 0
-    for snap in snapshots:
-        if snap is None:
-            continue
-        for text in snap.texts:
-            total += 1
-            for stem in {_stem(word) for word in _WORD.findall(text.lower())}:
-                counts[stem] = counts.get(stem, 0) + 1
-    weights = {stem: math.log(1 + total / (1 + count)) for stem, count in counts.items()}
-    weights[""] = math.log(1 + total)  # a word the index never mentions
-    _weights_cache.clear()
-    _weights_cache[key] = weights
-    return weights
-
-
 def _weighted_overlap(question_words: set[str], sentence: str, weights: dict[str, float]) -> float:
     """The share of the question's words (weighted by rarity) that the sentence says.
 
@@ -540,60 +257,19 @@ def _weighted_overlap(question_words: set[str], sentence: str, weights: dict[str
     if not question_words:
         return 0.0
     said: set[str] = set()
-    for word in _content_words(sentence):
-        stem = _stem(word)
+    for word in content_words(sentence):
+        stem = word_stem(word)
         said.add(stem)
         if len(stem) >= 6:
             said.add(stem[:6])
     total = matched = 0.0
     for word in question_words:
-        stem = _stem(word)
+        stem = word_stem(word)
         weight = weights.get(stem, weights[""])
         total += weight
         if stem in said or (len(stem) >= 6 and stem[:6] in said):
             matched += weight
     return matched / total if total else 0.0
-
-
-_vocabulary_cache: dict[tuple[int, tuple[int | None, ...]], frozenset[str]] = {}
-
-
-def _site_vocabulary(store: KnowledgeStore) -> frozenset[str]:
-    """Stems (and six-letter prefixes) of every word in the index; cached per table version."""
-    snapshots = [store.snapshot(name) for name in COLLECTIONS]
-    key = (id(store), tuple(snap.version if snap else None for snap in snapshots))
-    cached = _vocabulary_cache.get(key)
-    if cached is not None:
-        return cached
-    words: set[str] = set()
-    for snap in snapshots:
-        if snap is None:
-            continue
-        for parts in (snap.texts, snap.titles, snap.sections):
-            for text in parts:
-                for word in _WORD.findall((text or "").lower()):
-                    stem = _stem(word)
-                    words.add(stem)
-                    if len(stem) >= 6:
-                        words.add(stem[:6])
-    _vocabulary_cache.clear()
-    _vocabulary_cache[key] = frozenset(words)
-    return _vocabulary_cache[key]
-
-
-def _stem(word: str) -> str:
-    """A crude English stem: plurals and -ing/-ed endings off ("charities" → "charity")."""
-    if len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
-        word = word[:-2]
-    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    for ending in ("ing", "ed"):
-        if len(word) > len(ending) + 3 and word.endswith(ending):
-            word = word[: -len(ending)]
-            break
-    return word
 
 
 def _in_context(passage: Passage, sentence: str) -> str:
@@ -618,63 +294,6 @@ def _answer_sentences(text: str) -> list[str]:
     if pending:
         sentences.append(pending)
     return sentences
-
-
-_STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "do",
-        "does",
-        "did",
-        "you",
-        "your",
-        "we",
-        "our",
-        "us",
-        "i",
-        "me",
-        "my",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "and",
-        "or",
-        "with",
-        "from",
-        "by",
-        "can",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "how",
-        "much",
-        "many",
-        "there",
-        "it",
-        "this",
-        "that",
-        "have",
-        "has",
-        "any",
-        "about",
-    ]
-)
-
-
-def _content_words(text: str) -> set[str]:
-    return {word for word in _WORD.findall(text.lower()) if word not in _STOP_WORDS}
 
 
 def _overlap(question_words: set[str], sentence_words: set[str]) -> float:

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 from icalendar import Calendar, Event
 
 from app.core.settings import get_settings
-from app.services.bookings import BookingPublic
+from app.models import BookingPublic
 from app.services.config import get_bot_settings
 
 logger = logging.getLogger(__name__)

@@ -16,13 +16,24 @@ from sqlmodel import Session, col, select, update
 from app.core import crypto
 from app.core.db import session_scope
 from app.core.settings import get_settings
-from app.models import OutboxEmail, utcnow
-from app.services.bookings import BookingPublic
+from app.models import BookingPublic, OutboxEmail, utcnow
 from app.services.notifications import send_booking_email
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
+
+
+def enqueue_email(session: Session, booking: BookingPublic, event: str) -> None:
+    """Write the booking's email to the outbox, in the caller's transaction (it commits)."""
+    body = booking.model_dump(mode="json")
+    session.add(
+        OutboxEmail(
+            reference=booking.reference,
+            event=event,
+            payload_sealed=crypto.encrypt(json.dumps(body)),
+        )
+    )
 
 
 def recover(*, session: Session) -> int:

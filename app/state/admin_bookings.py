@@ -85,11 +85,11 @@ class BookingsState(AuthState):
         return self.page * PAGE_SIZE < self.total
 
     def _read(self) -> None:
-        from app.services import bookings
+        from app.services import booking_lookup
 
         try:
             with session_scope() as session:
-                page = bookings.list_bookings(
+                page = booking_lookup.list_bookings(
                     session=session,
                     kind=KINDS.get(self.kind_label) or None,
                     status=STATUSES.get(self.status_label) or None,
@@ -164,6 +164,7 @@ class BookingsState(AuthState):
     def cancel_booking(self) -> Any:
         """Cancel the open booking; the visitor gets an email saying so."""
         from app.services import bookings
+        from app.services.booking_lookup import BookingNotFoundError
 
         admin = self._require_role(EDIT_ROLES)
         if admin is None:
@@ -174,7 +175,7 @@ class BookingsState(AuthState):
                 cancelled = bookings.cancel_by_staff(
                     session=session, reference=reference, staff_email=admin.email, notify=True
                 )
-        except bookings.BookingNotFoundError:
+        except BookingNotFoundError:
             return rx.toast.error(f"{reference} no longer exists.")
         except Exception:  # noqa: BLE001 - said in words, logged with details
             logger.exception("staff cancel of %s failed", reference)

@@ -135,7 +135,7 @@ class CallbacksState(CallbackBadgeState):
     def open_transcript(self, callback_id: str) -> Any:
         """The conversation the request came from (PII masked when stored)."""
         from app.models import Conversation
-        from app.services import analytics
+        from app.services.analytics import reports, sync
         from app.services.config import get_bot_settings
 
         if self._current_admin() is None:
@@ -146,7 +146,7 @@ class CallbacksState(CallbackBadgeState):
         zone = get_bot_settings().timezone
         with session_scope() as session:
             try:
-                analytics.sync_events(session=session)
+                sync.sync_events(session=session)
             except Exception:  # noqa: BLE001 - stale rows beat no rows
                 logger.exception("analytics sync failed; showing what is stored")
                 session.rollback()
@@ -154,7 +154,7 @@ class CallbacksState(CallbackBadgeState):
                 select(Conversation).where(Conversation.sender_id == row["sender_id"])
             ).first()
             data = (
-                analytics.transcript(session=session, conversation_id=conversation.id)
+                reports.transcript(session=session, conversation_id=conversation.id)
                 if conversation is not None and conversation.id is not None
                 else None
             )

@@ -311,7 +311,7 @@ class ContentState(AuthState):
     @rx.event(background=True)
     async def try_question(self) -> None:
         """Show the passages and scores the bot would use, and the answer it would give."""
-        from app.services import knowledge
+        from app.services import knowledge, retrieval
 
         async with self:
             if self._current_admin() is None:
@@ -323,7 +323,7 @@ class ContentState(AuthState):
         try:
             answer = await asyncio.to_thread(knowledge.answer_question, question)
             passages = answer.passages or await asyncio.to_thread(
-                knowledge.search, question, top_k=3
+                retrieval.search, question, top_k=3
             )
         except Exception:  # noqa: BLE001 - said in words, logged with details
             logger.exception("try-a-question failed")

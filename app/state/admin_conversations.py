@@ -16,7 +16,7 @@ from app.state.auth import ALL_ROLES, AuthState
 
 logger = logging.getLogger(__name__)
 
-OUTCOMES = {
+OUTCOME_FILTERS = {
     "All outcomes": "",
     "Answered": "answered",
     "Declined": "declined",
@@ -120,7 +120,7 @@ class ConversationsState(AuthState):
     @rx.var
     def outcome_options(self) -> list[str]:
         """Outcomes to filter by, in words."""
-        return list(OUTCOMES)
+        return list(OUTCOME_FILTERS)
 
     @rx.var
     def page_label(self) -> str:
@@ -153,7 +153,7 @@ class ConversationsState(AuthState):
             self.date_to = value
         elif name == "intent":
             self.intent = value.strip().replace(" ", "_")
-        elif name == "outcome" and value in OUTCOMES:
+        elif name == "outcome" and value in OUTCOME_FILTERS:
             self.outcome_label = value
         self.page = 1
         return ConversationsState.refresh
@@ -196,7 +196,7 @@ class ConversationsState(AuthState):
                 "start": _date(self.date_from),
                 "end": _date(self.date_to),
                 "intent": self.intent or None,
-                "outcome": OUTCOMES.get(self.outcome_label) or None,
+                "outcome": OUTCOME_FILTERS.get(self.outcome_label) or None,
                 "page": self.page,
             }
         try:
@@ -220,7 +220,7 @@ class ConversationsState(AuthState):
     @rx.event
     def open_transcript(self, conversation_id: str) -> None:
         """Show one conversation's messages (PII already masked when stored)."""
-        from app.services import analytics
+        from app.services.analytics import reports
         from app.services.config import get_bot_settings
         from app.services.uploads import list_attachments
 
@@ -229,7 +229,7 @@ class ConversationsState(AuthState):
             return
         zone = get_bot_settings().timezone
         with session_scope() as session:
-            data = analytics.transcript(session=session, conversation_id=int(conversation_id))
+            data = reports.transcript(session=session, conversation_id=int(conversation_id))
             if data is None:
                 self.open_id = ""
                 self.files = []
@@ -254,17 +254,17 @@ class ConversationsState(AuthState):
 
 
 def _read_conversations(query: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]], str]:
-    from app.services import analytics
+    from app.services.analytics import reports, sync
     from app.services.config import get_bot_settings
 
     zone = get_bot_settings().timezone
     with session_scope() as session:
         try:
-            analytics.sync_events(session=session)
+            sync.sync_events(session=session)
         except Exception:  # noqa: BLE001 - stale rows beat no rows
             logger.exception("analytics sync failed; listing what is stored")
             session.rollback()
-        listing = analytics.list_conversations(session=session, page_size=PAGE_SIZE, **query)
+        listing = reports.list_conversations(session=session, page_size=PAGE_SIZE, **query)
         today = dt.date.today()
-        summary = analytics.summary(session=session, start=today - dt.timedelta(days=29), end=today)
+        summary = reports.summary(session=session, start=today - dt.timedelta(days=29), end=today)
     return listing, summary.get("unanswered_questions", [])[:10], zone

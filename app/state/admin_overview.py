@@ -69,17 +69,17 @@ def _short_day(iso_day: str) -> str:
 
 def load_summary(days: int) -> dict[str, Any]:
     """Fold in new bot events, then summarise the last `days` days (blocking; run in a thread)."""
-    from app.services import analytics
+    from app.services.analytics import reports, sync
     from app.services.config import get_bot_settings
 
     today = dt.datetime.now(ZoneInfo(get_bot_settings().timezone)).date()
     with session_scope() as session:
         try:
-            analytics.sync_events(session=session)
+            sync.sync_events(session=session)
         except Exception:  # noqa: BLE001 - stale numbers beat no numbers
             logger.exception("analytics sync failed; showing what is stored")
             session.rollback()
-        return analytics.summary(
+        return reports.summary(
             session=session, start=today - dt.timedelta(days=days - 1), end=today
         )
 

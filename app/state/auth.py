@@ -28,7 +28,7 @@ ALL_ROLES = ("admin", "editor", "viewer")
 
 
 def _auth_service() -> Any:
-    """The auth service module (written by the admin-API engineer), imported when first needed."""
+    """The auth service module, imported when first needed."""
     from app.services import auth
 
     return auth
@@ -117,12 +117,7 @@ class AuthState(rx.State):
         if not self.access_token:
             self._remember(None)
             return None
-        try:
-            auth = _auth_service()
-        except ImportError:
-            logger.error("app.services.auth is missing: nobody can sign in")
-            self._remember(None)
-            return None
+        auth = _auth_service()
         try:
             with session_scope() as session:
                 user = auth.user_from_access_token(session, self.access_token)
@@ -195,11 +190,7 @@ class AuthState(rx.State):
         if not email or not password:
             self.login_error = "Enter your email and your password."
             return None
-        try:
-            auth = _auth_service()
-        except ImportError:
-            self.login_error = "Sign-in is not available yet on this server."
-            return None
+        auth = _auth_service()
         try:
             with session_scope() as session:
                 # The same service, limits and backoff as POST /api/auth/login.

@@ -19,6 +19,8 @@ from sqlmodel import Session, select, update
 from app.core.db import get_engine
 from app.models import Booking, SlotClaim
 from app.services import bookings
+from app.models import BookingCreate
+from app.services import calendar
 from app.services.seed import DEMO_HOLIDAYS
 
 with Session(get_engine()) as session:
@@ -26,9 +28,9 @@ with Session(get_engine()) as session:
         day = dt.date.today() + dt.timedelta(days=90)
         while day.weekday() != 1 or day.isoformat() in DEMO_HOLIDAYS:
             day += dt.timedelta(days=1)
-        booking_in = bookings.BookingCreate(
+        booking_in = BookingCreate(
             service_id="consultation",
-            start=dt.datetime.combine(day, dt.time(9), bookings.business_zone()),
+            start=dt.datetime.combine(day, dt.time(9), calendar.business_zone()),
             name="Jane Smith", email="jane@example.com", phone="+1 212 555 0142",
         )
         made = bookings.create_booking(session=session, booking_in=booking_in).body["reference"]

@@ -12,7 +12,8 @@ import pytest
 from pypdf import PdfWriter
 
 from app.core.settings import reset_settings_cache
-from app.services.knowledge import answer_question, search
+from app.services.knowledge import answer_question
+from app.services.retrieval import search
 from demo.serve import serve_in_background
 from ingest.embeddings import ModelEmbedder, get_embedder
 from ingest.service import run_ingest

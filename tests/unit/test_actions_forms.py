@@ -17,8 +17,8 @@ from actions.forms.lookup import ValidateCancelForm
 from actions.forms.meeting import ValidateMeetingForm
 from actions.parsing import BusinessClock
 from actions.testing import bot_domain, make_tracker
-from app.models import TaskConfigUpdate
-from app.services.booking_client import BookingNotFound, BookingRecord
+from app.models import BookingPublic, TaskConfigUpdate
+from app.services.booking_client import BookingNotFound
 from app.services.config import get_task_config, save_task_config
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -306,18 +306,18 @@ async def test_meeting_length_must_be_one_the_config_offers(seeded: Session) -> 
 
 
 class FakeLookup:
-    def __init__(self, record: BookingRecord | None) -> None:
+    def __init__(self, record: BookingPublic | None) -> None:
         self.record = record
         self.calls: list[tuple[str, str]] = []
 
-    async def get_booking(self, reference: str, email: str) -> BookingRecord:
+    async def get_booking(self, reference: str, email: str) -> BookingPublic:
         self.calls.append((reference, email))
         if self.record is None or email != self.record.email:
             raise BookingNotFound(reference)
         return self.record
 
 
-BOOKING = BookingRecord(
+BOOKING = BookingPublic(
     reference="BK-2026-0042",
     kind="booking",
     status="confirmed",
@@ -325,6 +325,7 @@ BOOKING = BookingRecord(
     end=dt.datetime(2026, 11, 30, 15, 0, tzinfo=NEW_YORK),
     service_id="consultation",
     service_name="Consultation",
+    duration_minutes=60,
     email="jane@example.com",
 )
 

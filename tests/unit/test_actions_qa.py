@@ -144,7 +144,7 @@ def _unsure_tracker(text: str, ranking: list[tuple[str, float]], **kwargs):
 async def test_unsure_message_not_found_asks_what_was_meant_with_buttons(
     demo_business: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.services.knowledge import Passage
+    from app.services.retrieval import Passage
 
     near = Passage(
         text="...",

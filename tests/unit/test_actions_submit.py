@@ -20,8 +20,8 @@ from actions.submit import (
 )
 from actions.testing import bot_domain, make_tracker
 from app.core import db
-from app.models import Booking
-from app.services.booking_client import BookingApiUnavailable, BookingRecord, SlotTaken
+from app.models import Booking, BookingPublic
+from app.services.booking_client import BookingApiUnavailable, SlotTaken
 from app.services.seed import seed_demo_business
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -38,8 +38,8 @@ CONFIRMED = {
 }
 
 
-def record(reference: str = "BK-2026-0042", hour: int = 14, **extra) -> BookingRecord:
-    return BookingRecord(
+def record(reference: str = "BK-2026-0042", hour: int = 14, **extra) -> BookingPublic:
+    return BookingPublic(
         reference=reference,
         kind="booking",
         status="confirmed",
@@ -47,6 +47,7 @@ def record(reference: str = "BK-2026-0042", hour: int = 14, **extra) -> BookingR
         end=dt.datetime(2026, 11, 30, hour + 1, 0, tzinfo=NEW_YORK),
         service_id="consultation",
         service_name="Consultation",
+        duration_minutes=60,
         **extra,
     )
 
@@ -54,7 +55,7 @@ def record(reference: str = "BK-2026-0042", hour: int = 14, **extra) -> BookingR
 class FakeBookingApi:
     """Records each call; answers with `result` (a record) or raises it (an error)."""
 
-    def __init__(self, result: BookingRecord | Exception) -> None:
+    def __init__(self, result: BookingPublic | Exception) -> None:
         self.result = result
         self.calls: list[tuple[str, dict]] = []
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlmodel import Session
 
-from app.models import IngestJob, Role
+from app.models import BookingCreate, IngestJob, Role
 from app.services import bookings
 from app.services.config import get_task_config
 from app.state.admin_audit import AuditState, changes
@@ -28,7 +28,7 @@ def book_consultation(session: Session) -> str:
     start = dt.datetime.combine(next_open_monday(), dt.time(14, 0))
     outcome = bookings.create_booking(
         session=session,
-        booking_in=bookings.BookingCreate(
+        booking_in=BookingCreate(
             service_id="consultation",
             start=start,
             name="Ada Lovelace",

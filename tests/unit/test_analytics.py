@@ -13,7 +13,7 @@ from sqlmodel import Session, SQLModel, select
 from app.core.db import get_engine
 from app.core.settings import get_settings
 from app.models import Conversation, ConversationTurn, Role
-from app.services import analytics
+from app.services.analytics import reports, sync
 
 DAY = dt.datetime(2026, 11, 20, 15, 0, tzinfo=dt.UTC)  # 10:00 in New York
 ZONE = "America/New_York"
@@ -130,9 +130,9 @@ def _conversation(session: Session, sender: str) -> Conversation:
 
 def test_sync_materialises_conversations_and_turns(session, events):
     five_conversations(events)
-    read = analytics.sync_events(session=session, batch_size=7)  # several batches
+    read = sync.sync_events(session=session, batch_size=7)  # several batches
     assert read == 32  # every event row, messages or not
-    assert analytics.sync_events(session=session) == 0  # nothing new: nothing counted twice
+    assert sync.sync_events(session=session) == 0  # nothing new: nothing counted twice
     assert len(session.exec(select(Conversation)).all()) == 5
 
     booked = _conversation(session, "b")
@@ -159,8 +159,8 @@ def test_sync_materialises_conversations_and_turns(session, events):
 
 def test_summary_figures(session, events):
     five_conversations(events)
-    analytics.sync_events(session=session)
-    figures = analytics.summary(
+    sync.sync_events(session=session)
+    figures = reports.summary(
         session=session, start=dt.date(2026, 11, 20), end=dt.date(2026, 11, 21), timezone=ZONE
     )
     assert figures["conversations"] == 5
@@ -186,7 +186,7 @@ def test_summary_figures(session, events):
 
 
 def test_summary_of_a_day_without_conversations(session, events):
-    figures = analytics.summary(
+    figures = reports.summary(
         session=session, start=dt.date(2026, 1, 1), end=dt.date(2026, 1, 1), timezone=ZONE
     )
     assert figures["conversations"] == 0
@@ -197,12 +197,12 @@ def test_summary_of_a_day_without_conversations(session, events):
 
 def test_new_events_are_added_to_running_conversations(session, events):
     events.user("a", _t(0), "What are your prices?", "ask_prices", 0.9)
-    assert analytics.sync_events(session=session) == 2
+    assert sync.sync_events(session=session) == 2
     # The reply arrives after the sync: its latency still counts from the visitor's message.
     events.bot("a", _t(0, 1.25), "A consultation is $50.", [{"title": "Prices", "url": "u"}])
     events.slot("a", _t(0, 1.26), "last_outcome", "answered")
-    assert analytics.sync_events(session=session) == 2
-    found = analytics.transcript(session=session, conversation_id=_conversation(session, "a").id)
+    assert sync.sync_events(session=session) == 2
+    found = reports.transcript(session=session, conversation_id=_conversation(session, "a").id)
     assert [(t["role"], t["latency_ms"], t["outcome"]) for t in found["turns"]] == [
         ("visitor", None, "answered"),
         ("bot", 1250, None),
@@ -213,10 +213,10 @@ def test_new_events_are_added_to_running_conversations(session, events):
 
 def test_list_conversations_filters_and_pages(session, events):
     five_conversations(events)
-    analytics.sync_events(session=session)
+    sync.sync_events(session=session)
 
     def senders(**filters):
-        page = analytics.list_conversations(session=session, timezone=ZONE, **filters)
+        page = reports.list_conversations(session=session, timezone=ZONE, **filters)
         return [item["sender_id"] for item in page["items"]], page["total"]
 
     assert senders() == (["e", "d", "c", "b", "a"], 5)
@@ -225,19 +225,19 @@ def test_list_conversations_filters_and_pages(session, events):
     assert senders(outcome="declined") == (["d"], 1)
     assert senders(intent="ask_hours") == (["a"], 1)
     assert senders(start=dt.date(2026, 11, 21), end=dt.date(2026, 11, 21)) == (["e"], 1)
-    first = analytics.list_conversations(session=session, outcome="booked")["items"][0]
+    first = reports.list_conversations(session=session, outcome="booked")["items"][0]
     assert first["preview"] == "I'd like to book a consultation"
 
 
 def test_transcript_of_an_unknown_conversation_is_none(session, events):
-    assert analytics.transcript(session=session, conversation_id=12345) is None
+    assert reports.transcript(session=session, conversation_id=12345) is None
 
 
 def test_no_events_table_yet_means_nothing_to_sync(session, isolated_env, monkeypatch):
     monkeypatch.setenv("RASA_EVENTS_URL", f"sqlite:///{isolated_env / 'not-yet.db'}")
     get_settings.cache_clear()
     SQLModel.metadata.create_all(get_engine())
-    assert analytics.sync_events(session=session) == 0
+    assert sync.sync_events(session=session) == 0
 
 
 def test_analytics_api(api_client, session, events):
@@ -274,12 +274,12 @@ def test_analytics_api(api_client, session, events):
 
 def test_extreme_dates_are_answered_not_crashed_on(session, events):
     five_conversations(events)
-    analytics.sync_events(session=session)
-    everything = analytics.list_conversations(
+    sync.sync_events(session=session)
+    everything = reports.list_conversations(
         session=session, start=dt.date.min, end=dt.date.max, timezone=ZONE
     )
     assert everything["total"] == 5
-    figures = analytics.summary(
+    figures = reports.summary(
         session=session, start=dt.date(9999, 12, 31), end=dt.date.max, timezone=ZONE
     )
     assert figures["conversations"] == 0
@@ -290,6 +290,6 @@ def test_the_start_up_warm_up_question_is_not_counted_as_a_visitor(session, even
     events.bot("warm-up", _t(0, 9.5), "Mon–Fri 9:00–18:00.", HOURS_SOURCE)
     events.user("a", _t(1), "hello", "greet", 0.99)
     events.bot("a", _t(1, 0.2), "Hi!")
-    analytics.sync_events(session=session)
+    sync.sync_events(session=session)
     senders = [c.sender_id for c in session.exec(select(Conversation)).all()]
     assert senders == ["a"]

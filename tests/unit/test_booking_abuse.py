@@ -13,8 +13,8 @@ from actions.submit import ActionCreateBooking
 from app import cli
 from app.core.db import get_engine
 from app.core.security import service_token
-from app.models import Booking, IdempotencyRecord, IngestJob, utcnow
-from app.services import bookings
+from app.models import Booking, BookingCreate, IdempotencyRecord, IngestJob, utcnow
+from app.services import bookings, calendar
 from app.services.booking_client import BookingApiUnavailable
 from tests.unit.test_actions_submit import CONFIRMED, KEY, booking_api, run
 from tests.unit.test_booking_api import VISITOR, at, open_day, post_booking
@@ -91,9 +91,9 @@ async def test_a_booking_committed_before_the_timeout_is_confirmed_not_pending(
     # The booking API committed the booking under the request's key; its answer was lost.
     day = open_day()
     slots = {**CONFIRMED, "date": day.isoformat()}
-    booking_in = bookings.BookingCreate(
+    booking_in = BookingCreate(
         service_id="consultation",
-        start=dt.datetime.combine(day, dt.time(14), bookings.business_zone()),
+        start=dt.datetime.combine(day, dt.time(14), calendar.business_zone()),
         name="Jane Smith",
         email="jane@example.com",
         phone="+1 212 555 0142",
@@ -155,10 +155,10 @@ def inbox(monkeypatch: pytest.MonkeyPatch):
 
 def _book_without_sending(session: Session, hhmm: str = "10:00") -> str:
     """The booking committed, and the process died before its email went out."""
-    booking_in = bookings.BookingCreate(
+    booking_in = BookingCreate(
         service_id="consultation",
         start=dt.datetime.combine(
-            open_day(), dt.time.fromisoformat(hhmm), bookings.business_zone()
+            open_day(), dt.time.fromisoformat(hhmm), calendar.business_zone()
         ),
         name="Ada Lovelace",
         email="ada@example.com",

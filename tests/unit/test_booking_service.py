@@ -11,18 +11,20 @@ from sqlmodel import Session, select
 
 from app.core import crypto
 from app.core.settings import get_settings
-from app.models import AuditLog, Booking, IdempotencyRecord, SlotClaim
-from app.services import bookings
-from app.services.bookings import (
+from app.models import (
+    AuditLog,
+    Booking,
     BookingCreate,
-    BookingNotFoundError,
-    BookingRuleError,
-    BookingStateError,
-    IdempotencyKeyReused,
+    IdempotencyRecord,
     MeetingCreate,
     RescheduleRequest,
-    SlotTakenError,
+    SlotClaim,
 )
+from app.services import booking_lookup, bookings, calendar
+from app.services.booking_lookup import BookingNotFoundError
+from app.services.bookings import BookingStateError
+from app.services.calendar import BookingRuleError, SlotTakenError
+from app.services.idempotency import IdempotencyKeyReused, Outcome
 from app.services.seed import DEMO_HOLIDAYS
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -52,7 +54,7 @@ def at(day: dt.date, hhmm: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.fromisoformat(hhmm), NEW_YORK)
 
 
-def book(session: Session, start: dt.datetime, **overrides) -> bookings.Outcome:
+def book(session: Session, start: dt.datetime, **overrides) -> Outcome:
     data = {"service_id": "consultation", "start": start, **VISITOR} | overrides
     return bookings.create_booking(session=session, booking_in=BookingCreate(**data))
 
@@ -188,12 +190,18 @@ def test_meetings_share_the_calendar_with_bookings(seeded: Session) -> None:
 
 def test_lookup_needs_the_email_it_was_made_with(seeded: Session) -> None:
     reference = book(seeded, at(open_day(), "14:00")).body["reference"]
-    found = bookings.get_by_reference(session=seeded, reference=reference, email="ADA@example.com")
+    found = booking_lookup.get_by_reference(
+        session=seeded, reference=reference, email="ADA@example.com"
+    )
     assert found.reference == reference and found.name == "Ada Lovelace"
     with pytest.raises(BookingNotFoundError):
-        bookings.get_by_reference(session=seeded, reference=reference, email="eve@example.com")
+        booking_lookup.get_by_reference(
+            session=seeded, reference=reference, email="eve@example.com"
+        )
     with pytest.raises(BookingNotFoundError):
-        bookings.get_by_reference(session=seeded, reference="BK-2020-9999", email=VISITOR["email"])
+        booking_lookup.get_by_reference(
+            session=seeded, reference="BK-2020-9999", email=VISITOR["email"]
+        )
 
 
 def test_reschedule_moves_the_claims_and_cancel_frees_them(seeded: Session) -> None:
@@ -226,7 +234,9 @@ def test_reschedule_onto_a_taken_time_keeps_the_booking_where_it_was(seeded: Ses
     change = RescheduleRequest(email=VISITOR["email"], start=at(monday, "13:30"))
     with pytest.raises(SlotTakenError):
         bookings.reschedule(session=seeded, reference=reference, change=change)
-    kept = bookings.get_by_reference(session=seeded, reference=reference, email=VISITOR["email"])
+    kept = booking_lookup.get_by_reference(
+        session=seeded, reference=reference, email=VISITOR["email"]
+    )
     assert kept.start == at(monday, "10:00")
     claims = seeded.exec(select(SlotClaim).where(SlotClaim.reference == reference)).all()
     assert len(claims) == 12  # 60 minutes in 5-minute cells
@@ -249,12 +259,12 @@ def test_idempotency_key_replays_and_refuses_other_parameters(seeded: Session) -
 def test_availability_leaves_out_taken_and_past_times(seeded: Session) -> None:
     monday = open_day()
     book(seeded, at(monday, "14:00"))
-    free = bookings.availability(session=seeded, service_id="consultation", day=monday)
+    free = calendar.availability(session=seeded, service_id="consultation", day=monday)
     assert free[0] == at(monday, "09:00") and free[-1] == at(monday, "17:00")
     assert at(monday, "13:30") not in free and at(monday, "14:30") not in free
     assert at(monday, "13:00") in free and at(monday, "15:00") in free
-    assert bookings.availability(session=seeded, service_id="demo", day=open_day(6)) == []
-    meeting_slots = bookings.availability(
+    assert calendar.availability(session=seeded, service_id="demo", day=open_day(6)) == []
+    meeting_slots = calendar.availability(
         session=seeded, service_id="meeting", day=monday, duration_minutes=15
     )
     assert at(monday, "13:30") in meeting_slots and at(monday, "14:30") not in meeting_slots
@@ -279,7 +289,7 @@ def test_pending_request_keeps_what_the_visitor_typed(seeded: Session) -> None:
     )
     # It holds no slot: staff confirm it by hand.
     assert book(seeded, start).status_code == 201
-    found = bookings.get_by_reference(
+    found = booking_lookup.get_by_reference(
         session=seeded, reference=pending.reference, email=VISITOR["email"]
     )
     assert found.phone == VISITOR["phone"]
@@ -299,17 +309,23 @@ def test_list_bookings_filters_and_pages(seeded: Session, monkeypatch) -> None:
     bookings.create_meeting(session=seeded, meeting_in=meeting_in)
     bookings.cancel(session=seeded, reference=refs[0], email=VISITOR["email"])
 
-    everything = bookings.list_bookings(session=seeded)
+    everything = booking_lookup.list_bookings(session=seeded)
     assert everything.total == 5
     starts = [item.start for item in everything.items]
     assert starts == sorted(starts, reverse=True)
-    page = bookings.list_bookings(session=seeded, offset=1, limit=2)
+    page = booking_lookup.list_bookings(session=seeded, offset=1, limit=2)
     assert [i.reference for i in page.items] == [i.reference for i in everything.items[1:3]]
-    assert bookings.list_bookings(session=seeded, kind="meeting").total == 1
-    assert bookings.list_bookings(session=seeded, status="cancelled").items[0].reference == refs[0]
-    assert bookings.list_bookings(session=seeded, email="GRACE@example.com").total == 1
-    assert bookings.list_bookings(session=seeded, date_from=monday, date_to=monday).total == 4
-    assert bookings.list_bookings(session=seeded, reference=refs[1]).items[0].reference == refs[1]
+    assert booking_lookup.list_bookings(session=seeded, kind="meeting").total == 1
+    assert (
+        booking_lookup.list_bookings(session=seeded, status="cancelled").items[0].reference
+        == refs[0]
+    )
+    assert booking_lookup.list_bookings(session=seeded, email="GRACE@example.com").total == 1
+    assert booking_lookup.list_bookings(session=seeded, date_from=monday, date_to=monday).total == 4
+    assert (
+        booking_lookup.list_bookings(session=seeded, reference=refs[1]).items[0].reference
+        == refs[1]
+    )
 
 
 def test_staff_cancel_needs_no_email_and_logs_the_skipped_email(

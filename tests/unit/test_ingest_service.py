@@ -10,7 +10,8 @@ from sqlmodel import Session, select
 
 from app.core.db import get_engine
 from app.models import ContentSource
-from app.services.knowledge import answer_question, search
+from app.services.knowledge import answer_question
+from app.services.retrieval import search
 from ingest.cli import main as cli
 from ingest.embeddings import FakeEmbedder
 from ingest.service import find_sources, remove_source, resync_source, run_ingest

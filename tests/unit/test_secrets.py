@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 from app import cli
 from app.core import crypto, db
 from app.core.settings import DEFAULT_SECRET_KEY, Settings, reset_settings_cache
-from app.models import Booking
+from app.models import Booking, BookingCreate
 from app.services import bookings
 from scripts.stack import ensure_env_file
 from tests.unit.test_booking_service import VISITOR, at, open_day
@@ -79,7 +79,7 @@ def _use_keys(monkeypatch, *keys: bytes) -> None:
 
 def _book(session: Session) -> str:
     start = at(open_day(), "11:00")
-    booking_in = bookings.BookingCreate(service_id="consultation", start=start, **VISITOR)
+    booking_in = BookingCreate(service_id="consultation", start=start, **VISITOR)
     return bookings.create_booking(session=session, booking_in=booking_in).body["reference"]
 
 

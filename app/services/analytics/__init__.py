@@ -1,0 +1,1 @@
+"""Conversation analytics: `sync` turns Rasa's events into rows, `reports` reads them."""

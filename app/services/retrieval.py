@@ -1,0 +1,403 @@
+"""Retrieval from the knowledge base: hybrid search for passages, and what the index's words
+tell about a question (how rare each word is, which words the site never mentions).
+
+`app.services.knowledge` builds answers from what this finds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from ingest.embeddings import Embedder, get_embedder
+from ingest.search import search as search_chunks
+from ingest.store import COLLECTIONS, KnowledgeStore, get_store
+
+_WORD = re.compile(r"[a-z0-9$]+")
+# A subject word missing from the index still counts as present when a word of the retrieved
+# passages means the same ("bicycle" for "bike": 0.92); "Amsterdam" for "Netherlands" (0.81)
+# and "cat" for "dog" (0.66) must not pass. Numbers must match exactly ("300" is not "200").
+SYNONYM_SIMILARITY = 0.85
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One retrieved chunk with its relevance score and where it comes from.
+
+    `score` is the cosine similarity to the question (what the threshold applies to);
+    `fused_score` is the reciprocal-rank-fusion score the passages are ordered by.
+    """
+
+    text: str
+    score: float
+    title: str
+    url: str
+    section: str | None
+    collection: str
+    fused_score: float = 0.0
+
+
+def search(
+    query: str,
+    *,
+    top_k: int = 3,
+    collections: list[str] | None = None,
+    boost_collection: str | None = None,
+    embedder: Embedder | None = None,
+    store: KnowledgeStore | None = None,
+) -> list[Passage]:
+    """Hybrid (vector + full-text, fused) search across the collections."""
+    hits = search_chunks(
+        store or get_store(),
+        embedder or get_embedder(),
+        query,
+        top_k=top_k,
+        collections=collections,
+        boost_collection=boost_collection,
+    )
+    return [
+        Passage(
+            text=hit.text,
+            score=round(hit.similarity, 4),
+            title=hit.title,
+            url=hit.url,
+            section=hit.section,
+            collection=hit.collection,
+            fused_score=round(hit.fused_score, 6),
+        )
+        for hit in hits
+    ]
+
+
+# Words a visitor's question is phrased with, not what it is about: one of them missing
+# from the site does not mean the subject is missing.
+_PHRASING_WORDS = frozenset(
+    [
+        "offer",
+        "offers",
+        "offered",
+        "provide",
+        "provides",
+        "have",
+        "get",
+        "got",
+        "cost",
+        "costs",
+        "price",
+        "prices",
+        "pricing",
+        "much",
+        "long",
+        "use",
+        "used",
+        "using",
+        "whole",
+        "rent",
+        "hire",
+        "sell",
+        "sells",
+        "take",
+        "need",
+        "needs",
+        "bring",
+        "should",
+        "would",
+        "could",
+        "like",
+        "please",
+        "tell",
+        "know",
+        "here",
+        "someone",
+        "something",
+        "ok",
+        "okay",
+        "yes",
+        "no",
+        "per",
+        "big",
+        "many",
+        "people",
+        "fit",
+        "open",
+        "located",
+        "location",
+        "address",
+        "email",
+        "e",
+        "mail",
+        "phone",
+        "number",
+        "call",
+        "contact",
+        "reach",
+        "founded",
+        "found",
+        "started",
+        "start",
+        "run",
+        "runs",
+        "owns",
+        "own",
+        "owner",
+        "work",
+        "free",
+        "available",
+        "possible",
+        "allowed",
+        "also",
+        "still",
+        "really",
+        "just",
+        "able",
+        "go",
+        "come",
+        "want",
+        "make",
+        "happen",
+        "happens",
+        "all",
+        "one",
+        "some",
+        "if",
+        "im",
+        "its",
+        "s",
+        "t",
+        "whats",
+        "give",
+        "gives",
+        "kind",
+        "kinds",
+        "sort",
+        "type",
+        "types",
+        "way",
+        "ways",
+        "time",
+        "times",
+        "thing",
+        "things",
+        "there",
+        "their",
+        "them",
+        "they",
+        "it",
+        "more",
+        "less",
+        "most",
+        "least",
+        "best",
+        "good",
+        "new",
+        "old",
+        "next",
+        "last",
+        "first",
+        "other",
+        "another",
+        "same",
+        "anything",
+        "everything",
+        "nothing",
+        "much",
+        "lot",
+        "lots",
+        "book",
+        "booking",
+        "booked",
+        "pay",
+        "paying",
+        "paid",
+    ]
+)
+
+
+# "Do you offer X", "Is there a X", "How much is the X", "Can I bring my X": X is what the
+# question is about; the rest is how it is asked.
+_SUBJECT = re.compile(
+    r"\b(?:do|does|did)\s+(?:you|they|the \w+)\s+(?:have|offer|sell|run|provide|stream|"
+    r"host|organise|organize|rent|hire)\s+(?P<a>.+)"
+    r"|\b(?:is|are)\s+there\s+(?P<b>.+)"
+    r"|\bhow much (?:is|are|does|do)\s+(?P<c>.+)"
+    r"|\bcan i\s+(?:bring|rent|hire|buy|book|pay with|use)\s+(?P<d>.+)",
+    re.IGNORECASE,
+)
+
+
+def absent_words(
+    question: str,
+    store: KnowledgeStore,
+    *,
+    embedder: Embedder | None = None,
+    passages: list[Passage] | None = None,
+) -> list[str]:
+    """The words naming what the question is about that no indexed passage mentions.
+
+    Only the asked-about thing counts ("a sauna" in "Is there a sauna?"): a phrasing word
+    missing from the site ("during the week") says nothing about the subject.
+    """
+    match = _SUBJECT.search(question)
+    if not match:
+        return []
+    subject = next(group for group in match.groups() if group)
+    vocabulary = _site_vocabulary(store)
+    if not vocabulary:
+        return []
+    missing = []
+    for word in content_words(subject):
+        if word in _PHRASING_WORDS or (len(word) < 3 and not word.isdigit()):
+            continue
+        stem = word_stem(word)
+        if stem in vocabulary or (len(stem) >= 6 and stem[:6] in vocabulary):
+            continue
+        missing.append(word)
+    words = [word for word in missing if not word.isdigit()]
+    if words and embedder is not None and passages:
+        near = sorted(
+            {
+                word
+                for passage in passages
+                for word in _WORD.findall(
+                    f"{passage.title} {passage.section or ''} {passage.text}".lower()
+                )
+                if len(word) > 2 and not word.isdigit()
+            }
+        )
+        if near:
+            similarity = embedder.embed_cached(words) @ embedder.embed_cached(near).T
+            synonyms = {
+                word
+                for word, row in zip(words, similarity, strict=True)
+                if row.max() >= SYNONYM_SIMILARITY
+            }
+            missing = [word for word in missing if word not in synonyms]
+    return missing
+
+
+_weights_cache: dict[tuple[int, tuple[int | None, ...]], dict[str, float]] = {}
+
+
+def word_weights(store: KnowledgeStore) -> dict[str, float]:
+    """Inverse chunk frequency of each word stem in the index (cached per table version).
+
+    A word on every page ("yoga" on a yoga studio's site) says little about which sentence
+    answers; a rare one ("pregnant") says a lot.
+    """
+    snapshots = [store.snapshot(name) for name in COLLECTIONS]
+    key = (id(store), tuple(snap.version if snap else None for snap in snapshots))
+    if key in _weights_cache:
+        return _weights_cache[key]
+    counts: dict[str, int] = {}
+    total = 0
+    for snap in snapshots:
+        if snap is None:
+            continue
+        for text in snap.texts:
+            total += 1
+            for stem in {word_stem(word) for word in _WORD.findall(text.lower())}:
+                counts[stem] = counts.get(stem, 0) + 1
+    weights = {stem: math.log(1 + total / (1 + count)) for stem, count in counts.items()}
+    weights[""] = math.log(1 + total)  # a word the index never mentions
+    _weights_cache.clear()
+    _weights_cache[key] = weights
+    return weights
+
+
+_vocabulary_cache: dict[tuple[int, tuple[int | None, ...]], frozenset[str]] = {}
+
+
+def _site_vocabulary(store: KnowledgeStore) -> frozenset[str]:
+    """Stems (and six-letter prefixes) of every word in the index; cached per table version."""
+    snapshots = [store.snapshot(name) for name in COLLECTIONS]
+    key = (id(store), tuple(snap.version if snap else None for snap in snapshots))
+    cached = _vocabulary_cache.get(key)
+    if cached is not None:
+        return cached
+    words: set[str] = set()
+    for snap in snapshots:
+        if snap is None:
+            continue
+        for parts in (snap.texts, snap.titles, snap.sections):
+            for text in parts:
+                for word in _WORD.findall((text or "").lower()):
+                    stem = word_stem(word)
+                    words.add(stem)
+                    if len(stem) >= 6:
+                        words.add(stem[:6])
+    _vocabulary_cache.clear()
+    _vocabulary_cache[key] = frozenset(words)
+    return _vocabulary_cache[key]
+
+
+def word_stem(word: str) -> str:
+    """A crude English stem: plurals and -ing/-ed endings off ("charities" → "charity")."""
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    for ending in ("ing", "ed"):
+        if len(word) > len(ending) + 3 and word.endswith(ending):
+            word = word[: -len(ending)]
+            break
+    return word
+
+
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "do",
+        "does",
+        "did",
+        "you",
+        "your",
+        "we",
+        "our",
+        "us",
+        "i",
+        "me",
+        "my",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "with",
+        "from",
+        "by",
+        "can",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "how",
+        "much",
+        "many",
+        "there",
+        "it",
+        "this",
+        "that",
+        "have",
+        "has",
+        "any",
+        "about",
+    ]
+)
+
+
+def content_words(text: str) -> set[str]:
+    return {word for word in _WORD.findall(text.lower()) if word not in _STOP_WORDS}
