@@ -3,21 +3,22 @@
 `python -m eval.nlu_eval [--folds 3] [--compare diet] [--skip-cv]` writes
 eval/results/nlu_eval.{json,md}:
 
-- two held-out sets, each with per-intent precision, recall and F1, macro F1, the top confusion
-  pairs, the rate of task requests that start the right form, questions (including policy
-  questions that mention booking or cancelling) that would start a form, and the out-of-scope
-  false-accept rate (out-of-scope messages that would start a task):
-  - the test split (eval/data/nlu_test.yml): written fresh and frozen, never trained or tuned
-    on; its numbers are the headline;
-  - the development set (eval/data/nlu_heldout.yml): never trained on, but its misses were
-    inspected while the training data was tuned, so its numbers are optimistic;
+- three held-out sets, each with per-intent precision, recall and F1, macro F1, the top
+  confusion pairs, the rate of task requests that start the right form, questions (including
+  policy questions that mention booking or cancelling) that would start a form, and the
+  out-of-scope false-accept rate (out-of-scope messages that would start a task):
+  - the test split v3 (eval/data/nlu_test_v3.yml): written blind before the training data was
+    tuned again, frozen, never trained or tuned on; its numbers are the headline;
+  - the development set (eval/data/nlu_heldout.yml) and development set 2, the earlier test
+    split (eval/data/nlu_test.yml): never trained on, but their misses were inspected while
+    the training data was tuned, so their numbers are optimistic;
 - per-message NLU time (one `Agent.parse_message`, P50 and P95) and training time;
 - k-fold cross-validation on the training data (bot/data/nlu) with per-intent P/R/F1.
 
 A message "starts a form" when its intent is a task intent after the FallbackClassifier
 (bot/data/rules/tasks.yml maps each task intent to its form and nothing else starts one) and
 action_check_task_enabled does not answer it as a policy question (actions/questions.py).
-The script refuses to run when a sentence of either set also appears in the training data.
+The script refuses to run when a sentence of any set also appears in the training data.
 """
 
 from __future__ import annotations
