@@ -140,12 +140,14 @@ def _normalised_email(value: str) -> str:
 
 
 class BookingBase(BaseModel):
-    """Who asks for a booking or a meeting, and from which conversation."""
+    """Who asks for a booking or a meeting, when (naive times are business-local), and from
+    which conversation."""
 
     name: str = PydanticField(min_length=1, max_length=120)
     email: str = PydanticField(max_length=254)
     phone: str | None = PydanticField(default=None, max_length=40)
     conversation_id: str | None = PydanticField(default=None, max_length=255)
+    start: dt.datetime
 
     @field_validator("name")
     @classmethod
@@ -167,17 +169,15 @@ class BookingBase(BaseModel):
 
 
 class BookingCreate(BookingBase):
-    """A visitor's request for a service at a start time (naive times are business-local)."""
+    """A visitor's request for a service at a start time."""
 
     service_id: str = PydanticField(min_length=1, max_length=50)
-    start: dt.datetime
 
 
 class MeetingCreate(BookingBase):
     """A visitor's request for a meeting on a topic."""
 
     topic: str = PydanticField(min_length=1, max_length=200)
-    start: dt.datetime
     duration_minutes: int
 
 

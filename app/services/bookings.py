@@ -155,13 +155,13 @@ def _create(
     model: type[Record],
     contact: BookingBase,
     config: TaskConfigPublic,
-    start: dt.datetime,
     duration: dt.timedelta,
     details: dict[str, Any],
     scope: str,
     idempotency_key: str | None,
 ) -> Outcome:
     """Check the start and contact, then write the booking or meeting once per key (201)."""
+    start = aware(contact.start, business_zone()).astimezone(dt.UTC)
     check_start(config, start, duration)
     phone = _phone(contact.phone, required="phone" in config.required_fields)
     kind = "meeting" if model is Meeting else "booking"
@@ -227,7 +227,6 @@ def create_booking(
         model=Booking,
         contact=booking_in,
         config=config,
-        start=aware(booking_in.start, business_zone()).astimezone(dt.UTC),
         duration=dt.timedelta(minutes=service.duration_minutes),
         details=details,
         scope="POST /bookings",
@@ -252,7 +251,6 @@ def create_meeting(
         model=Meeting,
         contact=meeting_in,
         config=config,
-        start=aware(meeting_in.start, business_zone()).astimezone(dt.UTC),
         duration=dt.timedelta(minutes=meeting_in.duration_minutes),
         details=details,
         scope="POST /meetings",
