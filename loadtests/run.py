@@ -50,18 +50,16 @@ PORT_ENV = {
 }
 
 
-def _env_ports(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
-    value = os.environ.get(name, "").strip()
-    return tuple(int(p) for p in value.split(",")) if value else default
-
-
 def production_ports() -> dict[int, str]:
-    """`make up-prod`'s servers by port (the pools on RASA_PORT and ACTIONS_PORT are nginx)."""
-    wanted = {int(os.environ.get("GATEWAY_PORT", "8443")): "gateway"}
-    wanted[int(os.environ.get("APP_PORT", "3000"))] = "web"
-    for number, port in enumerate(_env_ports("RASA_PORTS", (5006, 5007)), 1):
+    """`make up-prod`'s servers by port (the pools on RASA_PORT and ACTIONS_PORT are nginx),
+    read from the environment as `make up-prod` reads them."""
+    from scripts.prod import prod_stack
+
+    stack = prod_stack()
+    wanted = {stack.gateway_port: "gateway", stack.app_port: "web"}
+    for number, port in enumerate(stack.rasa_ports, 1):
         wanted[port] = f"rasa{number}"
-    for number, port in enumerate(_env_ports("ACTIONS_PORTS", (5056, 5057)), 1):
+    for number, port in enumerate(stack.actions_ports, 1):
         wanted[port] = f"actions{number}"
     return wanted
 
