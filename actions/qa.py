@@ -43,15 +43,6 @@ def info_category(value: str | None) -> str | None:
     return next((category for stem, category in _INFO_TYPES if stem in lowered), None)
 
 
-def citation(sources: list[dict[str, str]]) -> str:
-    """'Source: Title (url)' or a 'Sources:' list."""
-    if not sources:
-        return ""
-    if len(sources) == 1:
-        return f"Source: {sources[0]['title']} ({sources[0]['url']})"
-    return "Sources:\n" + "\n".join(f"• {s['title']} ({s['url']})" for s in sources)
-
-
 class ActionAnswerQuestion(Action):
     """Answer from the knowledge search, or decline with the contact line; never invent."""
 
@@ -72,11 +63,11 @@ class ActionAnswerQuestion(Action):
             answer = None
         if answer is None or answer.declined or not answer.text.strip():
             return await self._decline(dispatcher, tracker, answer)
+        # The citation travels once, as data: the widget shows it as links under the answer.
         sources = [{"title": s["title"], "url": s["url"]} for s in answer.sources]
-        text = answer.text.strip()
-        if sources:
-            text += "\n\n" + citation(sources)
-        dispatcher.utter_message(text=text, custom={"sources": sources} if sources else None)
+        dispatcher.utter_message(
+            text=answer.text.strip(), custom={"sources": sources} if sources else None
+        )
         return [common.outcome("answered"), SlotSet("unanswered", None)]
 
     async def _decline(
@@ -87,9 +78,7 @@ class ActionAnswerQuestion(Action):
         missed = failures(tracker) + 1
         events: list[EventType] = [common.outcome("declined"), SlotSet("unanswered", missed)]
         if tracker.active_loop_name:  # a question inside a form: the form asks again next
-            dispatcher.utter_message(
-                text=f"{settings.fallback_text} {common.contact_sentence(settings)}"
-            )
+            dispatcher.utter_message(text=knowledge.decline_text(settings))
             return events
         if missed >= 2:
             dispatcher.utter_message(
@@ -105,9 +94,7 @@ class ActionAnswerQuestion(Action):
                 buttons=clarification_buttons(tracker, answer),
             )
             return events
-        dispatcher.utter_message(
-            text=f"{settings.fallback_text} {common.contact_sentence(settings)}"
-        )
+        dispatcher.utter_message(text=knowledge.decline_text(settings))
         return events
 
 

@@ -38,6 +38,10 @@ class BotSettingsUpdate(BaseModel):
     )
     contact_email: str | None = None
     contact_phone: str | None = None
+    # The business's street address, and its public contact page: the bot answers "where are
+    # you?" with the one and cites the other (app/services/profile.py).
+    contact_address: str | None = PydanticField(default=None, max_length=300)
+    contact_page_url: str | None = PydanticField(default=None, max_length=500)
     allowed_origins: list[str] = PydanticField(default_factory=list)
     widget_position: str = PydanticField(default="right", pattern=r"^(left|right)$")
     default_phone_region: str = PydanticField(default="US", pattern=r"^[A-Z]{2}$")
@@ -55,6 +59,15 @@ class BotSettingsUpdate(BaseModel):
         if value not in _zone_names():
             raise ValueError(f"unknown timezone {value!r}; use an IANA name like Europe/London")
         return value
+
+    @field_validator("contact_page_url")
+    @classmethod
+    def _page(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if not re.match(r"^https?://[^\s/]+(/\S*)?$", value.strip()):
+            raise ValueError(f"{value!r} is not a web address like https://www.example.com/contact")
+        return value.strip()
 
     @field_validator("allowed_origins")
     @classmethod
@@ -102,6 +115,8 @@ class BotConfig(SQLModel, table=True):
     fallback_text: str = "I'm sorry, I don't know that."
     contact_email: str | None = None
     contact_phone: str | None = None
+    contact_address: str | None = None
+    contact_page_url: str | None = None
     allowed_origins: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     widget_position: str = "right"
     default_phone_region: str = "US"

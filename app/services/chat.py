@@ -24,8 +24,6 @@ logger = logging.getLogger(__name__)
 SEND_TIMEOUT_SECONDS = 30.0
 HISTORY_TIMEOUT_SECONDS = 10.0
 RESTART_PAYLOAD = "/restart"
-# A trailing "Source: …" / "Sources: …" line that the bot appends for text-only channels.
-_SOURCE_LINE = re.compile(r"\n*\s*Sources?:[^\n]*\s*$", re.IGNORECASE)
 
 
 class RasaUnavailable(RuntimeError):
@@ -65,11 +63,6 @@ class TranscriptEntry(BaseModel):
     sources: list[SourceLink] = Field(default_factory=list)
 
 
-def without_source_line(text: str) -> str:
-    """The text without its trailing "Source: …" line, for when sources are shown as links."""
-    return _SOURCE_LINE.sub("", text).rstrip() or text
-
-
 def _safe_url(url: Any) -> str | None:
     """Only http(s) links are shown: a `javascript:` URL from content must never be clickable."""
     if isinstance(url, str) and re.match(r"^https?://", url.strip(), re.IGNORECASE):
@@ -96,16 +89,8 @@ def _buttons(raw: Any) -> list[QuickReply]:
     ]
 
 
-def is_source_line(text: str) -> bool:
-    """True for a message that is only a "Source: …" line (the citation for text channels)."""
-    return bool(text.strip()) and _SOURCE_LINE.sub("", text).strip() == ""
-
-
 def _attach_sources(messages: list[Any], sources: list[SourceLink]) -> None:
-    """Hang sources on the last answer; a bare "Source: …" message before them gives way."""
-    if len(messages) >= 2 and is_source_line(messages[-1].text) and not messages[-1].buttons:
-        if getattr(messages[-2], "role", "bot") == "bot":
-            messages.pop()
+    """Hang sources sent on their own on the answer before them."""
     last = messages[-1]
     last.sources.extend(source for source in sources if source not in last.sources)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from app.models import BotSettingsPublic
+from app.services.profile import ProfileFact, profile_fact, shows
 from app.services.retrieval import (
     Passage,
     absent_words,
@@ -86,9 +87,12 @@ def answer_question(
     threshold = settings.answer_threshold if threshold is None else threshold
     embedder = embedder or get_embedder()
     boost = _INFO_TYPE_COLLECTIONS.get((info_type or "").strip().lower())
+    store = store or get_store()
+    fact = profile_fact(question, settings)
+    if fact:
+        return _from_profile(fact, settings, question, embedder=embedder, store=store)
     kind = answer_type(question)
     top_k = TYPED_TOP_K if kind else 3
-    store = store or get_store()
     passages = search(question, top_k=top_k, boost_collection=boost, embedder=embedder, store=store)
     chosen, score = select_sentences(
         question, passages, embedder=embedder, kind=kind, weights=word_weights(store)
@@ -113,6 +117,34 @@ def answer_question(
         passages=passages,
         score=round(score, 4),
     )
+
+
+def _from_profile(
+    fact: ProfileFact,
+    settings: BotSettingsPublic,
+    question: str,
+    *,
+    embedder: Embedder,
+    store: KnowledgeStore,
+) -> Answer:
+    """The detail from Settings, citing the contact page set there, else the site's page that
+    shows the same detail (none when no page does: the answer stands on the settings)."""
+    passages = search(question, top_k=TYPED_TOP_K, embedder=embedder, store=store)
+    if settings.contact_page_url:
+        sources = [{"title": "Contact", "url": settings.contact_page_url}]
+    else:
+        showing = next((p for p in passages if shows(p.text, fact)), None)
+        if showing is None:
+            showing = next(
+                (
+                    p
+                    for p in search(fact.value, top_k=5, embedder=embedder, store=store)
+                    if shows(p.text, fact)
+                ),
+                None,
+            )
+        sources = [{"title": showing.title, "url": showing.url}] if showing else []
+    return Answer(text=fact.text, sources=sources, passages=passages, score=1.0)
 
 
 def select_sentences(
@@ -302,10 +334,15 @@ def _overlap(question_words: set[str], sentence_words: set[str]) -> float:
     return len(question_words & sentence_words) / len(question_words)
 
 
-def _decline(settings: BotSettingsPublic, passages: list[Passage], score: float) -> Answer:
-    """The plain "I don't know" with the contact options from settings."""
-    text = settings.fallback_text.strip()
+def decline_text(settings: BotSettingsPublic) -> str:
+    """The bot's "I don't know", with the ways to reach a person from settings: the one wording
+    of a decline, in the widget, the admin "try a question" tool and the eval."""
     contact = settings.contact_line
-    if contact:
-        text = f"{text} You can {contact}."
-    return Answer(text=text, declined=True, passages=passages, score=round(score, 4))
+    reach = f"You can {contact}." if contact else "Please get in touch with our team directly."
+    return f"{settings.fallback_text.strip()} {reach}"
+
+
+def _decline(settings: BotSettingsPublic, passages: list[Passage], score: float) -> Answer:
+    return Answer(
+        text=decline_text(settings), declined=True, passages=passages, score=round(score, 4)
+    )

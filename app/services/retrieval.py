@@ -26,7 +26,8 @@ class Passage:
     """One retrieved chunk with its relevance score and where it comes from.
 
     `score` is the cosine similarity to the question (what the threshold applies to);
-    `fused_score` is the reciprocal-rank-fusion score the passages are ordered by.
+    `fused_score` is the hybrid score the passages are ordered by (linear fusion of cosine and
+    keyword scores by default, or reciprocal rank fusion: `ingest/search.py`).
     """
 
     text: str

@@ -28,6 +28,8 @@ TEXT_FIELDS = (
     "fallback_text",
     "contact_email",
     "contact_phone",
+    "contact_address",
+    "contact_page_url",
     "allowed_origins",
     "widget_position",
     "default_phone_region",
@@ -64,8 +66,8 @@ def form_to_settings(form: dict[str, str]) -> BotSettingsUpdate:
     ]
     data: dict[str, Any] = {key: form.get(key, "").strip() for key in TEXT_FIELDS}
     data["allowed_origins"] = [o for o in origins if o]
-    data["contact_email"] = data["contact_email"] or None
-    data["contact_phone"] = data["contact_phone"] or None
+    for key in ("contact_email", "contact_phone", "contact_address", "contact_page_url"):
+        data[key] = data[key] or None
     return BotSettingsUpdate.model_validate(data)
 
 

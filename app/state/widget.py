@@ -86,12 +86,11 @@ def _attachments_of(sender_id: str) -> list[Attachment]:
 
 
 def bot_message_from(reply: chat.BotMessage | chat.TranscriptEntry, time: str) -> ChatMessage:
-    """A bot reply as a transcript line; its "Source: …" line gives way to the links."""
-    text = chat.without_source_line(reply.text) if reply.sources else reply.text
+    """A bot reply as a transcript line, its sources as links under it."""
     return ChatMessage(
         id=_new_id(),
         role="bot",
-        text=text,
+        text=reply.text,
         time=time,
         buttons=[QuickReplyButton(title=b.title, payload=b.payload) for b in reply.buttons],
         sources=[SourceLinkItem(title=s.title, url=s.url) for s in reply.sources],

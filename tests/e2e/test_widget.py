@@ -103,16 +103,27 @@ def png_bytes() -> bytes:
     )
 
 
-def test_the_widget_answers_a_question_with_its_source(live_stack, page: Page) -> None:
+def test_the_widget_shows_an_answer_once_with_its_sources_once(live_stack, page: Page) -> None:
     frame = open_chat(page, live_stack.host_url)
+    before = bot_count(frame)
 
     answer = ask(frame, "What are your business hours?")
 
     assert re.search(r"\d", answer), answer
-    source = frame.locator(".chat-bot").last.locator("a.chat-source").first
-    expect(source).to_be_visible()
-    assert source.get_attribute("href").startswith("http")
-    assert source.get_attribute("target") == "_blank"
+    # One message for the answer, no citation written into its text, no sentence said twice.
+    assert bot_count(frame) == before + 1
+    assert "source" not in answer.lower(), answer
+    sentences = [s.strip().lower() for s in re.split(r"(?<=[.!?])\s+", answer) if s.strip()]
+    assert len(sentences) == len(set(sentences)), answer
+    # Its pages as links under it, each once, opening in a new tab.
+    links = frame.locator(".chat-bot").last.locator("a.chat-source")
+    expect(links.first).to_be_visible()
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert len(hrefs) == len(set(hrefs)), hrefs
+    assert all(href.startswith("http") for href in hrefs), hrefs
+    assert links.first.get_attribute("target") == "_blank"
+    expect(frame.locator(".chat-bot").last).to_contain_text("Source:")  # the label, once
+    assert frame.locator(".chat-bot").last.inner_text().count("Source") == 1
 
 
 def test_messages_sent_in_a_row_are_answered_in_order(live_stack, page: Page) -> None:

@@ -47,7 +47,7 @@ async def ask(text: str, **kwargs) -> tuple[list[dict], list[dict]]:
     return events, dispatcher.messages
 
 
-async def test_answer_cites_its_source_in_text_and_for_the_widget(
+async def test_answer_cites_its_source_once_as_data_for_the_widget(
     demo_business: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = answering(monkeypatch, Answer(text="We're open 9am–6pm on weekdays.", sources=[HOURS]))
@@ -58,8 +58,7 @@ async def test_answer_cites_its_source_in_text_and_for_the_widget(
     assert calls == [("What are your opening hours?", "hours")]
     assert messages == [
         {
-            "text": "We're open 9am–6pm on weekdays.\n\n"
-            "Source: Hours and contact (http://brightpath.example/hours)",
+            "text": "We're open 9am–6pm on weekdays.",
             "buttons": [],
             "elements": [],
             "custom": {"sources": [HOURS]},
@@ -88,16 +87,12 @@ async def test_info_type_steers_the_search_by_category(
     assert calls == [(f"what is your {entity}?", category)]
 
 
-async def test_several_sources_are_listed(
+async def test_several_sources_travel_together_and_not_in_the_text(
     demo_business: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answering(monkeypatch, Answer(text="A consultation is $50.", sources=[PRICES, HOURS]))
     _, messages = await ask("how much is a consultation and when are you open?")
-    assert messages[0]["text"] == (
-        "A consultation is $50.\n\nSources:\n"
-        "• Services and prices (http://brightpath.example/services)\n"
-        "• Hours and contact (http://brightpath.example/hours)"
-    )
+    assert messages[0]["text"] == "A consultation is $50."
     assert messages[0]["custom"] == {"sources": [PRICES, HOURS]}
 
 

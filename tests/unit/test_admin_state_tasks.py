@@ -221,11 +221,15 @@ def test_settings_form_turns_blank_contacts_into_none() -> None:
     form = {"bot_name": "Ava", "business_name": "Shop", "greeting": "Hi", "brand_color": "#112233"}
     form |= {"timezone": "UTC", "answer_threshold": "0.5", "fallback_text": "Sorry"}
     form |= {"contact_email": " ", "contact_phone": "", "allowed_origins": ""}
+    form |= {"contact_address": "  ", "contact_page_url": ""}
     form |= {"widget_position": "left", "default_phone_region": "GB"}
 
     settings_in = form_to_settings(form)
 
     assert settings_in.contact_email is None and settings_in.contact_phone is None
+    assert settings_in.contact_address is None and settings_in.contact_page_url is None
+    form |= {"contact_address": "14 The Calls, Leeds", "contact_page_url": "https://x.example/c"}
+    assert form_to_settings(form).contact_page_url == "https://x.example/c"
     assert settings_in.answer_threshold == pytest.approx(0.5)
 
 

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from app.models import BotSettingsUpdate
+from app.services.config import get_bot_settings, save_bot_settings
 from app.services.knowledge import answer_question, answer_type
+from app.services.profile import asked_detail
 from ingest.chunking import chunk_document
 from ingest.embeddings import get_embedder
 from ingest.extract import html_document
@@ -115,9 +118,25 @@ def test_the_answer_type_a_question_asks_for(question: str, kind: str | None):
     assert answer_type(question) == kind
 
 
+def use_profile(session, **profile) -> None:
+    """What the owner typed on the Settings page (the rest stays as seeded)."""
+    current = get_bot_settings().model_dump(exclude={"updated_at"})
+    save_bot_settings(session=session, settings_in=BotSettingsUpdate(**{**current, **profile}))
+
+
+HARBOUR_DESK_PROFILE = {
+    "business_name": "Harbour Desk",
+    "contact_email": "hello@harbourdesk.example",
+    "contact_phone": "+31 10 555 0142",
+    "contact_address": "Haringvliet 72, 3011 TG Rotterdam",
+}
+
+
 @pytest.fixture
 def harbour_desk(tmp_path: Path, seeded) -> str:
-    """The two pages ingested with the real model into this test's own index."""
+    """The two pages ingested with the real model into this test's own index, and the
+    business's profile (email, phone, address, no contact page) in Settings."""
+    use_profile(seeded, **HARBOUR_DESK_PROFILE)
     site = tmp_path / "site"
     site.mkdir()
     (site / "pricing.html").write_text(PRICING, encoding="utf-8")
@@ -170,3 +189,61 @@ def test_bold_labels_read_as_plain_labelled_lines_without_asterisks():
     assert "Phone: 0113 496 0527." in text
     assert "Email: desk@clinic.example." in text
     assert "*" not in text
+
+
+@pytest.mark.parametrize(
+    ("question", "detail"),
+    [
+        ("What's your email?", "email"),
+        ("what is your phone number", "phone"),
+        ("Where are you located?", "address"),
+        ("where r u", "address"),
+        ("What's the address of the studio?", "address"),
+        ("Is the studio near the train station?", None),
+        ("Where can I park?", None),
+        ("Can I cancel my membership by phone?", None),
+        ("How do I change the email on my account?", None),
+        ("What's your phone number and email address?", None),
+        ("How much is a locker?", None),
+    ],
+)
+def test_the_profile_detail_a_question_asks_for(question: str, detail: str | None):
+    assert asked_detail(question) == detail
+
+
+def test_contact_details_come_from_settings_and_cite_the_contact_page_set_there(
+    harbour_desk: str, seeded
+):
+    use_profile(
+        seeded,
+        contact_email="team@harbourdesk.example",  # changed in Settings, not yet on the site
+        contact_page_url="https://harbourdesk.example/contact-us",
+    )
+
+    answer = answer_question("What's your email address?", embedder=get_embedder("model"))
+
+    assert not answer.declined
+    assert answer.text == "You can email Harbour Desk at team@harbourdesk.example."
+    assert answer.sources == [{"title": "Contact", "url": "https://harbourdesk.example/contact-us"}]
+
+
+def test_a_detail_left_empty_in_settings_is_answered_from_the_site(harbour_desk: str, seeded):
+    use_profile(seeded, contact_address=None)
+
+    answer = answer_question("Where are you located?", embedder=get_embedder("model"))
+
+    assert not answer.declined, answer.text
+    assert "Haringvliet 72" in answer.text
+    assert "Harbour Desk is at" not in answer.text  # the site's own words, not the profile's
+    assert [s["url"] for s in answer.sources] == [harbour_desk + "contact.html"]
+
+
+def test_a_detail_no_page_shows_is_answered_from_settings_without_a_source(
+    harbour_desk: str, seeded
+):
+    use_profile(seeded, contact_phone="+31 10 555 9999")
+
+    answer = answer_question("What number can I call?", embedder=get_embedder("model"))
+
+    assert answer.text == "You can call Harbour Desk on +31 10 555 9999."
+    assert answer.sources == []

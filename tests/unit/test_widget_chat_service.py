@@ -23,12 +23,12 @@ def rasa_settings(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @respx.mock
-async def test_send_message_merges_the_citation_into_the_answer_before_it() -> None:
+async def test_send_message_reads_the_answer_and_its_sources_from_one_reply() -> None:
     route = respx.post(WEBHOOK).respond(
         json=[
-            {"recipient_id": "v1", "text": "We open at 9:00.\nSource: Hours and contact"},
             {
                 "recipient_id": "v1",
+                "text": "We open at 9:00.",
                 "custom": {"sources": [{"title": "Hours and contact", "url": HOURS_URL}]},
             },
         ]
@@ -40,9 +40,8 @@ async def test_send_message_merges_the_citation_into_the_answer_before_it() -> N
         b'{"sender":"v1","message":"What are your business hours?"}'
     )
     assert len(replies) == 1
-    assert replies[0].text == "We open at 9:00.\nSource: Hours and contact"
+    assert replies[0].text == "We open at 9:00."
     assert [(s.title, s.url) for s in replies[0].sources] == [("Hours and contact", HOURS_URL)]
-    assert chat.without_source_line(replies[0].text) == "We open at 9:00."
 
 
 @respx.mock
@@ -103,7 +102,7 @@ TRACKER_EVENTS = [
     {"event": "user", "text": "old question", "timestamp": 1_700_000_001.0},
     {"event": "restart", "timestamp": 1_700_000_002.0},
     {"event": "user", "text": "What are your business hours?", "timestamp": 1_700_000_010.0},
-    {"event": "bot", "text": "9 to 6.\nSource: Hours", "data": {}, "timestamp": 1_700_000_011.0},
+    {"event": "bot", "text": "9 to 6.", "data": {}, "timestamp": 1_700_000_011.0},
     {
         "event": "bot",
         "text": None,
@@ -133,7 +132,7 @@ async def test_history_reads_the_tracker_since_the_last_restart_as_the_visitor_s
     assert route.calls.last.request.url.params["token"] == "secret-token"
     assert [(e.role, e.text) for e in entries] == [
         ("visitor", "What are your business hours?"),
-        ("bot", "9 to 6.\nSource: Hours"),
+        ("bot", "9 to 6."),
         ("bot", "Which service?"),
         ("visitor", "Demo (free)"),
     ]
@@ -163,11 +162,11 @@ async def test_restart_sends_rasas_restart_command_and_tolerates_an_outage() -> 
 
 
 @respx.mock
-async def test_a_source_line_sent_as_its_own_message_gives_way_to_the_link() -> None:
+async def test_sources_sent_as_their_own_message_hang_under_the_answer_before_them() -> None:
     respx.post(WEBHOOK).respond(
         json=[
             {"text": "We are open 9:00 to 18:00 on weekdays."},
-            {"text": f"Source: Business hours and contact ({HOURS_URL})"},
+            {"custom": {"sources": [{"title": "Business hours and contact", "url": HOURS_URL}]}},
             {"custom": {"sources": [{"title": "Business hours and contact", "url": HOURS_URL}]}},
         ]
     )
@@ -178,12 +177,11 @@ async def test_a_source_line_sent_as_its_own_message_gives_way_to_the_link() -> 
     assert [s.title for s in answer.sources] == ["Business hours and contact"]
 
 
-def test_history_shows_a_separate_source_line_as_a_link_under_its_answer() -> None:
+def test_history_shows_separately_sent_sources_as_links_under_their_answer() -> None:
     entries = chat.transcript_from_events(
         [
             {"event": "user", "text": "hours?", "timestamp": 1.0},
             {"event": "bot", "text": "9 to 6.", "data": {}, "timestamp": 2.0},
-            {"event": "bot", "text": "Source: Hours (x)", "data": {}, "timestamp": 2.1},
             {
                 "event": "bot",
                 "text": None,

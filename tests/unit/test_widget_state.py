@@ -128,15 +128,11 @@ def test_alternative_slots_stay_offered_when_the_bot_asks_again_after_them(
     assert [b.title for b in state.quick_replies] == ["1pm", "3pm"]
 
 
-def test_a_cited_answer_hides_its_source_line_behind_the_link() -> None:
-    message = bot_message_from(
-        BotMessage(text="We open at 9.\nSource: Hours and contact", sources=[HOURS]), "9:00 AM"
-    )
+def test_a_cited_answer_keeps_its_text_and_carries_its_sources_as_links() -> None:
+    message = bot_message_from(BotMessage(text="We open at 9.", sources=[HOURS]), "9:00 AM")
 
     assert message.text == "We open at 9."
     assert [(s.title, s.url) for s in message.sources] == [(HOURS.title, HOURS.url)]
-    plain = bot_message_from(BotMessage(text="Source: none given"), "")
-    assert plain.text == "Source: none given"
 
 
 def test_history_merges_uploads_in_time_order_in_the_visitors_timezone(

@@ -227,6 +227,23 @@ def _contact() -> rx.Component:
             spacing="4",
             width="100%",
         ),
+        rx.grid(
+            _text(
+                "Address",
+                "contact_address",
+                'The bot gives it to visitors who ask "where are you?".',
+            ),
+            _text(
+                "Contact page",
+                "contact_page_url",
+                "A link to your contact page: cited under those answers.",
+                type="url",
+            ),
+            columns=rx.breakpoints(initial="1", md="2"),
+            spacing="4",
+            width="100%",
+            margin_top="16px",
+        ),
     )
 
 
