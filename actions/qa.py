@@ -64,7 +64,7 @@ class ActionAnswerQuestion(Action):
         if answer is None or answer.declined or not answer.text.strip():
             return await self._decline(dispatcher, tracker, answer)
         # The citation travels once, as data: the widget shows it as links under the answer.
-        sources = [{"title": s["title"], "url": s["url"]} for s in answer.sources]
+        sources = [citation.as_data() for citation in answer.sources]
         dispatcher.utter_message(
             text=answer.text.strip(), custom={"sources": sources} if sources else None
         )

@@ -97,7 +97,7 @@ def answer_metrics(
                 "expected_fact": case.facts,
                 "answer": answer.text,
                 "declined": answer.declined,
-                "sources": [s["url"] for s in answer.sources],
+                "sources": [s.url for s in answer.sources],
                 "answer_score": answer.score,
                 "fact_present": found,
             }

@@ -76,7 +76,7 @@ def ask_all(questions: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, float
     lengths: list[int] = []
     for case in questions["answerable"]:
         answer = answer_question(case["question"])
-        urls = [s["url"] for s in answer.sources]
+        urls = [s.url for s in answer.sources]
         is_cited = not answer.declined and any(url in case["pages"] for url in urls)
         has_fact = not answer.declined and fact_found(case["facts"], answer.text)
         correct += is_cited and has_fact
@@ -109,7 +109,7 @@ def ask_all(questions: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, float
                 "question": case["question"],
                 "unanswerable": True,
                 "answer": answer.text,
-                "sources": [s["url"] for s in answer.sources],
+                "sources": [s.url for s in answer.sources],
                 "declined": answer.declined,
                 "score": answer.score,
             }

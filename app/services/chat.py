@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import re
 import weakref
 from collections.abc import Iterable
 from typing import Any, Literal
@@ -20,6 +19,7 @@ import httpx
 from pydantic import BaseModel, Field
 
 from app.core.settings import get_settings
+from app.models.citation import Citation, citations, safe_link
 
 logger = logging.getLogger(__name__)
 
@@ -39,19 +39,12 @@ class QuickReply(BaseModel):
     payload: str
 
 
-class SourceLink(BaseModel):
-    """A page the bot's answer comes from."""
-
-    title: str
-    url: str
-
-
 class BotMessage(BaseModel):
     """One message from the bot, as the widget shows it."""
 
     text: str = ""
     buttons: list[QuickReply] = Field(default_factory=list)
-    sources: list[SourceLink] = Field(default_factory=list)
+    sources: list[Citation] = Field(default_factory=list)
     image: str | None = None
 
 
@@ -62,25 +55,7 @@ class TranscriptEntry(BaseModel):
     text: str
     sent_at: dt.datetime | None = None
     buttons: list[QuickReply] = Field(default_factory=list)
-    sources: list[SourceLink] = Field(default_factory=list)
-
-
-def _safe_url(url: Any) -> str | None:
-    """Only http(s) links are shown: a `javascript:` URL from content must never be clickable."""
-    if isinstance(url, str) and re.match(r"^https?://", url.strip(), re.IGNORECASE):
-        return url.strip()
-    return None
-
-
-def _sources(raw: Any) -> list[SourceLink]:
-    links: list[SourceLink] = []
-    for item in raw if isinstance(raw, list) else []:
-        if not isinstance(item, dict) or not (url := _safe_url(item.get("url"))):
-            continue
-        title = str(item.get("title") or url)
-        if all(link.url != url for link in links):
-            links.append(SourceLink(title=title, url=url))
-    return links
+    sources: list[Citation] = Field(default_factory=list)
 
 
 def _buttons(raw: Any) -> list[QuickReply]:
@@ -91,7 +66,7 @@ def _buttons(raw: Any) -> list[QuickReply]:
     ]
 
 
-def _attach_sources(messages: list[Any], sources: list[SourceLink]) -> None:
+def _attach_sources(messages: list[Any], sources: list[Citation]) -> None:
     """Hang sources sent on their own on the answer before them."""
     last = messages[-1]
     last.sources.extend(source for source in sources if source not in last.sources)
@@ -106,10 +81,10 @@ def parse_bot_messages(raw_messages: Iterable[dict[str, Any]]) -> list[BotMessag
     messages: list[BotMessage] = []
     for raw in raw_messages:
         custom = raw.get("custom") if isinstance(raw.get("custom"), dict) else {}
-        sources = _sources(custom.get("sources"))
+        sources = citations(custom.get("sources"))
         text = raw.get("text") if isinstance(raw.get("text"), str) else ""
         buttons = _buttons(raw.get("buttons"))
-        image = _safe_url(raw.get("image"))
+        image = safe_link(raw.get("image"))
         if not text and not buttons and not image:
             if sources and messages:
                 _attach_sources(messages, sources)
@@ -204,7 +179,7 @@ def transcript_from_events(events: Iterable[dict[str, Any]]) -> list[TranscriptE
         elif kind == "bot":
             data = event.get("data") if isinstance(event.get("data"), dict) else {}
             custom = data.get("custom") if isinstance(data.get("custom"), dict) else {}
-            sources = _sources(custom.get("sources"))
+            sources = citations(custom.get("sources"))
             buttons = _buttons(data.get("buttons"))
             text = event.get("text") if isinstance(event.get("text"), str) else ""
             if not text and not buttons:

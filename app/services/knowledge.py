@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from app.models import BotSettingsPublic
+from app.models.citation import Citation
 from app.services.profile import ProfileFact, profile_fact, shows
 from app.services.retrieval import (
     Passage,
@@ -66,7 +67,7 @@ class Answer:
     """What the bot says: the answer text (no citation in it), its sources, or a decline."""
 
     text: str
-    sources: list[dict[str, str]] = field(default_factory=list)  # [{"title": ..., "url": ...}]
+    sources: list[Citation] = field(default_factory=list)
     declined: bool = False
     passages: list[Passage] = field(default_factory=list)
     score: float = 0.0  # the best sentence's score, compared with the answer threshold
@@ -106,9 +107,9 @@ def answer_question(
         question, store, embedder=embedder, passages=passages
     ):
         return _decline(settings, passages, score)
-    sources: list[dict[str, str]] = []
+    sources: list[Citation] = []
     for passage, _ in chosen:
-        source = {"title": passage.title, "url": passage.url}
+        source = Citation(title=passage.title, url=passage.url)
         if source not in sources:
             sources.append(source)
     return Answer(
@@ -131,7 +132,7 @@ def _from_profile(
     shows the same detail (none when no page does: the answer stands on the settings)."""
     passages = search(question, top_k=TYPED_TOP_K, embedder=embedder, store=store)
     if settings.contact_page_url:
-        sources = [{"title": "Contact", "url": settings.contact_page_url}]
+        sources = [Citation(title="Contact", url=settings.contact_page_url)]
     else:
         showing = next((p for p in passages if shows(p.text, fact)), None)
         if showing is None:
@@ -143,7 +144,7 @@ def _from_profile(
                 ),
                 None,
             )
-        sources = [{"title": showing.title, "url": showing.url}] if showing else []
+        sources = [Citation(title=showing.title, url=showing.url)] if showing else []
     return Answer(text=fact.text, sources=sources, passages=passages, score=1.0)
 
 

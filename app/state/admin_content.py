@@ -337,10 +337,7 @@ class ContentState(AuthState):
         async with self:
             self.answer_text = answer.text
             self.answer_declined = answer.declined
-            self.answer_sources = [
-                {"title": s.get("title") or s.get("url", ""), "url": s.get("url", "")}
-                for s in answer.sources
-            ]
+            self.answer_sources = [citation.as_data() for citation in answer.sources]
             self.passages = passage_rows(passages)
             self.asking = False
             self.asked = True

@@ -22,6 +22,7 @@ from app.core.db import session_scope
 from app.core.rate_limit import RateLimited, enforce
 from app.core.settings import get_settings
 from app.models import Attachment, BotSettingsPublic
+from app.models.citation import Citation
 from app.services import chat, visitors
 from app.services.config import get_bot_settings
 from app.services.uploads import UploadRefused, list_attachments, save_upload
@@ -49,14 +50,6 @@ class QuickReplyButton:
 
 
 @dataclasses.dataclass
-class SourceLinkItem:
-    """A cited page, shown as a link under the answer."""
-
-    title: str = ""
-    url: str = ""
-
-
-@dataclasses.dataclass
 class ChatMessage:
     """One line of the visible transcript.
 
@@ -71,7 +64,7 @@ class ChatMessage:
     status: str = ""
     payload: str = ""
     buttons: list[QuickReplyButton] = dataclasses.field(default_factory=list)
-    sources: list[SourceLinkItem] = dataclasses.field(default_factory=list)
+    sources: list[Citation] = dataclasses.field(default_factory=list)
     attachment_name: str = ""
     attachment_kind: str = ""
 
@@ -93,7 +86,7 @@ def bot_message_from(reply: chat.BotMessage | chat.TranscriptEntry, time: str) -
         text=reply.text,
         time=time,
         buttons=[QuickReplyButton(title=b.title, payload=b.payload) for b in reply.buttons],
-        sources=[SourceLinkItem(title=s.title, url=s.url) for s in reply.sources],
+        sources=list(reply.sources),
     )
 
 

@@ -12,12 +12,13 @@ from sqlmodel import Session
 from actions.qa import ActionAnswerQuestion
 from actions.testing import bot_domain, make_tracker
 from app.core import db
+from app.models.citation import Citation
 from app.services import knowledge
 from app.services.knowledge import Answer
 from app.services.seed import seed_demo_business
 
-HOURS = {"title": "Hours and contact", "url": "http://brightpath.example/hours"}
-PRICES = {"title": "Services and prices", "url": "http://brightpath.example/services"}
+HOURS = Citation(title="Hours and contact", url="http://brightpath.example/hours")
+PRICES = Citation(title="Services and prices", url="http://brightpath.example/services")
 
 
 @pytest.fixture
@@ -61,7 +62,7 @@ async def test_answer_cites_its_source_once_as_data_for_the_widget(
             "text": "We're open 9am–6pm on weekdays.",
             "buttons": [],
             "elements": [],
-            "custom": {"sources": [HOURS]},
+            "custom": {"sources": [HOURS.as_data()]},
             "template": None,
             "response": None,
             "image": None,
@@ -93,7 +94,7 @@ async def test_several_sources_travel_together_and_not_in_the_text(
     answering(monkeypatch, Answer(text="A consultation is $50.", sources=[PRICES, HOURS]))
     _, messages = await ask("how much is a consultation and when are you open?")
     assert messages[0]["text"] == "A consultation is $50."
-    assert messages[0]["custom"] == {"sources": [PRICES, HOURS]}
+    assert messages[0]["custom"] == {"sources": [PRICES.as_data(), HOURS.as_data()]}
 
 
 async def test_low_confidence_fallback_is_answered_too(

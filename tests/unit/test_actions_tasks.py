@@ -212,10 +212,11 @@ async def test_asking_for_a_person_outside_a_form(demo_business: Session) -> Non
 async def test_a_policy_question_read_as_a_task_is_answered_not_started(
     demo_business: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from app.models.citation import Citation
     from app.services import knowledge
     from app.services.knowledge import Answer
 
-    policy = {"title": "Cancellation policy", "url": "http://brightpath.example/policy"}
+    policy = Citation(title="Cancellation policy", url="http://brightpath.example/policy")
     monkeypatch.setattr(
         knowledge,
         "answer_question",

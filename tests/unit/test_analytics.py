@@ -199,7 +199,12 @@ def test_new_events_are_added_to_running_conversations(session, events):
     events.user("a", _t(0), "What are your prices?", "ask_prices", 0.9)
     assert sync.sync_events(session=session) == 2
     # The reply arrives after the sync: its latency still counts from the visitor's message.
-    events.bot("a", _t(0, 1.25), "A consultation is $50.", [{"title": "Prices", "url": "u"}])
+    events.bot(
+        "a",
+        _t(0, 1.25),
+        "A consultation is $50.",
+        [{"title": "Prices", "url": "https://brightpath.example/services"}],
+    )
     events.slot("a", _t(0, 1.26), "last_outcome", "answered")
     assert sync.sync_events(session=session) == 2
     found = reports.transcript(session=session, conversation_id=_conversation(session, "a").id)
@@ -207,7 +212,9 @@ def test_new_events_are_added_to_running_conversations(session, events):
         ("visitor", None, "answered"),
         ("bot", 1250, None),
     ]
-    assert found["turns"][1]["sources"] == [{"title": "Prices", "url": "u"}]
+    assert found["turns"][1]["sources"] == [
+        {"title": "Prices", "url": "https://brightpath.example/services"}
+    ]
     assert found["conversation"]["outcome"] == "answered"
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.models import BotSettingsUpdate
+from app.models.citation import Citation
 from app.services.config import get_bot_settings, save_bot_settings
 from app.services.knowledge import answer_question, answer_type
 from app.services.profile import asked_detail
@@ -161,7 +162,7 @@ def test_the_visitor_gets_the_fact_and_its_page(harbour_desk: str, question, fac
 
     assert not answer.declined, answer.text
     assert fact in answer.text
-    assert answer.sources == [{"title": answer.sources[0]["title"], "url": harbour_desk + page}]
+    assert [s.url for s in answer.sources] == [harbour_desk + page]
 
 
 @pytest.mark.parametrize(
@@ -224,7 +225,9 @@ def test_contact_details_come_from_settings_and_cite_the_contact_page_set_there(
 
     assert not answer.declined
     assert answer.text == "You can email Harbour Desk at team@harbourdesk.example."
-    assert answer.sources == [{"title": "Contact", "url": "https://harbourdesk.example/contact-us"}]
+    assert answer.sources == [
+        Citation(title="Contact", url="https://harbourdesk.example/contact-us")
+    ]
 
 
 def test_a_detail_left_empty_in_settings_is_answered_from_the_site(harbour_desk: str, seeded):
@@ -235,7 +238,7 @@ def test_a_detail_left_empty_in_settings_is_answered_from_the_site(harbour_desk:
     assert not answer.declined, answer.text
     assert "Haringvliet 72" in answer.text
     assert "Harbour Desk is at" not in answer.text  # the site's own words, not the profile's
-    assert [s["url"] for s in answer.sources] == [harbour_desk + "contact.html"]
+    assert [s.url for s in answer.sources] == [harbour_desk + "contact.html"]
 
 
 def test_a_detail_no_page_shows_is_answered_from_settings_without_a_source(

@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 
 from app.models import Attachment
-from app.services.chat import BotMessage, QuickReply, SourceLink, TranscriptEntry
+from app.models.citation import Citation
+from app.services.chat import BotMessage, QuickReply, TranscriptEntry
 from app.state.widget import NO_ANSWER_TEXT, ChatMessage, WidgetState, bot_message_from
 
-HOURS = SourceLink(title="Hours and contact", url="http://localhost:3000/demo-site/hours.html")
+HOURS = Citation(title="Hours and contact", url="http://localhost:3000/demo-site/hours.html")
 
 
 @pytest.fixture

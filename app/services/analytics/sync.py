@@ -32,6 +32,7 @@ from sqlmodel import Session, col, select, update
 from app.core.logging import mask_pii
 from app.core.settings import get_settings
 from app.models import OUTCOMES, AnalyticsSyncState, Conversation, ConversationTurn, utcnow
+from app.models.citation import citations
 
 logger = logging.getLogger(__name__)
 
@@ -190,7 +191,7 @@ class _Materialiser:
 
     def _bot_message(self, thread: _Thread, event: dict, moment: dt.datetime) -> None:
         custom = ((event.get("data") or {}).get("custom")) or {}
-        sources = custom.get("sources") if isinstance(custom, dict) else None
+        sources = citations(custom.get("sources")) if isinstance(custom, dict) else []
         latency_ms = None
         if thread.awaiting_reply_since is not None:
             elapsed = (moment - thread.awaiting_reply_since).total_seconds()
@@ -202,9 +203,7 @@ class _Materialiser:
                 role="bot",
                 # The bot repeats what the visitor typed ("we'll email you at …"): mask it too.
                 text=mask_pii(str(event.get("text") or "")),
-                sources=[s for s in sources if isinstance(s, dict)]
-                if isinstance(sources, list)
-                else [],
+                sources=[citation.as_data() for citation in sources],
                 latency_ms=latency_ms,
                 created_at=moment,
             )
