@@ -49,7 +49,7 @@ loadtest: bootstrap ## load test against a running stack (make up); report in lo
 	@$(PY) -m loadtests.run
 
 eval: bootstrap ## quality evaluations; reports in eval/results/
-	@$(PY) -c 'from scripts.stack import ensure_env_file; ensure_env_file()'
+	@$(PY) -c 'from scripts.config import ensure_env_file; ensure_env_file()'
 	@$(PY) -m eval.qa_eval
 	@$(PY) -m eval.unseen_eval
 	@$(PY) -m eval.nlu_eval

@@ -34,7 +34,8 @@ from pathlib import Path
 
 import httpx
 
-from scripts.stack import ROOT, Stack, say, up
+from scripts.checkout import ROOT, say
+from scripts.control import Stack, up
 
 DEPLOY_NGINX = ROOT / "deploy" / "nginx"
 GATEWAY_TEMPLATE = DEPLOY_NGINX / "gateway.conf.template"

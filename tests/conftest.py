@@ -233,7 +233,7 @@ def live_stack(
     tmp_path_factory: pytest.TempPathFactory, smtp_inbox: SmtpInbox
 ) -> Iterator[LiveStack]:
     """Rasa, the action server and the Reflex app, started once per test session."""
-    from scripts.stack import Stack
+    from scripts.control import Stack
 
     var_dir = tmp_path_factory.mktemp("live") / "var"
     stack = Stack(

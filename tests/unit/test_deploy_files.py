@@ -22,6 +22,8 @@ import pytest
 import yaml
 
 from app.core.settings import Settings
+from scripts.checkout import ROOT
+from scripts.control import Stack
 from scripts.prod import (
     COMPOSE_GATEWAY_CONF,
     CONTAINER_NGINX_DIR,
@@ -35,7 +37,6 @@ from scripts.prod import (
     k8s_endpoints_text,
     k8s_gateway_text,
 )
-from scripts.stack import ROOT, Stack
 
 K8S_VERSION = "1.33.0"  # the oldest Kubernetes the manifests are meant for
 DEPLOY = ROOT / "deploy"
