@@ -158,8 +158,8 @@ class StackConfig:
         env[CHECKOUT_MARK] = str(ROOT)
         return env
 
-    def _settings_value(self, name: str) -> str | None:
-        """A setting as the app would see it (environment, then .env)."""
+    def setting(self, name: str) -> str | None:
+        """A setting as the app would see it (environment, then .env); None when empty."""
         value = self._settings().get(name)
         return None if value in (None, "") else str(value)
 
@@ -178,6 +178,7 @@ class StackConfig:
             self._settings_cache = json.loads(out.strip().splitlines()[-1])
         return self._settings_cache
 
+    # -- what runs: Rasa's endpoints, supervisord's programs --------------------------------
     def write_endpoints(self) -> Path:
         """Rasa endpoints: where conversations live, and how actions are called.
 
@@ -189,12 +190,12 @@ class StackConfig:
         """
         import yaml
 
-        redis_url = self.env().get("REDIS_URL") or self._settings_value("redis_url")
+        redis_url = self.env().get("REDIS_URL") or self.setting("redis_url")
         store: dict[str, object] = {
             "type": "addons.tracker_store.WriteBehindTrackerStore",
-            "db_url": self._settings_value("rasa_events_url"),
-            "flush_interval": float(self._settings_value("event_flush_seconds") or 0.2),
-            "session_idle_minutes": int(self._settings_value("session_idle_minutes") or 60),
+            "db_url": self.setting("rasa_events_url"),
+            "flush_interval": float(self.setting("event_flush_seconds") or 0.2),
+            "session_idle_minutes": int(self.setting("session_idle_minutes") or 60),
         }
         endpoints: dict[str, object] = {
             # Only the validation actions get the domain (they read the forms' slots).
@@ -239,11 +240,11 @@ class StackConfig:
 
     def _rasa_command(self, port: int, *, cors: str | None = "*") -> str:
         """Rasa on loopback; `cors=None` leaves CORS to the gateway (production)."""
-        token = self.env().get("RASA_TOKEN") or self._settings_value("rasa_token")
+        token = self.env().get("RASA_TOKEN") or self.setting("rasa_token")
         # `addons.serve`: the rasa command with per-call costs removed first (addons/patches.py).
         # Rasa logs through the project's PII masking (app/core/pii.py, so ROOT on its path).
         rasa_env = f"PYTHONPATH={ROOT}"
-        workers = int(self._settings_value("rasa_workers") or 1)
+        workers = int(self.setting("rasa_workers") or 1)
         if workers > 1:
             # Rasa forks Sanic workers only with a Redis lock store (REDIS_URL).
             rasa_env += f" SANIC_WORKERS={workers}"

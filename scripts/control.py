@@ -313,14 +313,14 @@ def up(stack: Stack | None = None) -> int:
         # Everything answers: the URLs are shown now, and the first question that loads the
         # language models (a few seconds) is asked meanwhile rather than before.
         threading.Thread(target=stack.warm_up, name="warm-up", daemon=True).start()
-        admin_email = stack._settings_value("admin_email")
+        admin_email = stack.setting("admin_email")
         print()
         print(f"\033[1;32m{stack.running_banner}\033[0m")
         for label, url in stack.urls():
             print(f"  {label + ':':<21}{url}")
         if login:
             print(f"  {login}")
-        elif stack._settings_value("admin_password"):
+        elif stack.setting("admin_password"):
             print(f"  Admin login: {admin_email} / (ADMIN_PASSWORD from your environment)")
         else:
             kept = stack.var_dir / "admin-credentials.txt"
