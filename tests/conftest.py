@@ -168,7 +168,7 @@ class LiveStack:
 
     def __init__(self, stack) -> None:
         self._stack = stack
-        self.stack = stack  # scripts.stack.Stack, for tests of process control
+        self.stack = stack  # scripts.control.Stack, for tests of process control
         self.app_url = stack.app_url
         self.rasa_url = stack.rasa_url
         self.host_url = f"{stack.app_url}/demo/"
