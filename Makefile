@@ -58,8 +58,9 @@ eval: bootstrap ## quality evaluations; reports in eval/results/
 # The lock files, from pyproject.toml's dependencies: [project] and the dev group for the main
 # venv (Python 3.11), the rasa group for bot/.venv (Python 3.10). Versions already locked are
 # kept (`uv pip compile --upgrade-package NAME ...` moves one); setuptools and wheel are left to
-# the venv, as pip freeze does. Needs uv (e.g. `python3 -m venv /tmp/uv && /tmp/uv/bin/pip
-# install uv`, then `make lock UV=/tmp/uv/bin/uv`).
+# the venv, as pip freeze does. The Python versions are the venvs' own (their patch level counts:
+# redis needs async-timeout below 3.11.3). Needs uv (made with 0.13.9; e.g. `python3 -m venv
+# /tmp/uv && /tmp/uv/bin/pip install uv`, then `make lock UV=/tmp/uv/bin/uv`).
 UV ?= uv
 LOCK := $(UV) pip compile --quiet --no-annotate --custom-compile-command "make lock"
 
