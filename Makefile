@@ -6,7 +6,7 @@ export REFLEX_CHECK_LATEST_VERSION := false
 export HF_HUB_OFFLINE := 1
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(PATH)
 
-.PHONY: up up-prod down test lint format validate train conversation-tests loadtest eval bootstrap clean
+.PHONY: up up-prod down test lint format validate train conversation-tests loadtest eval bootstrap lock clean
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -49,11 +49,26 @@ loadtest: bootstrap ## load test against a running stack (make up); report in lo
 	@$(PY) -m loadtests.run
 
 eval: bootstrap ## quality evaluations; reports in eval/results/
-	@$(PY) -c 'from scripts.stack import ensure_env_file; ensure_env_file()'
+	@$(PY) -c 'from scripts.config import ensure_env_file; ensure_env_file()'
 	@$(PY) -m eval.qa_eval
 	@$(PY) -m eval.unseen_eval
 	@$(PY) -m eval.nlu_eval
 	@$(PY) -m eval.bench_search
+
+# The lock files, from pyproject.toml's dependencies: [project] and the dev group for the main
+# venv (Python 3.11), the rasa group for bot/.venv (Python 3.10). Versions already locked are
+# kept (`uv pip compile --upgrade-package NAME ...` moves one); setuptools and wheel are left to
+# the venv, as pip freeze does. The Python versions are the venvs' own (their patch level counts:
+# redis needs async-timeout below 3.11.3). Needs uv (made with 0.13.9; e.g. `python3 -m venv
+# /tmp/uv && /tmp/uv/bin/pip install uv`, then `make lock UV=/tmp/uv/bin/uv`).
+UV ?= uv
+LOCK := $(UV) pip compile --quiet --no-annotate --custom-compile-command "make lock"
+
+lock: ## regenerate requirements/*.lock from pyproject.toml (needs uv)
+	$(LOCK) pyproject.toml --group dev --python-version 3.11.7 \
+		--no-emit-package setuptools -o requirements/main.lock
+	$(LOCK) --group pyproject.toml:rasa --python-version 3.10.13 \
+		--no-emit-package setuptools --no-emit-package wheel -o requirements/bot.lock
 
 clean:
 	rm -rf var .web bot/models

@@ -28,14 +28,12 @@ import json
 import os
 import random
 import uuid
-from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
 
 import gevent
 import yaml
 from geventhttpclient.connectionpool import ConnectionPool
-from locust import constant, task
+from locust import User, constant, task
 from locust.contrib.fasthttp import FastHttpUser
 
 THINK_SECONDS = (1.0, 3.0)  # a visitor reads the reply, then types the next message
@@ -122,84 +120,80 @@ class StepFailed(Exception):
     """The reply did not do what this step must do; the conversation stops there."""
 
 
-class Speaker(Protocol):
-    """What the scenario needs of a visitor, whichever path it takes (REST or the widget)."""
+class ScenarioVisitor(User):
+    """The scenario, shared by both paths so their reports compare line by line.
 
-    def say(
-        self,
-        text: str,
-        name: str,
-        expect: list[str] | None = None,
-        button: Callable[[dict], bool] | None = None,
-    ) -> str:
-        """Send `text` (or click the bot's button `button` picks) as step `name`; return the
-        reply (lowercase), or raise StepFailed when it does not contain one of `expect`."""
-        ...
+    A path's visitor (REST below, the widget in widget_locustfile.py) provides
+    - `say(text, name, expect=None, *, button=None) -> str`: send `text` (or click the bot's
+      button `button` picks) as step `name`; return the reply (lowercase), or raise StepFailed
+      when it does not contain one of `expect`;
+    - `finish_conversation()`: this visitor's business is done; the next one starts afresh.
+    """
 
-    def finish_conversation(self) -> None: ...
-
-
-# -- the scenario, shared by both paths so their reports compare line by line ---------------
-def ask_question(visitor: Speaker) -> None:
-    question, facts = random.choice(QUESTIONS)
-    with contextlib.suppress(StepFailed):
-        visitor.say(question, "question", expect=facts)
-
-
-def book(visitor: Speaker) -> None:
-    rng = random.Random()
-    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-    day = booking_day(rng)
-    hour = rng.choice([9, 10, 11, 13, 14, 15, 16])
-    minute = rng.choice([0, 30])
-    time_text = f"{hour % 12 or 12}:{minute:02d}{'am' if hour < 12 else 'pm'}"
-    say = visitor.say
-    try:
-        said = say(rng.choice(BOOKING_OPENERS), "booking:start", ["which service", "which day"])
-        if "which day" not in said:  # the opener did not name the service
-            say(
-                '/inform{"service_type":"consultation"}',
-                "booking:service",
-                ["which day"],
-                button=lambda b: "consultation" in str(b.get("payload", "")).lower(),
-            )
-        said = say(f"{day.day} {day:%B}", "booking:date", ["what time", "closed", "full"])
-        if "what time" not in said:
-            say("stop", "booking:stop", ["stopped"])
-            return
-        said = say(time_text, "booking:time", ["what name", "taken", "free"])
-        if "what name" not in said:
-            say("stop", "booking:stop", ["stopped"])
-            return
-        say(f"{first} {last}", "booking:name", ["email"])
-        email = f"{first}.{last}.{uuid.uuid4().hex[:6]}@example.com".lower()
-        say(email, "booking:email", ["phone"])
-        say(f"(212) 555-{rng.randint(100, 199):04d}", "booking:phone", ["here's what i have"])
-        said = say(
-            "/affirm",
-            "booking:confirm",
-            ["bk-", "taken", "free", "pb-"],
-            button=lambda b: b.get("payload") == "/affirm",
-        )
-        if "bk-" not in said and "pb-" not in said:  # the slot went meanwhile
-            say("stop", "booking:stop", ["stopped"])
-        else:
-            # Booked: the product caps upcoming bookings per conversation, so this visitor
-            # is done and the next one starts a new conversation.
-            visitor.finish_conversation()
-    except StepFailed:
-        pass
-
-
-def small_talk(visitor: Speaker) -> None:
-    text, expect = random.choice(SMALL_TALK)
-    with contextlib.suppress(StepFailed):
-        visitor.say(text, "smalltalk", expect)
-
-
-class Visitor(FastHttpUser):
+    abstract = True
     # The pause is taken before every message in `say`, so none is added between tasks.
     wait_time = constant(0)
+
+    @task(6)
+    def ask_question(self) -> None:
+        question, facts = random.choice(QUESTIONS)
+        with contextlib.suppress(StepFailed):
+            self.say(question, "question", expect=facts)
+
+    @task(3)
+    def book(self) -> None:
+        rng = random.Random()
+        first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        day = booking_day(rng)
+        hour = rng.choice([9, 10, 11, 13, 14, 15, 16])
+        minute = rng.choice([0, 30])
+        time_text = f"{hour % 12 or 12}:{minute:02d}{'am' if hour < 12 else 'pm'}"
+        say = self.say
+        try:
+            said = say(rng.choice(BOOKING_OPENERS), "booking:start", ["which service", "which day"])
+            if "which day" not in said:  # the opener did not name the service
+                say(
+                    '/inform{"service_type":"consultation"}',
+                    "booking:service",
+                    ["which day"],
+                    button=lambda b: "consultation" in str(b.get("payload", "")).lower(),
+                )
+            said = say(f"{day.day} {day:%B}", "booking:date", ["what time", "closed", "full"])
+            if "what time" not in said:
+                say("stop", "booking:stop", ["stopped"])
+                return
+            said = say(time_text, "booking:time", ["what name", "taken", "free"])
+            if "what name" not in said:
+                say("stop", "booking:stop", ["stopped"])
+                return
+            say(f"{first} {last}", "booking:name", ["email"])
+            email = f"{first}.{last}.{uuid.uuid4().hex[:6]}@example.com".lower()
+            say(email, "booking:email", ["phone"])
+            say(f"(212) 555-{rng.randint(100, 199):04d}", "booking:phone", ["here's what i have"])
+            said = say(
+                "/affirm",
+                "booking:confirm",
+                ["bk-", "taken", "free", "pb-"],
+                button=lambda b: b.get("payload") == "/affirm",
+            )
+            if "bk-" not in said and "pb-" not in said:  # the slot went meanwhile
+                say("stop", "booking:stop", ["stopped"])
+            else:
+                # Booked: the product caps upcoming bookings per conversation, so this visitor
+                # is done and the next one starts a new conversation.
+                self.finish_conversation()
+        except StepFailed:
+            pass
+
+    @task(1)
+    def small_talk(self) -> None:
+        text, expect = random.choice(SMALL_TALK)
+        with contextlib.suppress(StepFailed):
+            self.say(text, "smalltalk", expect)
+
+
+class Visitor(ScenarioVisitor, FastHttpUser):
+    """A visitor on Rasa's REST channel."""
 
     def on_start(self) -> None:
         if os.environ.get("LOADTEST_SPREAD_ADDRESSES") == "1":
@@ -209,16 +203,11 @@ class Visitor(FastHttpUser):
     def new_conversation(self) -> None:
         self.sender = f"load-{uuid.uuid4().hex[:12]}"
 
-    def say(
-        self,
-        text: str,
-        name: str,
-        expect: list[str] | None = None,
-        button: Callable[[dict], bool] | None = None,
-    ) -> str:
+    def say(self, text: str, name: str, expect: list[str] | None = None, **_: object) -> str:
         """Send one message after a visitor's pause; return the reply text (lowercase).
 
-        `button` is for the widget path: on REST, clicking a button is sending its payload."""
+        The scenario's `button` is for the widget path, and ignored here: on REST, clicking a
+        button is sending its payload, which is `text`."""
         gevent.sleep(random.uniform(*THINK_SECONDS))
         problem = None
         with self.rest(
@@ -245,17 +234,4 @@ class Visitor(FastHttpUser):
         return said
 
     def finish_conversation(self) -> None:
-        """This visitor's business is done; the next visitor starts afresh."""
         self.new_conversation()
-
-    @task(6)
-    def ask_question(self) -> None:
-        ask_question(self)
-
-    @task(3)
-    def book(self) -> None:
-        book(self)
-
-    @task(1)
-    def small_talk(self) -> None:
-        small_talk(self)

@@ -40,9 +40,8 @@ from typing import Any
 import gevent
 import gevent.event
 import socketio
-from locust import User, constant, task
 
-from loadtests.locustfile import THINK_SECONDS, StepFailed, ask_question, book, small_talk
+from loadtests.locustfile import THINK_SECONDS, ScenarioVisitor, StepFailed
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "/widget"
@@ -97,9 +96,8 @@ def _texts(messages: list[dict]) -> str:
     return " ".join(str(message.get("text") or "") for message in messages).lower()
 
 
-class WidgetVisitor(User):
-    # The pause is taken before every message in `say`, so none is added between tasks.
-    wait_time = constant(0)
+class WidgetVisitor(ScenarioVisitor):
+    """A browser tab on the widget."""
 
     def on_start(self) -> None:
         self.sio: socketio.Client | None = None
@@ -392,15 +390,3 @@ class WidgetVisitor(User):
     # -- the scenario (loadtests/locustfile.py's) -------------------------------------------
     def finish_conversation(self) -> None:
         self.start_over()
-
-    @task(6)
-    def ask_question(self) -> None:
-        ask_question(self)
-
-    @task(3)
-    def book(self) -> None:
-        book(self)
-
-    @task(1)
-    def small_talk(self) -> None:
-        small_talk(self)

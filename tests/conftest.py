@@ -168,7 +168,7 @@ class LiveStack:
 
     def __init__(self, stack) -> None:
         self._stack = stack
-        self.stack = stack  # scripts.stack.Stack, for tests of process control
+        self.stack = stack  # scripts.control.Stack, for tests of process control
         self.app_url = stack.app_url
         self.rasa_url = stack.rasa_url
         self.host_url = f"{stack.app_url}/demo/"
@@ -233,7 +233,7 @@ def live_stack(
     tmp_path_factory: pytest.TempPathFactory, smtp_inbox: SmtpInbox
 ) -> Iterator[LiveStack]:
     """Rasa, the action server and the Reflex app, started once per test session."""
-    from scripts.stack import Stack
+    from scripts.control import Stack
 
     var_dir = tmp_path_factory.mktemp("live") / "var"
     stack = Stack(

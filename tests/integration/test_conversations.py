@@ -43,7 +43,7 @@ with Session(get_engine()) as session:
 
 
 def test_conversation_stories_pass(live_stack, tmp_path):
-    from scripts.stack import ensure_model
+    from scripts.training import ensure_model
 
     live_stack._stack._run_main(["-c", _SEED_BOOKING], quiet=True)
 

@@ -23,7 +23,8 @@ import httpx
 import psutil
 import pytest
 
-from scripts.stack import MAIN_PY, ROOT, checkout_processes, port_owners
+from scripts.checkout import MAIN_PY, ROOT
+from scripts.processes import checkout_processes, port_owners
 from tests.integration.test_booking_lifecycle import Visitor, open_weekday, spoken
 
 pytestmark = pytest.mark.integration

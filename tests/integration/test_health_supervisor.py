@@ -47,7 +47,7 @@ def free_port() -> int:
 
 
 class Supervised:
-    """supervisord running one program, "actions", laid out as scripts/stack.py lays it out."""
+    """supervisord running one program, "actions", laid out as scripts/config.py lays it out."""
 
     def __init__(self, var_dir: Path, port: int) -> None:
         self.var_dir, self.port = var_dir, port

@@ -21,7 +21,7 @@ REDIS_URL = "redis://127.0.0.1:6379/14"
 def production_stack(tmp_path_factory):
     import redis
 
-    from scripts.stack import Stack
+    from scripts.control import Stack
 
     client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
     try:

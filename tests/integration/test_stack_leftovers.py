@@ -14,7 +14,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from scripts.stack import MAIN_PY, ROOT, Stack
+from scripts.checkout import MAIN_PY, ROOT
+from scripts.control import Stack
 
 pytestmark = pytest.mark.integration
 

@@ -22,7 +22,9 @@ import pytest
 import yaml
 
 from app.core.settings import Settings
-from scripts.prod import (
+from scripts.checkout import ROOT
+from scripts.control import Stack
+from scripts.gateway import (
     COMPOSE_GATEWAY_CONF,
     CONTAINER_NGINX_DIR,
     DEPLOY_NGINX,
@@ -30,12 +32,10 @@ from scripts.prod import (
     K8S_RASA_ENDPOINTS,
     RASA_ENDPOINTS,
     compose_gateway_text,
-    ensure_certificate,
-    find_nginx,
     k8s_endpoints_text,
     k8s_gateway_text,
 )
-from scripts.stack import ROOT, Stack
+from scripts.prod import ensure_certificate, find_nginx
 
 K8S_VERSION = "1.33.0"  # the oldest Kubernetes the manifests are meant for
 DEPLOY = ROOT / "deploy"

@@ -10,13 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.prod import (
-    GATEWAY_TEMPLATE,
-    ProdStack,
-    ensure_certificate,
-    find_nginx,
-    render_gateway_config,
-)
+from scripts.gateway import GATEWAY_TEMPLATE, render_gateway_config
+from scripts.prod import ProdStack, ensure_certificate, find_nginx
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from app.core import crypto, db
 from app.core.settings import DEFAULT_SECRET_KEY, Settings, reset_settings_cache
 from app.models import Booking, BookingCreate
 from app.services import bookings
-from scripts.stack import ensure_env_file
+from scripts.config import ensure_env_file
 from tests.unit.test_booking_service import VISITOR, at, open_day
 
 

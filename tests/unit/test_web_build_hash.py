@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.stack import web_build_hash, web_build_inputs, web_build_needed
+from scripts.web_build import web_build_hash, web_build_inputs, web_build_needed
 
 ENV = {"APP_PORT": "3000", "PUBLIC_URL": "http://localhost:3000", "REFLEX_SSR": "false"}
 
