@@ -16,10 +16,10 @@ from actions.forms.booking import ValidateBookingForm
 from actions.forms.lookup import ValidateCancelForm
 from actions.forms.meeting import ValidateMeetingForm
 from actions.parsing import BusinessClock
-from actions.testing import bot_domain, make_tracker
 from app.models import BookingPublic, TaskConfigUpdate
 from app.services.booking_client import BookingNotFound
 from app.services.config import get_task_config, save_task_config
+from tests.support.actions import bot_domain, make_tracker
 
 NEW_YORK = ZoneInfo("America/New_York")
 # Wednesday 25 November 2026, 10:00 in New York; Thursday the 26th is a blocked holiday.

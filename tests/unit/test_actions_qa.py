@@ -10,11 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
 from actions.qa import ActionAnswerQuestion
-from actions.testing import bot_domain, make_tracker
 from app.core import db
 from app.services import knowledge
 from app.services.knowledge import Answer
 from app.services.seed import seed_demo_business
+from tests.support.actions import bot_domain, make_tracker
 
 HOURS = {"title": "Hours and contact", "url": "http://brightpath.example/hours"}
 PRICES = {"title": "Services and prices", "url": "http://brightpath.example/services"}

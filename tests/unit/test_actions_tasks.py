@@ -14,11 +14,11 @@ from sqlmodel import Session
 from actions import common
 from actions.parsing import BusinessClock
 from actions.tasks import ActionCheckTaskEnabled, ActionHumanHandoff, ActionStopTask
-from actions.testing import bot_domain, make_tracker
 from app.core import db
 from app.models import TaskConfigUpdate
 from app.services.config import get_task_config, save_task_config
 from app.services.seed import seed_demo_business
+from tests.support.actions import bot_domain, make_tracker
 
 # Wednesday 25 November 2026, 10:00 in New York.
 CLOCK = BusinessClock(
