@@ -305,6 +305,64 @@ async def test_meeting_length_must_be_one_the_config_offers(seeded: Session) -> 
     assert SlotSet("duration", None) in events
 
 
+LATE_MONDAY = {"date": "2026-11-30", "time": "17:30"}  # open 9am-6pm
+
+
+def longer_service_turn():
+    return booking_turn("service_type", "the consultation", slots=LATE_MONDAY)
+
+
+def longer_meeting_turn():
+    return make_tracker(
+        text="1 hour",
+        active_loop="meeting_form",
+        requested_slot="duration",
+        slots={"topic": "pricing", **LATE_MONDAY},
+        new_slots={"duration": "1 hour"},
+    )
+
+
+async def test_a_longer_service_than_the_chosen_time_allows_asks_the_time_again(
+    seeded: Session,
+) -> None:
+    events, messages = await validate(ValidateBookingForm(), longer_service_turn())
+    assert SlotSet("service_type", "consultation") in events
+    assert SlotSet("time", None) in events
+    assert messages == [
+        "5:30pm doesn't work any more: On Mondays we're open 9am–6pm, and an appointment "
+        "takes 60 minutes — could you pick a time between 9am and 5pm?"
+    ]
+
+
+async def test_a_longer_meeting_than_the_chosen_time_allows_asks_the_time_again(
+    seeded: Session,
+) -> None:
+    events, messages = await validate(ValidateMeetingForm(), longer_meeting_turn())
+    assert SlotSet("duration", "60") in events
+    assert SlotSet("time", None) in events
+    assert messages == [
+        "5:30pm doesn't work any more: On Mondays we're open 9am–6pm, and a meeting "
+        "takes 60 minutes — could you pick a time between 9am and 5pm?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("form", "turn", "slot", "value"),
+    [
+        (ValidateBookingForm(), longer_service_turn, "service_type", "the consultation"),
+        (ValidateMeetingForm(), longer_meeting_turn, "duration", "1 hour"),
+    ],
+)
+async def test_a_validator_leaves_the_tracker_slots_alone(
+    seeded: Session, form, turn, slot: str, value: str
+) -> None:
+    tracker = turn()
+    before = dict(tracker.slots)
+    validator = getattr(form, f"validate_{slot}")
+    await validator(value, CollectingDispatcher(), tracker, bot_domain())
+    assert tracker.slots == before
+
+
 class FakeLookup:
     def __init__(self, record: BookingPublic | None) -> None:
         self.record = record
