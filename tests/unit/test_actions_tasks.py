@@ -133,6 +133,14 @@ async def test_disabled_task_is_refused_with_what_to_do_instead(
     assert events == [SlotSet("task_enabled", False), SlotSet("last_outcome", "refused")]
 
 
+async def test_after_an_intent_that_names_no_task_nothing_is_started(
+    demo_business: Session,
+) -> None:
+    tracker = make_tracker(text="hello there", intent="greet", slots={"date": "2026-11-30"})
+    events, messages = await run(ActionCheckTaskEnabled(), tracker)
+    assert (events, messages) == ([], [])
+
+
 async def test_switching_a_task_back_on_takes_effect_on_the_next_message(
     demo_business: Session,
 ) -> None:
