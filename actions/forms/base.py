@@ -284,42 +284,24 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
         self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, context: Context
     ) -> dict[str, Any]:
         day = parsing.read_date(text, context.config, context.clock)
-        values: dict[str, Any] = {"date": day.isoformat()}
         # A new date can make an earlier time impossible (e.g. Saturday closes at 4pm).
-        if tracker.get_slot("time"):
-            minutes = self.appointment_minutes(tracker.slots, context)
-            values.update(
-                self._recheck_time(day, tracker.get_slot("time"), minutes, dispatcher, context)
-            )
-        return values
+        return self._recheck_time({"date": day.isoformat()}, dispatcher, tracker, context)
 
-    def _recheck_length(
+    def _recheck_time(
         self,
         values: dict[str, Any],
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         context: Context,
     ) -> dict[str, Any]:
-        """`values` that change the length (a service, a meeting duration), and the time cleared
-        when the new length no longer fits the date and time already chosen."""
-        day_text, time_text = tracker.get_slot("date"), tracker.get_slot("time")
-        if not (day_text and time_text):
+        """`values` (a new date, service or meeting length), and the time already chosen
+        cleared, with the reason said, when it no longer fits with them."""
+        slots = {**tracker.slots, **values}
+        if not (slots.get("date") and slots.get("time")):
             return values
-        minutes = self.appointment_minutes({**tracker.slots, **values}, context)
-        day = dt.date.fromisoformat(day_text)
-        return {**values, **self._recheck_time(day, time_text, minutes, dispatcher, context)}
-
-    def _recheck_time(
-        self,
-        day: dt.date,
-        time_text: str,
-        minutes: int,
-        dispatcher: CollectingDispatcher,
-        context: Context,
-    ) -> dict[str, Any]:
-        """Nothing when the chosen time still fits that day for `minutes`; else say why and
-        clear the time."""
-        start = dt.time.fromisoformat(time_text)
+        day = dt.date.fromisoformat(slots["date"])
+        start = dt.time.fromisoformat(slots["time"])
+        minutes = self.appointment_minutes(slots, context)
         try:
             parsing.check_time(
                 day, start, context.config, context.clock, duration_minutes=minutes, what=self.what
@@ -328,8 +310,8 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
             dispatcher.utter_message(
                 text=f"{parsing.format_time(start)} doesn't work any more: {problem.message}"
             )
-            return {"time": None}
-        return {}
+            return {**values, "time": None}
+        return values
 
     async def read_time(
         self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, context: Context

@@ -34,4 +34,4 @@ class ValidateBookingForm(TaskFormValidation):
     ) -> dict[str, Any]:
         service = read_service(text, context.config.services)
         # A longer service can push an already chosen time past closing time.
-        return self._recheck_length({"service_type": service.id}, dispatcher, tracker, context)
+        return self._recheck_time({"service_type": service.id}, dispatcher, tracker, context)

@@ -48,4 +48,4 @@ class ValidateMeetingForm(TaskFormValidation):
     ) -> dict[str, Any]:
         minutes = read_duration(text, context.config.durations)
         # A longer meeting can push an already chosen time past closing time.
-        return self._recheck_length({"duration": str(minutes)}, dispatcher, tracker, context)
+        return self._recheck_time({"duration": str(minutes)}, dispatcher, tracker, context)
