@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.parsing import InvalidAnswer, is_skip, read_email, read_phone
+from app.services import bot_requests
 
 logger = logging.getLogger(__name__)
 
@@ -125,7 +126,13 @@ class ActionCreateCallback(Action):
         reason = "repeated_failures" if failures(tracker) >= 2 else "asked"
         try:
             created = await asyncio.to_thread(
-                _create, tracker.sender_id, kind, contact, note, reason, settings
+                bot_requests.request_callback,
+                sender_id=tracker.sender_id,
+                contact_kind=kind,
+                contact=contact,
+                note=note,
+                reason=reason,
+                settings=settings,
             )
         except Exception:  # the visitor still learns how to reach the team
             logger.exception("callback request not stored")
@@ -139,33 +146,3 @@ class ActionCreateCallback(Action):
             f"at {contact}. {created.reply_by_text}"
         )
         return [*reset, common.outcome("handed_off")]
-
-
-def _create(sender_id: str, kind: str, contact: str, note: str, reason: str, settings):
-    """Store the request and notify staff (SMTP failures are logged, never raised)."""
-    from app.core.db import session_scope
-    from app.services import callbacks
-    from app.services.config import get_task_config
-
-    booking = get_task_config("book_service")
-    promise = callbacks.reply_expectation(
-        hours=booking.business_hours if booking else {},
-        blocked_dates=booking.blocked_dates if booking else [],
-        timezone=settings.timezone,
-    )
-    with session_scope() as session:
-        created = callbacks.create_callback(
-            session=session,
-            sender_id=sender_id,
-            contact_kind=kind,
-            contact=contact,
-            note=note,
-            reason=reason,
-            reply_by_text=promise,
-        )
-    callbacks.notify_staff(
-        created,
-        recipient=callbacks.staff_recipient(settings.contact_email),
-        business=settings.business_name,
-    )
-    return created

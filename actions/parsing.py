@@ -18,7 +18,8 @@ import phonenumbers
 from dateparser.search import search_dates
 from email_validator import EmailNotValidError, validate_email
 
-from app.models import WEEKDAYS, Service, TaskConfigPublic
+from app.models import WEEKDAYS, OpeningHours, Service, TaskConfigPublic
+from app.services.calendar import start_fault
 
 SKIP_WORDS = frozenset({"skip", "no", "none", "no thanks", "rather not", "n/a", "-", "pass"})
 MAX_DAYS_AHEAD = 366
@@ -285,26 +286,15 @@ def check_time(
     duration_minutes: int,
     what: str = "an appointment",
 ) -> dt.time:
-    """The time when it fits that day's hours, the slot grid and the length; else InvalidAnswer."""
-    hours = config.hours_on(day)
-    if hours is None:
+    """The time when the calendar takes it (`calendar.start_fault`: that day's hours, the slot
+    grid and the length) and it has not passed; else InvalidAnswer saying why."""
+    fault = start_fault(config, day, start, dt.timedelta(minutes=duration_minutes))
+    if fault == "closed":
         raise InvalidAnswer(f"We're closed on {format_day(day)} — could you pick another day?")
-    opens, closes = _minutes(hours.start), _minutes(hours.end)
-    latest = closes - duration_minutes
+    if fault == "hours":
+        raise InvalidAnswer(_outside_hours(day, config.hours_on(day), duration_minutes, what))
     begin = _minutes(start)
-    latest_text = format_time(dt.time(latest // 60, latest % 60)) if latest >= opens else None
-    if begin < opens or begin > latest:
-        open_text = f"{format_time(dt.time.fromisoformat(hours.start))}–{format_time(dt.time.fromisoformat(hours.end))}"
-        if latest_text is None:
-            raise InvalidAnswer(
-                f"{what.capitalize()} doesn't fit into our hours that day — could you pick another day?"
-            )
-        raise InvalidAnswer(
-            f"On {day.strftime('%A')}s we're open {open_text}, and {what} takes "
-            f"{duration_minutes} minutes — could you pick a time between "
-            f"{format_time(dt.time.fromisoformat(hours.start))} and {latest_text}?"
-        )
-    if begin % config.slot_minutes:
+    if fault == "grid":
         raise InvalidAnswer(
             f"Appointments start every {config.slot_minutes} minutes "
             f"(for example {format_time(dt.time(begin // 60, 0))}) — could you pick one of those?"
@@ -312,6 +302,22 @@ def check_time(
     if day == clock.today and begin <= clock.now.hour * 60 + clock.now.minute:
         raise InvalidAnswer("That time has already passed today — could you pick a later time?")
     return start
+
+
+def _outside_hours(day: dt.date, hours: OpeningHours, duration_minutes: int, what: str) -> str:
+    """The re-prompt for a time outside that day's hours: the hours and the latest start."""
+    opens = dt.time.fromisoformat(hours.start)
+    closes = dt.time.fromisoformat(hours.end)
+    latest = _minutes(closes) - duration_minutes
+    if latest < _minutes(opens):
+        return (
+            f"{what.capitalize()} doesn't fit into our hours that day — could you pick another day?"
+        )
+    return (
+        f"On {day.strftime('%A')}s we're open {format_time(opens)}–{format_time(closes)}, and "
+        f"{what} takes {duration_minutes} minutes — could you pick a time between "
+        f"{format_time(opens)} and {format_time(dt.time(latest // 60, latest % 60))}?"
+    )
 
 
 def read_time(

@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import common
 from app.models import BookingPublic
+from app.services import bot_requests
 from app.services.booking_client import (
     BookingApiUnavailable,
     BookingError,
@@ -167,33 +168,25 @@ async def save_pending(task: str, tracker: Tracker, settings: Any) -> tuple[str 
     if task not in ("book_service", "schedule_meeting"):
         # cancel and reschedule have nothing new to keep; the visitor is told whom to call
         return None, False
-    from app.services.bookings import save_pending_request
-
-    def keep() -> tuple[str, bool]:
-        from app.core.db import session_scope
-
-        with session_scope() as session:
-            pending = save_pending_request(
-                session=session,
-                kind="meeting" if task == "schedule_meeting" else "booking",
-                start=SubmitAction.start(tracker, settings),
-                name=common.contact_value(tracker, "name") or "",
-                email=common.contact_value(tracker, "email") or "",
-                phone=common.contact_value(tracker, "phone"),
-                service_id=tracker.get_slot("service_type"),
-                topic=tracker.get_slot("topic"),
-                duration_minutes=int(tracker.get_slot("duration") or 0) or None,
-                conversation_id=tracker.sender_id,
-                reason="booking API unavailable",
-                idempotency_key=tracker.get_slot("idempotency_key"),
-            )
-            return pending.reference, pending.status == "confirmed"
-
     try:
-        return await asyncio.to_thread(keep)
+        pending = await asyncio.to_thread(
+            bot_requests.keep_pending_request,
+            kind="meeting" if task == "schedule_meeting" else "booking",
+            start=SubmitAction.start(tracker, settings),
+            name=common.contact_value(tracker, "name") or "",
+            email=common.contact_value(tracker, "email") or "",
+            phone=common.contact_value(tracker, "phone"),
+            service_id=tracker.get_slot("service_type"),
+            topic=tracker.get_slot("topic"),
+            duration_minutes=int(tracker.get_slot("duration") or 0) or None,
+            conversation_id=tracker.sender_id,
+            reason="booking API unavailable",
+            idempotency_key=tracker.get_slot("idempotency_key"),
+        )
     except Exception:  # the visitor is told either way; staff need the traceback
         logger.exception("could not keep the pending %s request", task)
         return None, False
+    return pending.reference, pending.status == "confirmed"
 
 
 class ActionCreateBooking(SubmitAction):

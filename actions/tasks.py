@@ -24,6 +24,7 @@ TASK_FOR_INTENT = {
     "cancel_booking": "cancel_booking",
     "reschedule_booking": "reschedule_booking",
 }
+"""The intents that start a task; after any other, action_check_task_enabled starts none."""
 TASK_BUTTON = {
     "book_service": "Book an appointment",
     "schedule_meeting": "Schedule a meeting",
@@ -47,7 +48,13 @@ class ActionCheckTaskEnabled(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        task = TASK_FOR_INTENT.get(tracker.get_intent_of_latest_message() or "", "book_service")
+        intent = tracker.get_intent_of_latest_message() or ""
+        task = TASK_FOR_INTENT.get(intent)
+        if task is None:
+            # Only the task intents lead here (bot/data/rules/tasks.yml); after any other
+            # intent this is a misprediction, and starting a booking would be a guess.
+            logger.warning("%s after intent %r: no task started", self.name(), intent)
+            return []
         if is_policy_question((tracker.latest_message or {}).get("text") or ""):
             return await self._answer_instead(task, dispatcher, tracker, domain)
         config = await common.task_config(task)

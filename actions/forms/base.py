@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 import re
 import uuid
+from collections.abc import Mapping
 from contextvars import ContextVar
 from typing import Any
 
@@ -22,21 +23,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions import common
-from actions.parsing import (
-    BusinessClock,
-    InvalidAnswer,
-    check_time,
-    format_time,
-    is_skip,
-    parse_date,
-    parse_time,
-    read_date,
-    read_email,
-    read_name,
-    read_phone,
-    read_time,
-)
+from actions import common, parsing
+from actions.parsing import BusinessClock, InvalidAnswer
 from app.models import BotSettingsPublic, TaskConfigPublic
 
 logger = logging.getLogger(__name__)
@@ -108,8 +96,10 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
     what = "an appointment"
     """How the re-prompts call the thing being booked."""
 
-    async def appointment_minutes(self, tracker: Tracker, context: Context) -> int:
-        """How long the booked slot is, to check that it fits before closing time."""
+    def appointment_minutes(self, slots: Mapping[str, Any], context: Context) -> int:
+        """How long the booked slot is, to check that it fits before closing time.
+
+        `slots` are the form's values as they stand, including those validated this turn."""
         return context.config.slot_minutes
 
     async def context(self) -> Context:
@@ -159,19 +149,29 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
 
     # --- the validate_<slot> methods rasa-sdk calls --------------------------------------------
 
-    async def validate_date(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
+    async def validate_date(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return await self._validate("date", value, dispatcher, tracker)
 
-    async def validate_time(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
+    async def validate_time(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return await self._validate("time", value, dispatcher, tracker)
 
-    async def validate_name(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
+    async def validate_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return await self._validate("name", value, dispatcher, tracker)
 
-    async def validate_email(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
+    async def validate_email(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return await self._validate("email", value, dispatcher, tracker)
 
-    async def validate_phone(self, value: Any, dispatcher, tracker, domain) -> dict[str, Any]:
+    async def validate_phone(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return await self._validate("phone", value, dispatcher, tracker)
 
     async def validate_confirmation(
@@ -221,7 +221,7 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
         ):
             # The text answered no question: this slot stays open and is asked again.
             return {slot: None, **await self._correct(text, dispatcher, tracker, context)}
-        if slot in context.config.optional_fields and is_skip(text):
+        if slot in context.config.optional_fields and parsing.is_skip(text):
             return {slot: common.SKIPPED, **self._clear_tries(slot, tracker)}
         try:
             values = await self.read(slot, text, dispatcher, tracker, context)
@@ -280,61 +280,74 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
             raise LookupError(f"{type(self).__name__} has no reader for {slot}")
         return await reader(text, dispatcher, tracker, context)
 
-    async def read_date(self, text, dispatcher, tracker, context: Context) -> dict[str, Any]:
-        day = read_date(text, context.config, context.clock)
-        values: dict[str, Any] = {"date": day.isoformat()}
-        # A new date can make an earlier time impossible (e.g. Saturday closes at 4pm).
-        if tracker.get_slot("time"):
-            values.update(
-                await self._recheck_time(
-                    day, tracker.get_slot("time"), dispatcher, tracker, context
-                )
-            )
-        return values
-
-    async def _recheck_time(
-        self, day: dt.date, time_text: str, dispatcher, tracker, context: Context
+    async def read_date(
+        self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, context: Context
     ) -> dict[str, Any]:
-        start = dt.time.fromisoformat(time_text)
-        minutes = await self.appointment_minutes(tracker, context)
+        day = parsing.read_date(text, context.config, context.clock)
+        # A new date can make an earlier time impossible (e.g. Saturday closes at 4pm).
+        return self._recheck_time({"date": day.isoformat()}, dispatcher, tracker, context)
+
+    def _recheck_time(
+        self,
+        values: dict[str, Any],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        context: Context,
+    ) -> dict[str, Any]:
+        """`values` (a new date, service or meeting length), and the time already chosen
+        cleared, with the reason said, when it no longer fits with them."""
+        slots = {**tracker.slots, **values}
+        if not (slots.get("date") and slots.get("time")):
+            return values
+        day = dt.date.fromisoformat(slots["date"])
+        start = dt.time.fromisoformat(slots["time"])
+        minutes = self.appointment_minutes(slots, context)
         try:
-            check_time(
+            parsing.check_time(
                 day, start, context.config, context.clock, duration_minutes=minutes, what=self.what
             )
         except InvalidAnswer as problem:
             dispatcher.utter_message(
-                text=f"{format_time(start)} doesn't work any more: {problem.message}"
+                text=f"{parsing.format_time(start)} doesn't work any more: {problem.message}"
             )
-            return {"time": None}
-        return {}
+            return {**values, "time": None}
+        return values
 
-    async def read_time(self, text, dispatcher, tracker, context: Context) -> dict[str, Any]:
+    async def read_time(
+        self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, context: Context
+    ) -> dict[str, Any]:
         values: dict[str, Any] = {}
         day_text = tracker.get_slot("date")
         # "Tuesday at 3pm" (typed, or an alternative-slot button) sets the day too.
-        other_day = parse_date(text, context.clock) if parse_time(text) else None
+        other_day = parsing.parse_date(text, context.clock) if parsing.parse_time(text) else None
         if other_day is not None and other_day.isoformat() != day_text:
-            day = read_date(text, context.config, context.clock)
+            day = parsing.read_date(text, context.config, context.clock)
             values["date"] = day.isoformat()
         elif day_text:
             day = dt.date.fromisoformat(day_text)
         else:
             day = context.clock.today
-        minutes = await self.appointment_minutes(tracker, context)
-        start = read_time(
+        minutes = self.appointment_minutes(tracker.slots, context)
+        start = parsing.read_time(
             text, day, context.config, context.clock, duration_minutes=minutes, what=self.what
         )
         return {**values, "time": start.strftime("%H:%M")}
 
-    async def read_name(self, text, dispatcher, tracker, context: Context) -> dict[str, Any]:
-        return {"name": read_name(text)}
+    async def read_name(
+        self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, context: Context
+    ) -> dict[str, Any]:
+        return {"name": parsing.read_name(text)}
 
-    async def read_email(self, text, dispatcher, tracker, context: Context) -> dict[str, Any]:
-        return {"email": read_email(text)}
+    async def read_email(
+        self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, context: Context
+    ) -> dict[str, Any]:
+        return {"email": parsing.read_email(text)}
 
-    async def read_phone(self, text, dispatcher, tracker, context: Context) -> dict[str, Any]:
+    async def read_phone(
+        self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, context: Context
+    ) -> dict[str, Any]:
         region = context.settings.default_phone_region or "US"
-        return {"phone": read_phone(text, region)}
+        return {"phone": parsing.read_phone(text, region)}
 
     # --- corrections at the summary ------------------------------------------------------------
 
@@ -367,15 +380,19 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
         lowered = text.lower()
         if "email" in asked and "@" in text:
             return "email"
-        if "phone" in asked and re.search(r"\d[\d\s().-]{6,}\d", text) and not parse_time(text):
+        if (
+            "phone" in asked
+            and re.search(r"\d[\d\s().-]{6,}\d", text)
+            and not parsing.parse_time(text)
+        ):
             return "phone"
         if "service_type" in asked and any(
             s.id in lowered or s.name.lower() in lowered for s in context.config.enabled_services
         ):
             return "service_type"
-        if "time" in asked and parse_time(text):
+        if "time" in asked and parsing.parse_time(text):
             return "time"
-        if "date" in asked and parse_date(text, context.clock):
+        if "date" in asked and parsing.parse_date(text, context.clock):
             return "date"
         return next(
             (

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.forms.base import Context, TaskFormValidation
@@ -19,12 +20,12 @@ class ValidateBookingForm(TaskFormValidation):
     def name(self) -> str:
         return "validate_booking_form"
 
-    async def appointment_minutes(self, tracker: Tracker, context: Context) -> int:
-        service = common.service_by_id(context.config, tracker.get_slot("service_type"))
+    def appointment_minutes(self, slots: Mapping[str, Any], context: Context) -> int:
+        service = common.service_by_id(context.config, slots.get("service_type"))
         return service.duration_minutes if service else context.config.slot_minutes
 
     async def validate_service_type(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         return await self._validate("service_type", value, dispatcher, tracker)
 
@@ -32,17 +33,5 @@ class ValidateBookingForm(TaskFormValidation):
         self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, context: Context
     ) -> dict[str, Any]:
         service = read_service(text, context.config.services)
-        values: dict[str, Any] = {"service_type": service.id}
         # A longer service can push an already chosen time past closing time.
-        if tracker.get_slot("date") and tracker.get_slot("time"):
-            tracker.slots["service_type"] = service.id
-            values.update(
-                await self._recheck_time(
-                    dt.date.fromisoformat(tracker.get_slot("date")),
-                    tracker.get_slot("time"),
-                    dispatcher,
-                    tracker,
-                    context,
-                )
-            )
-        return values
+        return self._recheck_time({"service_type": service.id}, dispatcher, tracker, context)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions import common
 from actions.forms.base import Context, TaskFormValidation, leave_form
@@ -46,7 +48,7 @@ class LookupFormValidation(TaskFormValidation):
     """Reference, then email; the email is checked against the booking with the booking API."""
 
     async def validate_booking_reference(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         return await self._validate("booking_reference", value, dispatcher, tracker)
 
@@ -109,8 +111,8 @@ class ValidateRescheduleForm(LookupFormValidation):
     def name(self) -> str:
         return "validate_reschedule_form"
 
-    async def appointment_minutes(self, tracker: Tracker, context: Context) -> int:
-        found = tracker.get_slot("found_booking")
+    def appointment_minutes(self, slots: Mapping[str, Any], context: Context) -> int:
+        found = slots.get("found_booking")
         if not found:
             return context.config.slot_minutes
         start = dt.datetime.fromisoformat(found["start"])

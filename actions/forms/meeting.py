@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from actions.forms.base import Context, TaskFormValidation
 from actions.parsing import read_duration, read_topic
@@ -20,20 +21,20 @@ class ValidateMeetingForm(TaskFormValidation):
     def name(self) -> str:
         return "validate_meeting_form"
 
-    async def appointment_minutes(self, tracker: Tracker, context: Context) -> int:
+    def appointment_minutes(self, slots: Mapping[str, Any], context: Context) -> int:
         # The length is asked after the time; until then the shortest allowed meeting must fit.
-        chosen = tracker.get_slot("duration")
+        chosen = slots.get("duration")
         if chosen:
             return int(chosen)
         return min(context.config.durations or [context.config.slot_minutes])
 
     async def validate_topic(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         return await self._validate("topic", value, dispatcher, tracker)
 
     async def validate_duration(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         return await self._validate("duration", value, dispatcher, tracker)
 
@@ -46,16 +47,5 @@ class ValidateMeetingForm(TaskFormValidation):
         self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, context: Context
     ) -> dict[str, Any]:
         minutes = read_duration(text, context.config.durations)
-        values: dict[str, Any] = {"duration": str(minutes)}
-        if tracker.get_slot("date") and tracker.get_slot("time"):
-            tracker.slots["duration"] = str(minutes)
-            values.update(
-                await self._recheck_time(
-                    dt.date.fromisoformat(tracker.get_slot("date")),
-                    tracker.get_slot("time"),
-                    dispatcher,
-                    tracker,
-                    context,
-                )
-            )
-        return values
+        # A longer meeting can push an already chosen time past closing time.
+        return self._recheck_time({"duration": str(minutes)}, dispatcher, tracker, context)

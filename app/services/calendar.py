@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete
@@ -225,3 +226,23 @@ def availability(
     return free_starts(
         session=session, config=config, day=day, duration=dt.timedelta(minutes=minutes)
     )
+
+
+def start_fault(
+    config: TaskConfigPublic, day: dt.date, start: dt.time, duration: dt.timedelta
+) -> Literal["closed", "hours", "grid"] | None:
+    """Which rule of the calendar a business-local start of `duration` breaks, or None when it
+    is a slot: `closed` (a closed weekday or a blocked date), `hours` (it starts before opening
+    or ends after closing), `grid` (not a slot start counted from opening). Pure: whether the
+    time has passed is the caller's, who holds the clock; the bot words each fault its own way."""
+    hours = config.hours_on(day)
+    if hours is None:
+        return "closed"
+    opens = dt.datetime.combine(day, dt.time.fromisoformat(hours.start))
+    closes = dt.datetime.combine(day, dt.time.fromisoformat(hours.end))
+    local = dt.datetime.combine(day, start)
+    if local < opens or local + duration > closes:
+        return "hours"
+    if (local - opens) % dt.timedelta(minutes=config.slot_minutes):
+        return "grid"
+    return None

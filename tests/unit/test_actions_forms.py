@@ -16,10 +16,10 @@ from actions.forms.booking import ValidateBookingForm
 from actions.forms.lookup import ValidateCancelForm
 from actions.forms.meeting import ValidateMeetingForm
 from actions.parsing import BusinessClock
-from actions.testing import bot_domain, make_tracker
 from app.models import BookingPublic, TaskConfigUpdate
 from app.services.booking_client import BookingNotFound
 from app.services.config import get_task_config, save_task_config
+from tests.support.actions import bot_domain, make_tracker
 
 NEW_YORK = ZoneInfo("America/New_York")
 # Wednesday 25 November 2026, 10:00 in New York; Thursday the 26th is a blocked holiday.
@@ -303,6 +303,64 @@ async def test_meeting_length_must_be_one_the_config_offers(seeded: Session) -> 
     events, messages = await validate(ValidateMeetingForm(), tracker)
     assert messages == ["Meetings can be 15, 30 or 60 minutes long — which would suit you?"]
     assert SlotSet("duration", None) in events
+
+
+LATE_MONDAY = {"date": "2026-11-30", "time": "17:30"}  # open 9am-6pm
+
+
+def longer_service_turn():
+    return booking_turn("service_type", "the consultation", slots=LATE_MONDAY)
+
+
+def longer_meeting_turn():
+    return make_tracker(
+        text="1 hour",
+        active_loop="meeting_form",
+        requested_slot="duration",
+        slots={"topic": "pricing", **LATE_MONDAY},
+        new_slots={"duration": "1 hour"},
+    )
+
+
+async def test_a_longer_service_than_the_chosen_time_allows_asks_the_time_again(
+    seeded: Session,
+) -> None:
+    events, messages = await validate(ValidateBookingForm(), longer_service_turn())
+    assert SlotSet("service_type", "consultation") in events
+    assert SlotSet("time", None) in events
+    assert messages == [
+        "5:30pm doesn't work any more: On Mondays we're open 9am–6pm, and an appointment "
+        "takes 60 minutes — could you pick a time between 9am and 5pm?"
+    ]
+
+
+async def test_a_longer_meeting_than_the_chosen_time_allows_asks_the_time_again(
+    seeded: Session,
+) -> None:
+    events, messages = await validate(ValidateMeetingForm(), longer_meeting_turn())
+    assert SlotSet("duration", "60") in events
+    assert SlotSet("time", None) in events
+    assert messages == [
+        "5:30pm doesn't work any more: On Mondays we're open 9am–6pm, and a meeting "
+        "takes 60 minutes — could you pick a time between 9am and 5pm?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("form", "turn", "slot", "value"),
+    [
+        (ValidateBookingForm(), longer_service_turn, "service_type", "the consultation"),
+        (ValidateMeetingForm(), longer_meeting_turn, "duration", "1 hour"),
+    ],
+)
+async def test_a_validator_leaves_the_tracker_slots_alone(
+    seeded: Session, form, turn, slot: str, value: str
+) -> None:
+    tracker = turn()
+    before = dict(tracker.slots)
+    validator = getattr(form, f"validate_{slot}")
+    await validator(value, CollectingDispatcher(), tracker, bot_domain())
+    assert tracker.slots == before
 
 
 class FakeLookup:

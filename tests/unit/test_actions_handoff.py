@@ -13,11 +13,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
 from actions.handoff import ActionCreateCallback, ValidateHandoffForm
-from actions.testing import bot_domain, make_tracker
 from app.core import db
 from app.models import utcnow
 from app.services import callbacks
 from app.services.seed import seed_demo_business
+from tests.support.actions import bot_domain, make_tracker
 
 
 @pytest.fixture

@@ -10,12 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
 from actions.qa import ActionAnswerQuestion
-from actions.testing import bot_domain, make_tracker
 from app.core import db
 from app.models.citation import Citation
 from app.services import knowledge
 from app.services.knowledge import Answer
 from app.services.seed import seed_demo_business
+from tests.support.actions import bot_domain, make_tracker
 
 HOURS = Citation(title="Hours and contact", url="http://brightpath.example/hours")
 PRICES = Citation(title="Services and prices", url="http://brightpath.example/services")

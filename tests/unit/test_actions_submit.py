@@ -18,11 +18,11 @@ from actions.submit import (
     ActionCreateMeeting,
     ActionRescheduleBooking,
 )
-from actions.testing import bot_domain, make_tracker
 from app.core import db
 from app.models import Booking, BookingPublic
 from app.services.booking_client import BookingApiUnavailable, SlotTaken
 from app.services.seed import seed_demo_business
+from tests.support.actions import bot_domain, make_tracker
 
 NEW_YORK = ZoneInfo("America/New_York")
 KEY = "6f1c2b1e-0000-4000-8000-000000000001"

@@ -14,11 +14,11 @@ from sqlmodel import Session
 from actions import common
 from actions.parsing import BusinessClock
 from actions.tasks import ActionCheckTaskEnabled, ActionHumanHandoff, ActionStopTask
-from actions.testing import bot_domain, make_tracker
 from app.core import db
 from app.models import TaskConfigUpdate
 from app.services.config import get_task_config, save_task_config
 from app.services.seed import seed_demo_business
+from tests.support.actions import bot_domain, make_tracker
 
 # Wednesday 25 November 2026, 10:00 in New York.
 CLOCK = BusinessClock(
@@ -131,6 +131,14 @@ async def test_disabled_task_is_refused_with_what_to_do_instead(
     events, messages = await run(ActionCheckTaskEnabled(), make_tracker(intent=intent))
     assert [m["text"] for m in messages] == [f"{refusal} {CONTACT}"]
     assert events == [SlotSet("task_enabled", False), SlotSet("last_outcome", "refused")]
+
+
+async def test_after_an_intent_that_names_no_task_nothing_is_started(
+    demo_business: Session,
+) -> None:
+    tracker = make_tracker(text="hello there", intent="greet", slots={"date": "2026-11-30"})
+    events, messages = await run(ActionCheckTaskEnabled(), tracker)
+    assert (events, messages) == ([], [])
 
 
 async def test_switching_a_task_back_on_takes_effect_on_the_next_message(

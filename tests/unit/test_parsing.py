@@ -284,3 +284,15 @@ def test_read_duration_refuses_lengths_not_offered() -> None:
 )
 def test_is_skip(text: str, skip: bool) -> None:
     assert is_skip(text) is skip
+
+
+def test_check_time_counts_the_slot_grid_from_opening_as_the_calendar_does() -> None:
+    """Opening at 9:15 with 30-minute slots: 9:45 is a slot (the booking API takes it and
+    offers it as an alternative), 10:00 is not."""
+    hours = {**DEMO_HOURS, "monday": {"start": "09:15", "end": "18:00"}}
+    config = TaskConfigPublic.model_validate(
+        {**demo_config().model_dump(), "business_hours": hours}
+    )
+    assert check_time(MONDAY, dt.time(9, 45), config, CLOCK, duration_minutes=30) == dt.time(9, 45)
+    with pytest.raises(InvalidAnswer, match="Appointments start every 30 minutes"):
+        check_time(MONDAY, dt.time(10), config, CLOCK, duration_minutes=30)

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from rasa_sdk import Tracker
 
-DOMAIN_DIR = Path(__file__).resolve().parents[1] / "bot" / "domain"
+DOMAIN_DIR = Path(__file__).resolve().parents[2] / "bot" / "domain"
 
 
 @lru_cache
