@@ -53,16 +53,25 @@ def list_task_configs(*, session: Session) -> list[TaskConfigPublic]:
     return [row.to_public() for row in rows]
 
 
-def _audit(
+def _audited(row: TaskConfig | BotConfig) -> dict[str, Any]:
+    """A config row as the admin audit log keeps it (without its own timestamp)."""
+    return row.to_public().model_dump(mode="json", exclude={"updated_at"})
+
+
+def _store(
     session: Session,
+    row: TaskConfig | BotConfig,
     *,
     admin_id: int | None,
     admin_email: str | None,
     action: str,
     target: str,
-    previous: Any,
-    new: Any,
+    previous: dict[str, Any] | None,
+    cache_key: str,
 ) -> None:
+    """Save a changed config row with its admin audit row, then drop its cache key."""
+    row.updated_by = admin_email
+    session.add(row)
     session.add(
         AdminAuditLog(
             admin_id=admin_id,
@@ -70,9 +79,12 @@ def _audit(
             action=action,
             target=target,
             previous_value=previous,
-            new_value=new,
+            new_value=_audited(row),
         )
     )
+    session.commit()
+    session.refresh(row)
+    invalidate(cache_key)
 
 
 def save_task_config(
@@ -88,23 +100,18 @@ def save_task_config(
     if row is None:
         raise TaskNotFound(name)
     config_in.check_fields_for(row.kind)
-    previous = row.to_public().model_dump(mode="json", exclude={"updated_at"})
+    previous = _audited(row)
     row.apply(config_in)
-    row.updated_by = admin_email
-    new = row.to_public().model_dump(mode="json", exclude={"updated_at"})
-    _audit(
+    _store(
         session,
+        row,
         admin_id=admin_id,
         admin_email=admin_email,
         action="update_task_config",
         target=name,
         previous=previous,
-        new=new,
+        cache_key=task_cache_key(name),
     )
-    session.add(row)
-    session.commit()
-    session.refresh(row)
-    invalidate(task_cache_key(name))
     return row.to_public()
 
 
@@ -121,20 +128,16 @@ def create_task_config(
     config_in.check_fields_for(config_in.kind)
     row = TaskConfig(name=config_in.name, kind=config_in.kind)
     row.apply(config_in)
-    row.updated_by = admin_email
-    session.add(row)
-    _audit(
+    _store(
         session,
+        row,
         admin_id=admin_id,
         admin_email=admin_email,
         action="create_task_config",
         target=config_in.name,
         previous=None,
-        new=row.to_public().model_dump(mode="json", exclude={"updated_at"}),
+        cache_key=task_cache_key(config_in.name),
     )
-    session.commit()
-    session.refresh(row)
-    invalidate(task_cache_key(row.name))
     return row.to_public()
 
 
@@ -157,25 +160,19 @@ def save_bot_settings(
     admin_id: int | None = None,
     admin_email: str | None = None,
 ) -> BotSettingsPublic:
-    row = session.get(BotConfig, 1)
-    if row is None:
-        row = BotConfig(id=1)
-    previous = row.to_public().model_dump(mode="json", exclude={"updated_at"})
+    row = session.get(BotConfig, 1) or BotConfig(id=1)
+    previous = _audited(row)
     row.apply(settings_in)
-    row.updated_by = admin_email
-    session.add(row)
-    _audit(
+    _store(
         session,
+        row,
         admin_id=admin_id,
         admin_email=admin_email,
         action="update_settings",
         target="bot_config",
         previous=previous,
-        new=row.to_public().model_dump(mode="json", exclude={"updated_at"}),
+        cache_key=SETTINGS_CACHE_KEY,
     )
-    session.commit()
-    session.refresh(row)
-    invalidate(SETTINGS_CACHE_KEY)
     return row.to_public()
 
 
