@@ -22,6 +22,7 @@ from tenacity import (
     stop_after_attempt,
     wait_exponential,
 )
+from typing_extensions import TypedDict, Unpack
 
 from app.core.security import service_token
 from app.core.settings import get_settings
@@ -61,6 +62,16 @@ class BookingRejected(BookingError):
 
 class BookingApiUnavailable(BookingError):
     """Still failing after the retries (timeouts, 5xx, connection refused)."""
+
+
+class NewRecord(TypedDict):
+    """What every new booking or meeting takes: when, and the visitor's contact."""
+
+    start: dt.datetime
+    name: str
+    email: str
+    phone: str | None
+    conversation_id: str | None
 
 
 def _body(schema: type[BaseModel], **values: Any) -> dict[str, Any]:
@@ -118,53 +129,26 @@ class BookingClient:
         self._transport = transport
 
     async def create_booking(
-        self,
-        *,
-        service_id: str,
-        start: dt.datetime,
-        name: str,
-        email: str,
-        phone: str | None,
-        conversation_id: str | None,
-        idempotency_key: str,
+        self, *, service_id: str, idempotency_key: str, **visitor: Unpack[NewRecord]
     ) -> BookingPublic:
         """Book a service; SlotTaken carries the nearest free starts."""
-        body = _body(
-            BookingCreate,
-            service_id=service_id,
-            start=start,
-            name=name,
-            email=email,
-            phone=phone,
-            conversation_id=conversation_id,
-        )
-        response = await self._send("POST", "/bookings", json=body, idempotency_key=idempotency_key)
-        return BookingPublic.model_validate(response.json())
+        body = _body(BookingCreate, service_id=service_id, **visitor)
+        return await self._create("/bookings", body, idempotency_key)
 
     async def create_meeting(
         self,
         *,
         topic: str,
-        start: dt.datetime,
         duration_minutes: int,
-        name: str,
-        email: str,
-        phone: str | None,
-        conversation_id: str | None,
         idempotency_key: str,
+        **visitor: Unpack[NewRecord],
     ) -> BookingPublic:
         """Schedule a meeting; SlotTaken carries the nearest free starts."""
-        body = _body(
-            MeetingCreate,
-            topic=topic,
-            start=start,
-            duration_minutes=duration_minutes,
-            name=name,
-            email=email,
-            phone=phone,
-            conversation_id=conversation_id,
-        )
-        response = await self._send("POST", "/meetings", json=body, idempotency_key=idempotency_key)
+        body = _body(MeetingCreate, topic=topic, duration_minutes=duration_minutes, **visitor)
+        return await self._create("/meetings", body, idempotency_key)
+
+    async def _create(self, path: str, body: dict[str, Any], idempotency_key: str) -> BookingPublic:
+        response = await self._send("POST", path, json=body, idempotency_key=idempotency_key)
         return BookingPublic.model_validate(response.json())
 
     async def get_booking(self, reference: str, email: str) -> BookingPublic:

@@ -1,7 +1,5 @@
-"""Sending one email over the SMTP server from settings (SMTP_HOST, SMTP_PORT …).
-
-Kept free of the booking emails' dependencies: the action server sends staff emails too.
-"""
+"""Sending one email over the SMTP server from settings (SMTP_HOST, SMTP_PORT …): the one
+sender behind the visitors' booking emails and the staff's callback emails."""
 
 from __future__ import annotations
 
