@@ -23,7 +23,13 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.api.deps import SessionDep
 from app.core.security import TokenError, decode_token
-from app.models import BookingCreate, BookingPublic, MeetingCreate, RescheduleRequest
+from app.models import (
+    BookingCreate,
+    BookingPublic,
+    FieldRefused,
+    MeetingCreate,
+    RescheduleRequest,
+)
 from app.services import bookings as booking_service
 from app.services.booking_lookup import (
     BookingNotFoundError,
@@ -31,7 +37,7 @@ from app.services.booking_lookup import (
     get_by_reference,
 )
 from app.services.bookings import BookingStateError
-from app.services.calendar import BookingRuleError, SlotTakenError, availability
+from app.services.calendar import SlotTakenError, availability
 from app.services.idempotency import IdempotencyInProgress, IdempotencyKeyReused, Outcome
 from app.services.outbox import deliver_pending
 
@@ -84,7 +90,7 @@ def _field_error(
 
 def _refusal(exc: Exception, *, location: str = "body") -> JSONResponse:
     """The API's answer to what the booking service refused."""
-    if isinstance(exc, BookingRuleError):
+    if isinstance(exc, FieldRefused):
         return _field_error(location, exc.field, exc.message)
     if isinstance(exc, SlotTakenError):
         return JSONResponse(
@@ -117,7 +123,7 @@ def _refusal(exc: Exception, *, location: str = "body") -> JSONResponse:
 
 
 _REFUSED = (
-    BookingRuleError,
+    FieldRefused,
     SlotTakenError,
     BookingNotFoundError,
     LookupThrottledError,
@@ -344,5 +350,5 @@ def get_availability(
         return availability(
             session=session, service_id=service, day=date, duration_minutes=duration
         )
-    except BookingRuleError as exc:
+    except FieldRefused as exc:
         return _refusal(exc, location="query")

@@ -19,7 +19,7 @@ from app.models import (
     AdminUser,
     BotSettingsPublic,
     BotSettingsUpdate,
-    FieldError,
+    FieldRefused,
     TaskConfigCreate,
     TaskConfigPublic,
     TaskConfigUpdate,
@@ -35,7 +35,7 @@ PartialBody = Body(
 )
 
 
-def unprocessable(exc: ValidationError | FieldError) -> HTTPException:
+def unprocessable(exc: ValidationError | FieldRefused) -> HTTPException:
     """422 in FastAPI's own shape, one entry per failing field."""
     errors = [
         {"loc": ["body", *path.split(".")], "msg": message, "type": "value_error"}
@@ -94,7 +94,7 @@ def create_task(
         return config_service.create_task_config(
             session=session, config_in=body, admin_id=user.id, admin_email=user.email
         )
-    except FieldError as exc:
+    except FieldRefused as exc:
         raise unprocessable(exc) from exc
 
 
@@ -119,7 +119,7 @@ def _save_task(
         )
     except config_service.TaskNotFound as exc:
         raise _task_not_found(name) from exc
-    except FieldError as exc:
+    except FieldRefused as exc:
         raise unprocessable(exc) from exc
 
 

@@ -34,10 +34,10 @@ from app.models.conversation import (
     Conversation,
     ConversationTurn,
 )
+from app.models.errors import FieldRefused
 from app.models.task_config import (
     TASK_KINDS,
     WEEKDAYS,
-    FieldError,
     OpeningHours,
     Service,
     TaskConfig,
@@ -73,7 +73,7 @@ __all__ = [
     "ContentSource",
     "Conversation",
     "ConversationTurn",
-    "FieldError",
+    "FieldRefused",
     "IdempotencyRecord",
     "IngestJob",
     "Meeting",

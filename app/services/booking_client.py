@@ -26,7 +26,13 @@ from typing_extensions import TypedDict, Unpack
 
 from app.core.security import service_token
 from app.core.settings import get_settings
-from app.models import BookingCreate, BookingPublic, MeetingCreate, RescheduleRequest
+from app.models import (
+    BookingCreate,
+    BookingPublic,
+    FieldRefused,
+    MeetingCreate,
+    RescheduleRequest,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -51,15 +57,6 @@ class LookupThrottled(BookingError):
     """Too many failed lookups for that email or reference; try again later."""
 
 
-class BookingRejected(BookingError):
-    """The API refused a field (422); `field` names it."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
 class BookingApiUnavailable(BookingError):
     """Still failing after the retries (timeouts, 5xx, connection refused)."""
 
@@ -76,13 +73,13 @@ class NewRecord(TypedDict):
 
 def _body(schema: type[BaseModel], **values: Any) -> dict[str, Any]:
     """A request body written by the API's own schema. A value the schema refuses raises
-    BookingRejected, as the API's 422 would, without sending the request."""
+    FieldRefused, as the API's 422 would, without sending the request."""
     try:
         return schema(**values).model_dump(mode="json")
     except ValidationError as exc:
         first = exc.errors()[0]
         field = str((first.get("loc") or ["body"])[-1])
-        raise BookingRejected(field, str(first.get("msg", "invalid value"))) from None
+        raise FieldRefused(field, str(first.get("msg", "invalid value"))) from None
 
 
 class _TransientStatus(Exception):
@@ -108,8 +105,8 @@ class BookingClient:
     """Async client of the booking API, with retries under one Idempotency-Key per request.
 
     Each call opens its own connection pool, so one client can be shared by actions running
-    on any event loop. Every method raises a `BookingError` subclass when refused and
-    `BookingApiUnavailable` after the last failed attempt.
+    on any event loop. Every method raises FieldRefused for a refused field, another
+    `BookingError` subclass for other refusals, and `BookingApiUnavailable` after the last failed attempt.
     """
 
     def __init__(
@@ -272,9 +269,9 @@ def _checked(response: httpx.Response) -> httpx.Response:
     if response.status_code == 422 and isinstance(detail, list) and detail:
         first = detail[0]
         rejected_field = str((first.get("loc") or ["body"])[-1])
-        raise BookingRejected(rejected_field, str(first.get("msg", "invalid value")))
+        raise FieldRefused(rejected_field, str(first.get("msg", "invalid value")))
     if response.status_code == 409:
-        raise BookingRejected("reference", str(detail))
+        raise FieldRefused("reference", str(detail))
     # 401/403 and anything else unexpected: the visitor cannot fix it, staff must.
     logger.error("booking API refused the call: HTTP %d", response.status_code)
     raise BookingApiUnavailable(f"HTTP {response.status_code}")

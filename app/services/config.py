@@ -16,7 +16,7 @@ from app.models import (
     BotConfig,
     BotSettingsPublic,
     BotSettingsUpdate,
-    FieldError,
+    FieldRefused,
     TaskConfig,
     TaskConfigCreate,
     TaskConfigPublic,
@@ -95,7 +95,7 @@ def save_task_config(
     admin_id: int | None = None,
     admin_email: str | None = None,
 ) -> TaskConfigPublic:
-    """Validate → store → delete the cache key → admin audit log. Raises FieldError or TaskNotFound."""
+    """Validate → store → delete the cache key → admin audit log. Raises FieldRefused or TaskNotFound."""
     row = session.exec(select(TaskConfig).where(TaskConfig.name == name)).first()
     if row is None:
         raise TaskNotFound(name)
@@ -122,9 +122,9 @@ def create_task_config(
     admin_id: int | None = None,
     admin_email: str | None = None,
 ) -> TaskConfigPublic:
-    """Add a task of a known kind; FieldError when the name is taken or fields do not fit."""
+    """Add a task of a known kind; FieldRefused when the name is taken or fields do not fit."""
     if session.exec(select(TaskConfig).where(TaskConfig.name == config_in.name)).first():
-        raise FieldError("name", f"a task named {config_in.name!r} already exists")
+        raise FieldRefused("name", f"a task named {config_in.name!r} already exists")
     config_in.check_fields_for(config_in.kind)
     row = TaskConfig(name=config_in.name, kind=config_in.kind)
     row.apply(config_in)
@@ -176,9 +176,9 @@ def save_bot_settings(
     return row.to_public()
 
 
-def field_errors(exc: ValidationError | FieldError) -> dict[str, str]:
+def field_errors(exc: ValidationError | FieldRefused) -> dict[str, str]:
     """{field path: message} for showing errors next to the field that is wrong."""
-    if isinstance(exc, FieldError):
+    if isinstance(exc, FieldRefused):
         return {exc.field: exc.message}
     errors: dict[str, str] = {}
     for error in exc.errors():

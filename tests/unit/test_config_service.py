@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 from sqlmodel import select
 
-from app.models import AdminAuditLog, FieldError, TaskConfigUpdate
+from app.models import AdminAuditLog, FieldRefused, TaskConfigUpdate
 from app.services.config import field_errors, get_task_config, save_task_config
 
 
@@ -39,7 +39,7 @@ def test_save_writes_an_admin_audit_row_with_previous_and_new(seeded):
 def test_unknown_field_is_refused_naming_the_field(seeded):
     update = _current("cancel_booking")
     update.required_fields.append("service_type")
-    with pytest.raises(FieldError) as error:
+    with pytest.raises(FieldRefused) as error:
         save_task_config(session=seeded, name="cancel_booking", config_in=update)
     assert field_errors(error.value) == {
         "required_fields": "'service_type' is not a field of cancel_booking; known: booking_reference, email"
