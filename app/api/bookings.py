@@ -202,20 +202,22 @@ def create_meeting(
     return _answer(outcome, background, "confirmed")
 
 
-def _read(session: SessionDep, reference: str, email: str) -> BookingPublic | JSONResponse:
+def get_booking(
+    reference: str, session: SessionDep, email: EmailQuery = None, x_email: EmailHeader = None
+) -> BookingPublic | JSONResponse:
     try:
-        return get_by_reference(session=session, reference=reference, email=email)
+        return get_by_reference(session=session, reference=reference, email=_email(email, x_email))
     except (BookingNotFoundError, LookupThrottledError) as exc:
         return _refusal(exc)
 
 
-def _reschedule(
-    session: SessionDep,
-    background: BackgroundTasks,
+def reschedule_booking(
     reference: str,
     change: RescheduleRequest,
-    idempotency_key: str | None,
-    conversation_id: str | None,
+    session: SessionDep,
+    background: BackgroundTasks,
+    idempotency_key: IdempotencyKey = None,
+    conversation_id: ConversationHeader = None,
 ) -> JSONResponse:
     if change.conversation_id is None and conversation_id:
         change = change.model_copy(update={"conversation_id": conversation_id})
@@ -228,56 +230,6 @@ def _reschedule(
     return _answer(outcome, background, "rescheduled")
 
 
-def _cancel(
-    session: SessionDep,
-    background: BackgroundTasks,
-    reference: str,
-    email: str,
-    conversation_id: str | None,
-) -> BookingPublic | JSONResponse:
-    try:
-        booking, changed = booking_service.cancel(
-            session=session, reference=reference, email=email, conversation_id=conversation_id
-        )
-    except (BookingNotFoundError, LookupThrottledError) as exc:
-        return _refusal(exc)
-    if changed:
-        background.add_task(deliver_pending)
-    return booking
-
-
-@router.get(
-    "/bookings/{reference}", response_model=BookingPublic, responses=_ERRORS, summary="A booking"
-)
-def get_booking(
-    reference: str, session: SessionDep, email: EmailQuery = None, x_email: EmailHeader = None
-) -> BookingPublic | JSONResponse:
-    return _read(session, reference, _email(email, x_email))
-
-
-@router.put(
-    "/bookings/{reference}",
-    response_model=BookingPublic,
-    responses=_ERRORS,
-    summary="Move a booking to a new start",
-)
-def reschedule_booking(
-    reference: str,
-    change: RescheduleRequest,
-    session: SessionDep,
-    background: BackgroundTasks,
-    idempotency_key: IdempotencyKey = None,
-    conversation_id: ConversationHeader = None,
-) -> JSONResponse:
-    return _reschedule(session, background, reference, change, idempotency_key, conversation_id)
-
-
-@router.delete(
-    "/bookings/{reference}",
-    response_model=BookingPublic,
-    responses=_ERRORS,
-    summary="Cancel a booking (repeating it is harmless)",
-)
 def cancel_booking(
     reference: str,
     session: SessionDep,
@@ -286,50 +238,48 @@ def cancel_booking(
     x_email: EmailHeader = None,
     conversation_id: ConversationHeader = None,
 ) -> BookingPublic | JSONResponse:
-    return _cancel(session, background, reference, _email(email, x_email), conversation_id)
+    try:
+        booking, changed = booking_service.cancel(
+            session=session,
+            reference=reference,
+            email=_email(email, x_email),
+            conversation_id=conversation_id,
+        )
+    except (BookingNotFoundError, LookupThrottledError) as exc:
+        return _refusal(exc)
+    if changed:
+        background.add_task(deliver_pending)
+    return booking
 
 
-@router.get(
-    "/meetings/{reference}", response_model=BookingPublic, responses=_ERRORS, summary="A meeting"
-)
-def get_meeting(
-    reference: str, session: SessionDep, email: EmailQuery = None, x_email: EmailHeader = None
-) -> BookingPublic | JSONResponse:
-    return _read(session, reference, _email(email, x_email))
+def _add_reference_routes(collection: str, noun: str) -> None:
+    """GET, PUT and DELETE /{collection}/{reference}: bookings and meetings are read, moved
+    and cancelled alike (the reference says which it is)."""
+    path = f"/{collection}/{{reference}}"
+    shared: dict[str, Any] = {"response_model": BookingPublic, "responses": _ERRORS}
+    router.add_api_route(
+        path, get_booking, methods=["GET"], name=f"get_{noun}", summary=f"A {noun}", **shared
+    )
+    router.add_api_route(
+        path,
+        reschedule_booking,
+        methods=["PUT"],
+        name=f"reschedule_{noun}",
+        summary=f"Move a {noun} to a new start",
+        **shared,
+    )
+    router.add_api_route(
+        path,
+        cancel_booking,
+        methods=["DELETE"],
+        name=f"cancel_{noun}",
+        summary=f"Cancel a {noun} (repeating it is harmless)",
+        **shared,
+    )
 
 
-@router.put(
-    "/meetings/{reference}",
-    response_model=BookingPublic,
-    responses=_ERRORS,
-    summary="Move a meeting to a new start",
-)
-def reschedule_meeting(
-    reference: str,
-    change: RescheduleRequest,
-    session: SessionDep,
-    background: BackgroundTasks,
-    idempotency_key: IdempotencyKey = None,
-    conversation_id: ConversationHeader = None,
-) -> JSONResponse:
-    return _reschedule(session, background, reference, change, idempotency_key, conversation_id)
-
-
-@router.delete(
-    "/meetings/{reference}",
-    response_model=BookingPublic,
-    responses=_ERRORS,
-    summary="Cancel a meeting (repeating it is harmless)",
-)
-def cancel_meeting(
-    reference: str,
-    session: SessionDep,
-    background: BackgroundTasks,
-    email: EmailQuery = None,
-    x_email: EmailHeader = None,
-    conversation_id: ConversationHeader = None,
-) -> BookingPublic | JSONResponse:
-    return _cancel(session, background, reference, _email(email, x_email), conversation_id)
+_add_reference_routes("bookings", "booking")
+_add_reference_routes("meetings", "meeting")
 
 
 @router.get(
