@@ -9,7 +9,17 @@ from app.models.admin_user import (
     RevokedToken,
     Role,
 )
-from app.models.audit import AdminAuditLog, AuditLog
+from app.models.analytics import (
+    AnalyticsSummary,
+    BookingFunnel,
+    ConversationPublic,
+    DayCount,
+    IntentCount,
+    Transcript,
+    TurnPublic,
+    UnansweredQuestion,
+)
+from app.models.audit import AdminAuditLog, AdminChangePublic, AuditLog, BotActionPublic
 from app.models.booking import (
     Booking,
     BookingBase,
@@ -35,6 +45,7 @@ from app.models.conversation import (
     ConversationTurn,
 )
 from app.models.errors import FieldRefused
+from app.models.page import Page
 from app.models.task_config import (
     TASK_KINDS,
     WEEKDAYS,
@@ -53,18 +64,22 @@ __all__ = [
     "TASK_KINDS",
     "WEEKDAYS",
     "AdminAuditLog",
+    "AdminChangePublic",
     "AdminUser",
     "AdminUserCreate",
     "AdminUserPublic",
     "AdminUserUpdate",
+    "AnalyticsSummary",
     "AnalyticsSyncState",
     "Attachment",
     "AuditLog",
     "Booking",
     "BookingBase",
     "BookingCreate",
+    "BookingFunnel",
     "BookingPublic",
     "BookingStatus",
+    "BotActionPublic",
     "BotConfig",
     "BotSettingsPublic",
     "BotSettingsUpdate",
@@ -72,17 +87,21 @@ __all__ = [
     "CallbackStatus",
     "ContentSource",
     "Conversation",
+    "ConversationPublic",
     "ConversationTurn",
+    "DayCount",
     "FieldRefused",
     "IdempotencyRecord",
     "IngestJob",
+    "IntentCount",
     "Meeting",
     "MeetingCreate",
     "OpeningHours",
     "OutboxEmail",
+    "Page",
     "ReferenceCounter",
-    "RescheduleRequest",
     "RefreshToken",
+    "RescheduleRequest",
     "RevokedToken",
     "Role",
     "Service",
@@ -91,5 +110,8 @@ __all__ = [
     "TaskConfigCreate",
     "TaskConfigPublic",
     "TaskConfigUpdate",
+    "Transcript",
+    "TurnPublic",
+    "UnansweredQuestion",
     "utcnow",
 ]

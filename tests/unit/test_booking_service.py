@@ -314,8 +314,9 @@ def test_list_bookings_filters_and_pages(seeded: Session, monkeypatch) -> None:
     assert everything.total == 5
     starts = [item.start for item in everything.items]
     assert starts == sorted(starts, reverse=True)
-    page = booking_lookup.list_bookings(session=seeded, offset=1, limit=2)
-    assert [i.reference for i in page.items] == [i.reference for i in everything.items[1:3]]
+    page = booking_lookup.list_bookings(session=seeded, page=2, page_size=2)
+    assert [i.reference for i in page.items] == [i.reference for i in everything.items[2:4]]
+    assert (page.total, page.page, page.page_size) == (5, 2, 2)
     assert booking_lookup.list_bookings(session=seeded, kind="meeting").total == 1
     assert (
         booking_lookup.list_bookings(session=seeded, status="cancelled").items[0].reference
