@@ -56,9 +56,7 @@ def read_settings(user: CurrentAdmin) -> BotSettingsPublic:
 def _save_settings(
     session: Session, user: AdminUser, settings_in: BotSettingsUpdate
 ) -> BotSettingsPublic:
-    return config_service.save_bot_settings(
-        session=session, settings_in=settings_in, admin_id=user.id, admin_email=user.email
-    )
+    return config_service.save_bot_settings(session=session, settings_in=settings_in, actor=user)
 
 
 @router.put("/settings", summary="Replace the bot's settings")
@@ -91,9 +89,7 @@ def create_task(
 ) -> TaskConfigPublic:
     """422 naming the field when the name is taken or fields do not fit the kind."""
     try:
-        return config_service.create_task_config(
-            session=session, config_in=body, admin_id=user.id, admin_email=user.email
-        )
+        return config_service.create_task_config(session=session, config_in=body, actor=user)
     except FieldRefused as exc:
         raise unprocessable(exc) from exc
 
@@ -114,8 +110,7 @@ def _save_task(
             session=session,
             name=name,
             config_in=config_in,
-            admin_id=user.id,
-            admin_email=user.email,
+            actor=user,
         )
     except config_service.TaskNotFound as exc:
         raise _task_not_found(name) from exc

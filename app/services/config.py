@@ -12,7 +12,7 @@ from app.core.cache import cached, invalidate
 from app.core.db import session_scope
 from app.core.settings import get_settings
 from app.models import (
-    AdminAuditLog,
+    AdminUser,
     BotConfig,
     BotSettingsPublic,
     BotSettingsUpdate,
@@ -22,6 +22,7 @@ from app.models import (
     TaskConfigPublic,
     TaskConfigUpdate,
 )
+from app.services.audit import record_admin_change
 
 SETTINGS_CACHE_KEY = "cache:config:__settings__"
 
@@ -62,25 +63,17 @@ def _store(
     session: Session,
     row: TaskConfig | BotConfig,
     *,
-    admin_id: int | None,
-    admin_email: str | None,
+    actor: AdminUser | None,
     action: str,
     target: str,
     previous: dict[str, Any] | None,
     cache_key: str,
 ) -> None:
     """Save a changed config row with its admin audit row, then drop its cache key."""
-    row.updated_by = admin_email
+    row.updated_by = actor.email if actor else None
     session.add(row)
-    session.add(
-        AdminAuditLog(
-            admin_id=admin_id,
-            admin_email=admin_email,
-            action=action,
-            target=target,
-            previous_value=previous,
-            new_value=_audited(row),
-        )
+    record_admin_change(
+        session, actor=actor, action=action, target=target, previous=previous, new=_audited(row)
     )
     session.commit()
     session.refresh(row)
@@ -92,8 +85,7 @@ def save_task_config(
     session: Session,
     name: str,
     config_in: TaskConfigUpdate,
-    admin_id: int | None = None,
-    admin_email: str | None = None,
+    actor: AdminUser | None = None,
 ) -> TaskConfigPublic:
     """Validate → store → delete the cache key → admin audit log. Raises FieldRefused or TaskNotFound."""
     row = session.exec(select(TaskConfig).where(TaskConfig.name == name)).first()
@@ -105,8 +97,7 @@ def save_task_config(
     _store(
         session,
         row,
-        admin_id=admin_id,
-        admin_email=admin_email,
+        actor=actor,
         action="update_task_config",
         target=name,
         previous=previous,
@@ -119,8 +110,7 @@ def create_task_config(
     *,
     session: Session,
     config_in: TaskConfigCreate,
-    admin_id: int | None = None,
-    admin_email: str | None = None,
+    actor: AdminUser | None = None,
 ) -> TaskConfigPublic:
     """Add a task of a known kind; FieldRefused when the name is taken or fields do not fit."""
     if session.exec(select(TaskConfig).where(TaskConfig.name == config_in.name)).first():
@@ -131,8 +121,7 @@ def create_task_config(
     _store(
         session,
         row,
-        admin_id=admin_id,
-        admin_email=admin_email,
+        actor=actor,
         action="create_task_config",
         target=config_in.name,
         previous=None,
@@ -157,8 +146,7 @@ def save_bot_settings(
     *,
     session: Session,
     settings_in: BotSettingsUpdate,
-    admin_id: int | None = None,
-    admin_email: str | None = None,
+    actor: AdminUser | None = None,
 ) -> BotSettingsPublic:
     row = session.get(BotConfig, 1) or BotConfig(id=1)
     previous = _audited(row)
@@ -166,8 +154,7 @@ def save_bot_settings(
     _store(
         session,
         row,
-        admin_id=admin_id,
-        admin_email=admin_email,
+        actor=actor,
         action="update_settings",
         target="bot_config",
         previous=previous,

@@ -380,8 +380,7 @@ class TasksState(AuthState):
                     session=session,
                     name=self.selected,
                     config_in=update,
-                    admin_id=admin.id,
-                    admin_email=admin.email,
+                    actor=admin,
                 )
         except (ValidationError, FieldRefused) as exc:
             self.errors = errors_by_place(field_errors(exc))
