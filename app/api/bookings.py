@@ -255,27 +255,20 @@ def cancel_booking(
 def _add_reference_routes(collection: str, noun: str) -> None:
     """GET, PUT and DELETE /{collection}/{reference}: bookings and meetings are read, moved
     and cancelled alike (the reference says which it is)."""
-    path = f"/{collection}/{{reference}}"
-    shared: dict[str, Any] = {"response_model": BookingPublic, "responses": _ERRORS}
-    router.add_api_route(
-        path, get_booking, methods=["GET"], name=f"get_{noun}", summary=f"A {noun}", **shared
-    )
-    router.add_api_route(
-        path,
-        reschedule_booking,
-        methods=["PUT"],
-        name=f"reschedule_{noun}",
-        summary=f"Move a {noun} to a new start",
-        **shared,
-    )
-    router.add_api_route(
-        path,
-        cancel_booking,
-        methods=["DELETE"],
-        name=f"cancel_{noun}",
-        summary=f"Cancel a {noun} (repeating it is harmless)",
-        **shared,
-    )
+    for endpoint, method, summary in (
+        (get_booking, "GET", f"A {noun}"),
+        (reschedule_booking, "PUT", f"Move a {noun} to a new start"),
+        (cancel_booking, "DELETE", f"Cancel a {noun} (repeating it is harmless)"),
+    ):
+        router.add_api_route(
+            f"/{collection}/{{reference}}",
+            endpoint,
+            methods=[method],
+            name=endpoint.__name__.replace("booking", noun),
+            summary=summary,
+            response_model=BookingPublic,
+            responses=_ERRORS,
+        )
 
 
 _add_reference_routes("bookings", "booking")
