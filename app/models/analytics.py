@@ -4,9 +4,10 @@ and transcripts (times aware, in UTC; texts PII-masked)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from pydantic import BaseModel
+
+from app.models.citation import Citation
 
 
 class DayCount(BaseModel):
@@ -85,7 +86,7 @@ class TurnPublic(BaseModel):
     intent: str | None
     confidence: float | None
     outcome: str | None
-    sources: list[dict[str, Any]]
+    sources: list[Citation]
     latency_ms: int | None
     created_at: dt.datetime
 

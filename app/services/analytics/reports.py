@@ -24,6 +24,7 @@ from app.models import (
     TurnPublic,
     UnansweredQuestion,
 )
+from app.models.citation import citations
 from app.services.analytics.sync import FALLBACK_INTENT, aware
 from app.services.paging import read_page
 
@@ -224,7 +225,14 @@ def transcript(*, session: Session, conversation_id: int) -> Transcript | None:
     return Transcript(
         conversation=_conversation_public(conversation, None),
         turns=[
-            TurnPublic.model_validate({**turn.model_dump(), "created_at": aware(turn.created_at)})
+            TurnPublic.model_validate(
+                {
+                    **turn.model_dump(),
+                    # Rows stored before sources were citations may hold anything.
+                    "sources": citations(turn.sources),
+                    "created_at": aware(turn.created_at),
+                }
+            )
             for turn in turns
         ],
     )
