@@ -18,13 +18,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import common
-from app.models import BookingPublic
+from app.models import BookingPublic, FieldRefused
 from app.services import bot_requests
 from app.services.booking_client import (
     BookingApiUnavailable,
     BookingError,
     BookingNotFound,
-    BookingRejected,
     SlotTaken,
 )
 
@@ -86,7 +85,7 @@ class SubmitAction(Action, abc.ABC):
                 f"already. {common.contact_sentence(settings)}"
             )
             return common.reset_form_slots(tracker)
-        except BookingRejected as rejected:
+        except FieldRefused as rejected:
             return self._rejected(rejected, dispatcher, tracker)
         except BookingApiUnavailable:
             return await self._unavailable(dispatcher, tracker, settings)
@@ -113,7 +112,7 @@ class SubmitAction(Action, abc.ABC):
         ]
 
     def _rejected(
-        self, rejected: BookingRejected, dispatcher: CollectingDispatcher, tracker: Tracker
+        self, rejected: FieldRefused, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> list[EventType]:
         """The API refused one field: say which, and ask it again."""
         field = rejected.field if rejected.field in common.FORM_SLOTS else None

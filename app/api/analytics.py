@@ -8,32 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, status
-from pydantic import BaseModel
 from sqlmodel import Session
 
 from app.api.auth_deps import STAFF_ERRORS, CurrentAdmin, error_responses
 from app.api.deps import SessionDep
+from app.models import AnalyticsSummary, ConversationPublic, Page, Transcript
 from app.services.analytics import reports, sync
 
 logger = logging.getLogger(__name__)
 router = APIRouter(responses=STAFF_ERRORS)
 
 DEFAULT_DAYS = 30
-
-
-class ConversationPage(BaseModel):
-    items: list[dict[str, Any]]
-    total: int
-    page: int
-    page_size: int
-
-
-class Transcript(BaseModel):
-    conversation: dict[str, Any]
-    turns: list[dict[str, Any]]
 
 
 def _sync(session: Session) -> None:
@@ -62,13 +49,13 @@ def _range(start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date
     return start, end
 
 
-@router.get("/summary", summary="Key figures for a date range")
+@router.get("/summary", summary="Key figures for a date range", response_model=AnalyticsSummary)
 def read_summary(
     user: CurrentAdmin,
     session: SessionDep,
     start: dt.date | None = Query(None, description="first day, default 30 days ago"),
     end: dt.date | None = Query(None, description="last day (inclusive), default today"),
-) -> dict[str, Any]:
+) -> AnalyticsSummary:
     """Conversations, messages, containment, fallback rate, response times, top intents,
     booking funnel and unanswered questions; days in the business's timezone."""
     start, end = _range(start, end)
@@ -76,7 +63,11 @@ def read_summary(
     return reports.summary(session=session, start=start, end=end)
 
 
-@router.get("/conversations", summary="Conversations, filtered and paged")
+@router.get(
+    "/conversations",
+    summary="Conversations, filtered and paged",
+    response_model=Page[ConversationPublic],
+)
 def list_conversations(
     user: CurrentAdmin,
     session: SessionDep,
@@ -86,26 +77,25 @@ def list_conversations(
     outcome: str | None = Query(None, max_length=20, description="answered, declined, booked …"),
     page: int = Query(1, ge=1, le=10_000),
     page_size: int = Query(25, ge=1, le=100),
-) -> ConversationPage:
+) -> Page[ConversationPublic]:
     if start and end and start > end:
         _range(start, end)
     _sync(session)
-    return ConversationPage(
-        **reports.list_conversations(
-            session=session,
-            start=start,
-            end=end,
-            intent=intent,
-            outcome=outcome,
-            page=page,
-            page_size=page_size,
-        )
+    return reports.list_conversations(
+        session=session,
+        start=start,
+        end=end,
+        intent=intent,
+        outcome=outcome,
+        page=page,
+        page_size=page_size,
     )
 
 
 @router.get(
     "/conversations/{conversation_id}",
     summary="A conversation's transcript",
+    response_model=Transcript,
     responses=error_responses(404),
 )
 def read_transcript(conversation_id: int, user: CurrentAdmin, session: SessionDep) -> Transcript:
@@ -113,4 +103,4 @@ def read_transcript(conversation_id: int, user: CurrentAdmin, session: SessionDe
     found = reports.transcript(session=session, conversation_id=conversation_id)
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"No conversation {conversation_id}.")
-    return Transcript(**found)
+    return found

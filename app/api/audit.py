@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Literal
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 
 from app.api.auth_deps import STAFF_ERRORS, AdminAccess
 from app.api.deps import SessionDep
+from app.models import AdminChangePublic, BotActionPublic, Page
 from app.services import audit_query
 
 router = APIRouter(responses=STAFF_ERRORS)
 
 
-class AuditPage(BaseModel):
+class AuditPage(Page[AdminChangePublic | BotActionPublic]):
+    """A page of the log `log`: staff changes (admin) or bot actions (bot)."""
+
     log: Literal["admin", "bot"]
-    items: list[dict[str, Any]]
-    total: int
-    page: int
-    page_size: int
 
 
-@router.get("", summary="Audit log (admin only)")
+@router.get("", summary="Audit log (admin only)", response_model=AuditPage)
 def read_audit_log(
     admin: AdminAccess,
     session: SessionDep,
@@ -43,7 +41,7 @@ def read_audit_log(
 ) -> AuditPage:
     """Newest first, paged."""
     if log == "admin":
-        result = audit_query.list_admin_changes(
+        changes = audit_query.list_admin_changes(
             session=session,
             start=start,
             end=end,
@@ -53,14 +51,14 @@ def read_audit_log(
             page=page,
             page_size=page_size,
         )
-    else:
-        result = audit_query.list_bot_actions(
-            session=session,
-            start=start,
-            end=end,
-            action=action,
-            booking_reference=booking_reference,
-            page=page,
-            page_size=page_size,
-        )
-    return AuditPage(log=log, **result)
+        return AuditPage(log=log, **dict(changes))
+    actions = audit_query.list_bot_actions(
+        session=session,
+        start=start,
+        end=end,
+        action=action,
+        booking_reference=booking_reference,
+        page=page,
+        page_size=page_size,
+    )
+    return AuditPage(log=log, **dict(actions))

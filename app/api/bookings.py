@@ -23,7 +23,13 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.api.deps import SessionDep
 from app.core.security import TokenError, decode_token
-from app.models import BookingCreate, BookingPublic, MeetingCreate, RescheduleRequest
+from app.models import (
+    BookingCreate,
+    BookingPublic,
+    FieldRefused,
+    MeetingCreate,
+    RescheduleRequest,
+)
 from app.services import bookings as booking_service
 from app.services.booking_lookup import (
     BookingNotFoundError,
@@ -31,7 +37,7 @@ from app.services.booking_lookup import (
     get_by_reference,
 )
 from app.services.bookings import BookingStateError
-from app.services.calendar import BookingRuleError, SlotTakenError, availability
+from app.services.calendar import SlotTakenError, availability
 from app.services.idempotency import IdempotencyInProgress, IdempotencyKeyReused, Outcome
 from app.services.outbox import deliver_pending
 
@@ -84,7 +90,7 @@ def _field_error(
 
 def _refusal(exc: Exception, *, location: str = "body") -> JSONResponse:
     """The API's answer to what the booking service refused."""
-    if isinstance(exc, BookingRuleError):
+    if isinstance(exc, FieldRefused):
         return _field_error(location, exc.field, exc.message)
     if isinstance(exc, SlotTakenError):
         return JSONResponse(
@@ -117,7 +123,7 @@ def _refusal(exc: Exception, *, location: str = "body") -> JSONResponse:
 
 
 _REFUSED = (
-    BookingRuleError,
+    FieldRefused,
     SlotTakenError,
     BookingNotFoundError,
     LookupThrottledError,
@@ -196,20 +202,22 @@ def create_meeting(
     return _answer(outcome, background, "confirmed")
 
 
-def _read(session: SessionDep, reference: str, email: str) -> BookingPublic | JSONResponse:
+def get_booking(
+    reference: str, session: SessionDep, email: EmailQuery = None, x_email: EmailHeader = None
+) -> BookingPublic | JSONResponse:
     try:
-        return get_by_reference(session=session, reference=reference, email=email)
+        return get_by_reference(session=session, reference=reference, email=_email(email, x_email))
     except (BookingNotFoundError, LookupThrottledError) as exc:
         return _refusal(exc)
 
 
-def _reschedule(
-    session: SessionDep,
-    background: BackgroundTasks,
+def reschedule_booking(
     reference: str,
     change: RescheduleRequest,
-    idempotency_key: str | None,
-    conversation_id: str | None,
+    session: SessionDep,
+    background: BackgroundTasks,
+    idempotency_key: IdempotencyKey = None,
+    conversation_id: ConversationHeader = None,
 ) -> JSONResponse:
     if change.conversation_id is None and conversation_id:
         change = change.model_copy(update={"conversation_id": conversation_id})
@@ -222,56 +230,6 @@ def _reschedule(
     return _answer(outcome, background, "rescheduled")
 
 
-def _cancel(
-    session: SessionDep,
-    background: BackgroundTasks,
-    reference: str,
-    email: str,
-    conversation_id: str | None,
-) -> BookingPublic | JSONResponse:
-    try:
-        booking, changed = booking_service.cancel(
-            session=session, reference=reference, email=email, conversation_id=conversation_id
-        )
-    except (BookingNotFoundError, LookupThrottledError) as exc:
-        return _refusal(exc)
-    if changed:
-        background.add_task(deliver_pending)
-    return booking
-
-
-@router.get(
-    "/bookings/{reference}", response_model=BookingPublic, responses=_ERRORS, summary="A booking"
-)
-def get_booking(
-    reference: str, session: SessionDep, email: EmailQuery = None, x_email: EmailHeader = None
-) -> BookingPublic | JSONResponse:
-    return _read(session, reference, _email(email, x_email))
-
-
-@router.put(
-    "/bookings/{reference}",
-    response_model=BookingPublic,
-    responses=_ERRORS,
-    summary="Move a booking to a new start",
-)
-def reschedule_booking(
-    reference: str,
-    change: RescheduleRequest,
-    session: SessionDep,
-    background: BackgroundTasks,
-    idempotency_key: IdempotencyKey = None,
-    conversation_id: ConversationHeader = None,
-) -> JSONResponse:
-    return _reschedule(session, background, reference, change, idempotency_key, conversation_id)
-
-
-@router.delete(
-    "/bookings/{reference}",
-    response_model=BookingPublic,
-    responses=_ERRORS,
-    summary="Cancel a booking (repeating it is harmless)",
-)
 def cancel_booking(
     reference: str,
     session: SessionDep,
@@ -280,50 +238,41 @@ def cancel_booking(
     x_email: EmailHeader = None,
     conversation_id: ConversationHeader = None,
 ) -> BookingPublic | JSONResponse:
-    return _cancel(session, background, reference, _email(email, x_email), conversation_id)
+    try:
+        booking, changed = booking_service.cancel(
+            session=session,
+            reference=reference,
+            email=_email(email, x_email),
+            conversation_id=conversation_id,
+        )
+    except (BookingNotFoundError, LookupThrottledError) as exc:
+        return _refusal(exc)
+    if changed:
+        background.add_task(deliver_pending)
+    return booking
 
 
-@router.get(
-    "/meetings/{reference}", response_model=BookingPublic, responses=_ERRORS, summary="A meeting"
-)
-def get_meeting(
-    reference: str, session: SessionDep, email: EmailQuery = None, x_email: EmailHeader = None
-) -> BookingPublic | JSONResponse:
-    return _read(session, reference, _email(email, x_email))
+def _add_reference_routes(collection: str, noun: str) -> None:
+    """GET, PUT and DELETE /{collection}/{reference}: bookings and meetings are read, moved
+    and cancelled alike (the reference says which it is)."""
+    for endpoint, method, summary in (
+        (get_booking, "GET", f"A {noun}"),
+        (reschedule_booking, "PUT", f"Move a {noun} to a new start"),
+        (cancel_booking, "DELETE", f"Cancel a {noun} (repeating it is harmless)"),
+    ):
+        router.add_api_route(
+            f"/{collection}/{{reference}}",
+            endpoint,
+            methods=[method],
+            name=endpoint.__name__.replace("booking", noun),
+            summary=summary,
+            response_model=BookingPublic,
+            responses=_ERRORS,
+        )
 
 
-@router.put(
-    "/meetings/{reference}",
-    response_model=BookingPublic,
-    responses=_ERRORS,
-    summary="Move a meeting to a new start",
-)
-def reschedule_meeting(
-    reference: str,
-    change: RescheduleRequest,
-    session: SessionDep,
-    background: BackgroundTasks,
-    idempotency_key: IdempotencyKey = None,
-    conversation_id: ConversationHeader = None,
-) -> JSONResponse:
-    return _reschedule(session, background, reference, change, idempotency_key, conversation_id)
-
-
-@router.delete(
-    "/meetings/{reference}",
-    response_model=BookingPublic,
-    responses=_ERRORS,
-    summary="Cancel a meeting (repeating it is harmless)",
-)
-def cancel_meeting(
-    reference: str,
-    session: SessionDep,
-    background: BackgroundTasks,
-    email: EmailQuery = None,
-    x_email: EmailHeader = None,
-    conversation_id: ConversationHeader = None,
-) -> BookingPublic | JSONResponse:
-    return _cancel(session, background, reference, _email(email, x_email), conversation_id)
+_add_reference_routes("bookings", "booking")
+_add_reference_routes("meetings", "meeting")
 
 
 @router.get(
@@ -344,5 +293,5 @@ def get_availability(
         return availability(
             session=session, service_id=service, day=date, duration_minutes=duration
         )
-    except BookingRuleError as exc:
+    except FieldRefused as exc:
         return _refusal(exc, location="query")

@@ -19,7 +19,7 @@ from app.models import (
     AdminUser,
     BotSettingsPublic,
     BotSettingsUpdate,
-    FieldError,
+    FieldRefused,
     TaskConfigCreate,
     TaskConfigPublic,
     TaskConfigUpdate,
@@ -35,7 +35,7 @@ PartialBody = Body(
 )
 
 
-def unprocessable(exc: ValidationError | FieldError) -> HTTPException:
+def unprocessable(exc: ValidationError | FieldRefused) -> HTTPException:
     """422 in FastAPI's own shape, one entry per failing field."""
     errors = [
         {"loc": ["body", *path.split(".")], "msg": message, "type": "value_error"}
@@ -56,9 +56,7 @@ def read_settings(user: CurrentAdmin) -> BotSettingsPublic:
 def _save_settings(
     session: Session, user: AdminUser, settings_in: BotSettingsUpdate
 ) -> BotSettingsPublic:
-    return config_service.save_bot_settings(
-        session=session, settings_in=settings_in, admin_id=user.id, admin_email=user.email
-    )
+    return config_service.save_bot_settings(session=session, settings_in=settings_in, actor=user)
 
 
 @router.put("/settings", summary="Replace the bot's settings")
@@ -91,10 +89,8 @@ def create_task(
 ) -> TaskConfigPublic:
     """422 naming the field when the name is taken or fields do not fit the kind."""
     try:
-        return config_service.create_task_config(
-            session=session, config_in=body, admin_id=user.id, admin_email=user.email
-        )
-    except FieldError as exc:
+        return config_service.create_task_config(session=session, config_in=body, actor=user)
+    except FieldRefused as exc:
         raise unprocessable(exc) from exc
 
 
@@ -114,12 +110,11 @@ def _save_task(
             session=session,
             name=name,
             config_in=config_in,
-            admin_id=user.id,
-            admin_email=user.email,
+            actor=user,
         )
     except config_service.TaskNotFound as exc:
         raise _task_not_found(name) from exc
-    except FieldError as exc:
+    except FieldRefused as exc:
         raise unprocessable(exc) from exc
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
@@ -36,3 +37,29 @@ class AdminAuditLog(SQLModel, table=True):
     previous_value: Any = Field(default=None, sa_column=Column(JSON))
     new_value: Any = Field(default=None, sa_column=Column(JSON))
     created_at: dt.datetime = Field(default_factory=utcnow, index=True)
+
+
+class BotActionPublic(BaseModel):
+    """One bot action of the audit log: the visitor's data only as an HMAC."""
+
+    id: int
+    action: str
+    booking_reference: str | None
+    user_data_hash: str | None
+    conversation_id: str | None
+    status: str
+    detail: str | None
+    created_at: dt.datetime
+
+
+class AdminChangePublic(BaseModel):
+    """One staff change of the audit log: who changed what, from what to what."""
+
+    id: int
+    admin_id: int | None
+    admin_email: str | None
+    action: str
+    target: str | None
+    previous_value: Any
+    new_value: Any
+    created_at: dt.datetime

@@ -16,6 +16,8 @@ from pydantic import Field as PydanticField
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
+from app.models.errors import FieldRefused
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 TASK_KINDS: dict[str, tuple[str, ...]] = {
@@ -127,31 +129,22 @@ class TaskConfigUpdate(BaseModel):
         return sorted(set(value))
 
     def check_fields_for(self, kind: str) -> None:
-        """Raise ValueError naming the field when required/optional fields do not fit the kind."""
+        """Raise FieldRefused when required/optional fields do not fit the kind."""
         known = TASK_KINDS[kind]
         for field_name in ("required_fields", "optional_fields"):
             for name in getattr(self, field_name):
                 if name not in known:
-                    raise FieldError(
+                    raise FieldRefused(
                         field_name, f"{name!r} is not a field of {kind}; known: {', '.join(known)}"
                     )
         both = set(self.required_fields) & set(self.optional_fields)
         if both:
-            raise FieldError(
+            raise FieldRefused(
                 "optional_fields", f"{sorted(both)[0]!r} is both required and optional"
             )
         if kind == "book_service" and self.enabled and "service_type" in self.required_fields:
             if not any(s.enabled for s in self.services):
-                raise FieldError("services", "enable at least one service, or turn the task off")
-
-
-class FieldError(ValueError):
-    """A config value that is wrong, with the name of the field it is in."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
+                raise FieldRefused("services", "enable at least one service, or turn the task off")
 
 
 class TaskConfigCreate(TaskConfigUpdate):

@@ -1,5 +1,6 @@
-"""The bot's audit trail: one `audit_logs` row per booking action, with an HMAC of the
-visitor's data (proof of what was sent, useless without the key), never the data itself."""
+"""The audit trails. The bot's: one `audit_logs` row per booking action, with an HMAC of the
+visitor's data (proof of what was sent, useless without the key), never the data itself.
+The staff's: one `admin_audit_log` row per change, with the value before and after."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 from sqlmodel import Session
 
 from app.core import crypto
-from app.models import AuditLog
+from app.models import AdminAuditLog, AdminUser, AuditLog
 
 logger = logging.getLogger(__name__)
 
@@ -50,3 +51,25 @@ def record_bot_action(
         session.refresh(entry)
     logger.info("audit %s %s %s", action, reference or "-", status)
     return entry
+
+
+def record_admin_change(
+    session: Session,
+    *,
+    actor: AdminUser | None,
+    action: str,
+    target: str,
+    previous: Any,
+    new: Any,
+) -> None:
+    """Add who changed what, from what to what, to the caller's transaction."""
+    session.add(
+        AdminAuditLog(
+            admin_id=actor.id if actor else None,
+            admin_email=actor.email if actor else None,
+            action=action,
+            target=target,
+            previous_value=previous,
+            new_value=new,
+        )
+    )

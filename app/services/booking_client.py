@@ -22,10 +22,17 @@ from tenacity import (
     stop_after_attempt,
     wait_exponential,
 )
+from typing_extensions import TypedDict, Unpack
 
 from app.core.security import service_token
 from app.core.settings import get_settings
-from app.models import BookingCreate, BookingPublic, MeetingCreate, RescheduleRequest
+from app.models import (
+    BookingCreate,
+    BookingPublic,
+    FieldRefused,
+    MeetingCreate,
+    RescheduleRequest,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -50,28 +57,29 @@ class LookupThrottled(BookingError):
     """Too many failed lookups for that email or reference; try again later."""
 
 
-class BookingRejected(BookingError):
-    """The API refused a field (422); `field` names it."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
 class BookingApiUnavailable(BookingError):
     """Still failing after the retries (timeouts, 5xx, connection refused)."""
 
 
+class NewRecord(TypedDict):
+    """What every new booking or meeting takes: when, and the visitor's contact."""
+
+    start: dt.datetime
+    name: str
+    email: str
+    phone: str | None
+    conversation_id: str | None
+
+
 def _body(schema: type[BaseModel], **values: Any) -> dict[str, Any]:
     """A request body written by the API's own schema. A value the schema refuses raises
-    BookingRejected, as the API's 422 would, without sending the request."""
+    FieldRefused, as the API's 422 would, without sending the request."""
     try:
         return schema(**values).model_dump(mode="json")
     except ValidationError as exc:
         first = exc.errors()[0]
         field = str((first.get("loc") or ["body"])[-1])
-        raise BookingRejected(field, str(first.get("msg", "invalid value"))) from None
+        raise FieldRefused(field, str(first.get("msg", "invalid value"))) from None
 
 
 class _TransientStatus(Exception):
@@ -97,8 +105,8 @@ class BookingClient:
     """Async client of the booking API, with retries under one Idempotency-Key per request.
 
     Each call opens its own connection pool, so one client can be shared by actions running
-    on any event loop. Every method raises a `BookingError` subclass when refused and
-    `BookingApiUnavailable` after the last failed attempt.
+    on any event loop. Every method raises FieldRefused for a refused field, another
+    `BookingError` subclass for other refusals, and `BookingApiUnavailable` after the last failed attempt.
     """
 
     def __init__(
@@ -118,53 +126,26 @@ class BookingClient:
         self._transport = transport
 
     async def create_booking(
-        self,
-        *,
-        service_id: str,
-        start: dt.datetime,
-        name: str,
-        email: str,
-        phone: str | None,
-        conversation_id: str | None,
-        idempotency_key: str,
+        self, *, service_id: str, idempotency_key: str, **visitor: Unpack[NewRecord]
     ) -> BookingPublic:
         """Book a service; SlotTaken carries the nearest free starts."""
-        body = _body(
-            BookingCreate,
-            service_id=service_id,
-            start=start,
-            name=name,
-            email=email,
-            phone=phone,
-            conversation_id=conversation_id,
-        )
-        response = await self._send("POST", "/bookings", json=body, idempotency_key=idempotency_key)
-        return BookingPublic.model_validate(response.json())
+        body = _body(BookingCreate, service_id=service_id, **visitor)
+        return await self._create("/bookings", body, idempotency_key)
 
     async def create_meeting(
         self,
         *,
         topic: str,
-        start: dt.datetime,
         duration_minutes: int,
-        name: str,
-        email: str,
-        phone: str | None,
-        conversation_id: str | None,
         idempotency_key: str,
+        **visitor: Unpack[NewRecord],
     ) -> BookingPublic:
         """Schedule a meeting; SlotTaken carries the nearest free starts."""
-        body = _body(
-            MeetingCreate,
-            topic=topic,
-            start=start,
-            duration_minutes=duration_minutes,
-            name=name,
-            email=email,
-            phone=phone,
-            conversation_id=conversation_id,
-        )
-        response = await self._send("POST", "/meetings", json=body, idempotency_key=idempotency_key)
+        body = _body(MeetingCreate, topic=topic, duration_minutes=duration_minutes, **visitor)
+        return await self._create("/meetings", body, idempotency_key)
+
+    async def _create(self, path: str, body: dict[str, Any], idempotency_key: str) -> BookingPublic:
+        response = await self._send("POST", path, json=body, idempotency_key=idempotency_key)
         return BookingPublic.model_validate(response.json())
 
     async def get_booking(self, reference: str, email: str) -> BookingPublic:
@@ -288,9 +269,9 @@ def _checked(response: httpx.Response) -> httpx.Response:
     if response.status_code == 422 and isinstance(detail, list) and detail:
         first = detail[0]
         rejected_field = str((first.get("loc") or ["body"])[-1])
-        raise BookingRejected(rejected_field, str(first.get("msg", "invalid value")))
+        raise FieldRefused(rejected_field, str(first.get("msg", "invalid value")))
     if response.status_code == 409:
-        raise BookingRejected("reference", str(detail))
+        raise FieldRefused("reference", str(detail))
     # 401/403 and anything else unexpected: the visitor cannot fix it, staff must.
     logger.error("booking API refused the call: HTTP %d", response.status_code)
     raise BookingApiUnavailable(f"HTTP {response.status_code}")

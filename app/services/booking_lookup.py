@@ -4,7 +4,6 @@ for the dashboard, in their public shape."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func
@@ -12,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from app.core import crypto, rate_limit
 from app.core.settings import get_settings
-from app.models import Booking, BookingPublic, Meeting
+from app.models import Booking, BookingPublic, Meeting, Page
 from app.services.calendar import business_zone
 
 MEETING_PREFIX = "MT"
@@ -30,16 +29,6 @@ class LookupThrottledError(Exception):
     def __init__(self, retry_after: int) -> None:
         super().__init__("too_many_lookups")
         self.retry_after = retry_after
-
-
-@dataclass
-class BookingPage:
-    """One page of bookings and meetings for the dashboard, newest start first."""
-
-    items: list[BookingPublic]
-    total: int
-    offset: int
-    limit: int
 
 
 def kind_of(reference: str) -> str:
@@ -141,9 +130,9 @@ def list_bookings(
     date_to: dt.date | None = None,
     email: str | None = None,
     reference: str | None = None,
-    offset: int = 0,
-    limit: int = 50,
-) -> BookingPage:
+    page: int = 1,
+    page_size: int = 50,
+) -> Page[BookingPublic]:
     """Bookings and meetings (kind None: both), newest start first, filtered and paged."""
     models: list[type[Record]] = {"booking": [Booking], "meeting": [Meeting]}.get(
         kind or "", [Booking, Meeting]
@@ -155,6 +144,7 @@ def list_bookings(
         "email": email,
         "reference": reference,
     }
+    offset = Page.offset(page, page_size)
     total = 0
     rows: list[Record] = []
     for model in models:
@@ -164,8 +154,8 @@ def list_bookings(
             select(model)
             .where(*conditions)
             .order_by(col(model.start_at).desc())
-            .limit(offset + limit)
+            .limit(offset + page_size)
         ).all()
     rows.sort(key=lambda r: r.start_at, reverse=True)
-    items = [to_public(r) for r in rows[offset : offset + limit]]
-    return BookingPage(items=items, total=total, offset=offset, limit=limit)
+    items = [to_public(r) for r in rows[offset : offset + page_size]]
+    return Page[BookingPublic](items=items, total=total, page=page, page_size=page_size)

@@ -25,6 +25,7 @@ from app.models import (
     BookingCreate,
     BookingPublic,
     BookingStatus,
+    FieldRefused,
     Meeting,
     MeetingCreate,
     RescheduleRequest,
@@ -44,7 +45,6 @@ from app.services.booking_lookup import (
 from app.services.calendar import (
     BOOKING_TASK,
     MEETING_TASK,
-    BookingRuleError,
     aware,
     business_zone,
     check_start,
@@ -79,15 +79,15 @@ def _phone(value: str | None, *, required: bool) -> str | None:
     """E.164 form of a phone number read with the business's default region."""
     if value is None:
         if required:
-            raise BookingRuleError("phone", "a phone number is required")
+            raise FieldRefused("phone", "a phone number is required")
         return None
     region = get_bot_settings().default_phone_region
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException as exc:
-        raise BookingRuleError("phone", "not a phone number we can read") from exc
+        raise FieldRefused("phone", "not a phone number we can read") from exc
     if not phonenumbers.is_valid_number(number):
-        raise BookingRuleError("phone", "not a valid phone number")
+        raise FieldRefused("phone", "not a valid phone number")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -134,7 +134,7 @@ def _check_open_bookings(session: Session, email: str, conversation_id: str | No
             ).one()
         if open_count >= cap:
             logger.warning("booking refused: %s already has %d upcoming bookings", field, cap)
-            raise BookingRuleError(
+            raise FieldRefused(
                 "email",
                 f"there are already {open_count} upcoming bookings for this "
                 f"{'email address' if field == 'email' else 'conversation'}; cancel one or "
@@ -215,12 +215,12 @@ def _create(
 def create_booking(
     *, session: Session, booking_in: BookingCreate, idempotency_key: str | None = None
 ) -> Outcome:
-    """Book a service (201). Raises BookingRuleError, SlotTakenError, IdempotencyKeyReused."""
+    """Book a service (201). Raises FieldRefused, SlotTakenError, IdempotencyKeyReused."""
     config = task_config(BOOKING_TASK, "service_id")
     service = next((s for s in config.services if s.id == booking_in.service_id), None)
     if service is None or not service.enabled:
         offered = ", ".join(s.id for s in config.enabled_services) or "none"
-        raise BookingRuleError("service_id", f"no such service; we offer: {offered}")
+        raise FieldRefused("service_id", f"no such service; we offer: {offered}")
     details = {"service_id": service.id, "service_name": service.name, "price": service.price}
     return _create(
         session=session,
@@ -241,7 +241,7 @@ def create_meeting(
     config = task_config(MEETING_TASK, "topic")
     if meeting_in.duration_minutes not in config.durations:
         offered = ", ".join(str(d) for d in config.durations)
-        raise BookingRuleError("duration_minutes", f"meetings last {offered} minutes")
+        raise FieldRefused("duration_minutes", f"meetings last {offered} minutes")
     details = {
         "topic": " ".join(meeting_in.topic.split()),
         "duration_minutes": meeting_in.duration_minutes,

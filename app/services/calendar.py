@@ -21,7 +21,7 @@ from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from app.models import Booking, Meeting, SlotClaim, TaskConfigPublic, utcnow
+from app.models import Booking, FieldRefused, Meeting, SlotClaim, TaskConfigPublic, utcnow
 from app.services.config import get_bot_settings, get_task_config
 
 logger = logging.getLogger(__name__)
@@ -32,15 +32,6 @@ ALTERNATIVE_COUNT = 3
 ALTERNATIVE_SEARCH_DAYS = 14
 BOOKING_TASK = "book_service"
 MEETING_TASK = "schedule_meeting"
-
-
-class BookingRuleError(ValueError):
-    """A value the business rules refuse; `field` names it (422 in the API)."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
 
 
 class SlotTakenError(Exception):
@@ -64,36 +55,36 @@ def aware(start: dt.datetime, zone: ZoneInfo) -> dt.datetime:
 def task_config(name: str, field: str) -> TaskConfigPublic:
     config = get_task_config(name)
     if config is None:
-        raise BookingRuleError(field, f"the business has no {name} task configured")
+        raise FieldRefused(field, f"the business has no {name} task configured")
     return config
 
 
 def check_start(
     config: TaskConfigPublic, start: dt.datetime, duration: dt.timedelta, *, field: str = "start"
 ) -> None:
-    """Raise BookingRuleError unless `start` is a bookable future slot of that length."""
+    """Raise FieldRefused unless `start` is a bookable future slot of that length."""
     zone = business_zone()
     local = start.astimezone(zone)
     if start <= utcnow():
-        raise BookingRuleError(field, "that time is in the past")
+        raise FieldRefused(field, "that time is in the past")
     day = local.date()
     hours = config.hours_on(day)
     if hours is None:
         if day in config.blocked_dates:
-            raise BookingRuleError(field, f"we are closed on {day:%A %d %B %Y}")
-        raise BookingRuleError(field, f"we are closed on {day:%A}s")
+            raise FieldRefused(field, f"we are closed on {day:%A %d %B %Y}")
+        raise FieldRefused(field, f"we are closed on {day:%A}s")
     opens = dt.datetime.combine(day, dt.time.fromisoformat(hours.start), zone)
     closes = dt.datetime.combine(day, dt.time.fromisoformat(hours.end), zone)
     if local < opens or local + duration > closes:
         minutes = int(duration.total_seconds() // 60)
-        raise BookingRuleError(
+        raise FieldRefused(
             field,
             f"outside business hours: on {day:%A}s we are open {hours.start}-{hours.end} "
             f"and a {minutes}-minute appointment must end by {hours.end}",
         )
     offset = local - opens
     if offset % dt.timedelta(minutes=config.slot_minutes) or local.second or local.microsecond:
-        raise BookingRuleError(
+        raise FieldRefused(
             field, f"appointments start every {config.slot_minutes} minutes from {hours.start}"
         )
 
@@ -215,13 +206,13 @@ def availability(
         config = task_config(MEETING_TASK, "service")
         minutes = duration_minutes or min(config.durations)
         if minutes not in config.durations:
-            raise BookingRuleError("duration", f"meetings last {config.durations} minutes")
+            raise FieldRefused("duration", f"meetings last {config.durations} minutes")
     else:
         config = task_config(BOOKING_TASK, "service")
         service = next((s for s in config.enabled_services if s.id == service_id), None)
         if service is None:
             offered = ", ".join(s.id for s in config.enabled_services) or "none"
-            raise BookingRuleError("service", f"no such service; we offer: {offered}")
+            raise FieldRefused("service", f"no such service; we offer: {offered}")
         minutes = service.duration_minutes
     return free_starts(
         session=session, config=config, day=day, duration=dt.timedelta(minutes=minutes)

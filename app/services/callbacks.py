@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import smtplib
 from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
@@ -20,10 +19,10 @@ from app.core import crypto
 from app.core.settings import get_settings
 from app.models import CallbackRequest, CallbackStatus, utcnow
 from app.models.task_config import WEEKDAYS, BusinessHours
+from app.services.mail import send_email
 
 logger = logging.getLogger(__name__)
 
-SMTP_TIMEOUT_SECONDS = 10
 NOTE_MAX = 300
 REASONS = ("asked", "repeated_failures")
 
@@ -201,17 +200,4 @@ def notify_staff(callback: CallbackPublic, *, recipient: str | None, business: s
             ]
         )
     )
-    try:
-        with smtplib.SMTP(
-            settings.smtp_host, settings.smtp_port, timeout=SMTP_TIMEOUT_SECONDS
-        ) as smtp:
-            if settings.smtp_starttls:
-                smtp.starttls()
-            if settings.smtp_username:
-                smtp.login(settings.smtp_username, settings.smtp_password or "")
-            smtp.send_message(message)
-    except (OSError, smtplib.SMTPException) as exc:
-        logger.error("staff email for callback %s not sent: %s", callback.id, type(exc).__name__)
-        return False
-    logger.info("staff email sent for callback %s", callback.id)
-    return True
+    return send_email(message, what=f"staff email for callback {callback.id}")

@@ -12,16 +12,17 @@ from app.core.cache import cached, invalidate
 from app.core.db import session_scope
 from app.core.settings import get_settings
 from app.models import (
-    AdminAuditLog,
+    AdminUser,
     BotConfig,
     BotSettingsPublic,
     BotSettingsUpdate,
-    FieldError,
+    FieldRefused,
     TaskConfig,
     TaskConfigCreate,
     TaskConfigPublic,
     TaskConfigUpdate,
 )
+from app.services.audit import record_admin_change
 
 SETTINGS_CACHE_KEY = "cache:config:__settings__"
 
@@ -53,26 +54,30 @@ def list_task_configs(*, session: Session) -> list[TaskConfigPublic]:
     return [row.to_public() for row in rows]
 
 
-def _audit(
+def _audited(row: TaskConfig | BotConfig) -> dict[str, Any]:
+    """A config row as the admin audit log keeps it (without its own timestamp)."""
+    return row.to_public().model_dump(mode="json", exclude={"updated_at"})
+
+
+def _store(
     session: Session,
+    row: TaskConfig | BotConfig,
     *,
-    admin_id: int | None,
-    admin_email: str | None,
+    actor: AdminUser | None,
     action: str,
     target: str,
-    previous: Any,
-    new: Any,
+    previous: dict[str, Any] | None,
+    cache_key: str,
 ) -> None:
-    session.add(
-        AdminAuditLog(
-            admin_id=admin_id,
-            admin_email=admin_email,
-            action=action,
-            target=target,
-            previous_value=previous,
-            new_value=new,
-        )
+    """Save a changed config row with its admin audit row, then drop its cache key."""
+    row.updated_by = actor.email if actor else None
+    session.add(row)
+    record_admin_change(
+        session, actor=actor, action=action, target=target, previous=previous, new=_audited(row)
     )
+    session.commit()
+    session.refresh(row)
+    invalidate(cache_key)
 
 
 def save_task_config(
@@ -80,31 +85,24 @@ def save_task_config(
     session: Session,
     name: str,
     config_in: TaskConfigUpdate,
-    admin_id: int | None = None,
-    admin_email: str | None = None,
+    actor: AdminUser | None = None,
 ) -> TaskConfigPublic:
-    """Validate → store → delete the cache key → admin audit log. Raises FieldError or TaskNotFound."""
+    """Validate → store → delete the cache key → admin audit log. Raises FieldRefused or TaskNotFound."""
     row = session.exec(select(TaskConfig).where(TaskConfig.name == name)).first()
     if row is None:
         raise TaskNotFound(name)
     config_in.check_fields_for(row.kind)
-    previous = row.to_public().model_dump(mode="json", exclude={"updated_at"})
+    previous = _audited(row)
     row.apply(config_in)
-    row.updated_by = admin_email
-    new = row.to_public().model_dump(mode="json", exclude={"updated_at"})
-    _audit(
+    _store(
         session,
-        admin_id=admin_id,
-        admin_email=admin_email,
+        row,
+        actor=actor,
         action="update_task_config",
         target=name,
         previous=previous,
-        new=new,
+        cache_key=task_cache_key(name),
     )
-    session.add(row)
-    session.commit()
-    session.refresh(row)
-    invalidate(task_cache_key(name))
     return row.to_public()
 
 
@@ -112,29 +110,23 @@ def create_task_config(
     *,
     session: Session,
     config_in: TaskConfigCreate,
-    admin_id: int | None = None,
-    admin_email: str | None = None,
+    actor: AdminUser | None = None,
 ) -> TaskConfigPublic:
-    """Add a task of a known kind; FieldError when the name is taken or fields do not fit."""
+    """Add a task of a known kind; FieldRefused when the name is taken or fields do not fit."""
     if session.exec(select(TaskConfig).where(TaskConfig.name == config_in.name)).first():
-        raise FieldError("name", f"a task named {config_in.name!r} already exists")
+        raise FieldRefused("name", f"a task named {config_in.name!r} already exists")
     config_in.check_fields_for(config_in.kind)
     row = TaskConfig(name=config_in.name, kind=config_in.kind)
     row.apply(config_in)
-    row.updated_by = admin_email
-    session.add(row)
-    _audit(
+    _store(
         session,
-        admin_id=admin_id,
-        admin_email=admin_email,
+        row,
+        actor=actor,
         action="create_task_config",
         target=config_in.name,
         previous=None,
-        new=row.to_public().model_dump(mode="json", exclude={"updated_at"}),
+        cache_key=task_cache_key(config_in.name),
     )
-    session.commit()
-    session.refresh(row)
-    invalidate(task_cache_key(row.name))
     return row.to_public()
 
 
@@ -154,34 +146,26 @@ def save_bot_settings(
     *,
     session: Session,
     settings_in: BotSettingsUpdate,
-    admin_id: int | None = None,
-    admin_email: str | None = None,
+    actor: AdminUser | None = None,
 ) -> BotSettingsPublic:
-    row = session.get(BotConfig, 1)
-    if row is None:
-        row = BotConfig(id=1)
-    previous = row.to_public().model_dump(mode="json", exclude={"updated_at"})
+    row = session.get(BotConfig, 1) or BotConfig(id=1)
+    previous = _audited(row)
     row.apply(settings_in)
-    row.updated_by = admin_email
-    session.add(row)
-    _audit(
+    _store(
         session,
-        admin_id=admin_id,
-        admin_email=admin_email,
+        row,
+        actor=actor,
         action="update_settings",
         target="bot_config",
         previous=previous,
-        new=row.to_public().model_dump(mode="json", exclude={"updated_at"}),
+        cache_key=SETTINGS_CACHE_KEY,
     )
-    session.commit()
-    session.refresh(row)
-    invalidate(SETTINGS_CACHE_KEY)
     return row.to_public()
 
 
-def field_errors(exc: ValidationError | FieldError) -> dict[str, str]:
+def field_errors(exc: ValidationError | FieldRefused) -> dict[str, str]:
     """{field path: message} for showing errors next to the field that is wrong."""
-    if isinstance(exc, FieldError):
+    if isinstance(exc, FieldRefused):
         return {exc.field: exc.message}
     errors: dict[str, str] = {}
     for error in exc.errors():

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import smtplib
 from email.message import EmailMessage
 from email.utils import make_msgid
 from typing import Literal
@@ -19,11 +18,11 @@ from icalendar import Calendar, Event
 from app.core.settings import get_settings
 from app.models import BookingPublic
 from app.services.config import get_bot_settings
+from app.services.mail import send_email
 
 logger = logging.getLogger(__name__)
 
 EmailEvent = Literal["confirmed", "rescheduled", "cancelled"]
-SMTP_TIMEOUT_SECONDS = 10
 
 _SUBJECTS: dict[str, str] = {
     "confirmed": "Your {what} {reference} is confirmed",
@@ -127,18 +126,5 @@ def send_booking_email(*, booking: BookingPublic, event: EmailEvent) -> bool:
         logger.info("email skipped for %s: no address", booking.reference)
         return False
     message = build_booking_email(booking=booking, event=event)
-    try:
-        with smtplib.SMTP(
-            settings.smtp_host, settings.smtp_port, timeout=SMTP_TIMEOUT_SECONDS
-        ) as smtp:
-            if settings.smtp_starttls:
-                smtp.starttls()
-            if settings.smtp_username:
-                smtp.login(settings.smtp_username, settings.smtp_password or "")
-            smtp.send_message(message)
-    except (OSError, smtplib.SMTPException) as exc:
-        # The booking stands; staff see the reference in the log and can resend by hand.
-        logger.error("email for %s not sent: %s", booking.reference, type(exc).__name__)
-        return False
-    logger.info("%s email sent for %s", event, booking.reference)
-    return True
+    # When it fails the booking stands; staff see the reference in the log and can resend.
+    return send_email(message, what=f"{event} email for {booking.reference}")

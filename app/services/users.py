@@ -11,7 +11,6 @@ from sqlmodel import Session, delete, func, select
 
 from app.core.security import hash_password
 from app.models import (
-    AdminAuditLog,
     AdminUser,
     AdminUserCreate,
     AdminUserPublic,
@@ -19,6 +18,7 @@ from app.models import (
     RefreshToken,
     Role,
 )
+from app.services.audit import record_admin_change
 from app.services.auth import clear_login_failures
 
 
@@ -41,21 +41,6 @@ def to_public(user: AdminUser) -> AdminUserPublic:
 
 def _snapshot(user: AdminUser) -> dict[str, Any]:
     return to_public(user).model_dump(mode="json", exclude={"created_at", "last_login_at"})
-
-
-def _audit(
-    session: Session, *, actor: AdminUser | None, action: str, target: str, previous, new
-) -> None:
-    session.add(
-        AdminAuditLog(
-            admin_id=actor.id if actor else None,
-            admin_email=actor.email if actor else None,
-            action=action,
-            target=target,
-            previous_value=previous,
-            new_value=new,
-        )
-    )
 
 
 def list_users(*, session: Session) -> list[AdminUserPublic]:
@@ -85,7 +70,7 @@ def create_user(
     )
     session.add(user)
     session.flush()
-    _audit(
+    record_admin_change(
         session, actor=actor, action="create_user", target=email, previous=None, new=_snapshot(user)
     )
     session.commit()
@@ -134,7 +119,7 @@ def update_user(
     if changes.get("is_active") is False:
         user.token_version += 1
     session.add(user)
-    _audit(
+    record_admin_change(
         session, actor=actor, action="update_user", target=user.email, previous=previous, new=new
     )
     session.commit()
@@ -148,7 +133,7 @@ def delete_user(*, session: Session, user_id: int, actor: AdminUser | None) -> N
     if actor is not None and actor.id == user.id:
         raise UserConflict("id", "you cannot delete your own account")
     _keeps_an_admin(session, user, role="", is_active=False)
-    _audit(
+    record_admin_change(
         session,
         actor=actor,
         action="delete_user",

@@ -95,9 +95,9 @@ class AuditState(AuthState):
             self.error = "The audit log could not be loaded just now."
             self.loading = False
             return None
-        self.staff_rows = [admin_change_row(i) for i in staff["items"]]
-        self.bot_rows = [bot_action_row(i) for i in bot["items"]]
-        self.staff_total, self.bot_total = staff["total"], bot["total"]
+        self.staff_rows = [admin_change_row(i) for i in staff.model_dump(mode="json")["items"]]
+        self.bot_rows = [bot_action_row(i) for i in bot.model_dump(mode="json")["items"]]
+        self.staff_total, self.bot_total = staff.total, bot.total
         self.loading = False
         self.error = ""
         return None

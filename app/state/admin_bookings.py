@@ -96,8 +96,8 @@ class BookingsState(AuthState):
                     date_from=_date(self.date_from),
                     date_to=_date(self.date_to),
                     reference=self.reference.strip() or None,
-                    offset=(self.page - 1) * PAGE_SIZE,
-                    limit=PAGE_SIZE,
+                    page=self.page,
+                    page_size=PAGE_SIZE,
                 )
         except Exception:  # noqa: BLE001 - the page says so in words
             logger.exception("listing bookings failed")

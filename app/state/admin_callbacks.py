@@ -160,7 +160,7 @@ class CallbacksState(CallbackBadgeState):
             )
         if data is None:
             return rx.toast.info("This conversation's messages are not stored (yet).")
-        self.turns = [turn_row(t, zone) for t in data["turns"]]
+        self.turns = [turn_row(t, zone) for t in data.model_dump(mode="json")["turns"]]
         self.transcript_note = row["note"]
         self.transcript_for = callback_id
         return None

@@ -229,11 +229,12 @@ class ConversationsState(AuthState):
             return
         zone = get_bot_settings().timezone
         with session_scope() as session:
-            data = reports.transcript(session=session, conversation_id=int(conversation_id))
-            if data is None:
+            found = reports.transcript(session=session, conversation_id=int(conversation_id))
+            if found is None:
                 self.open_id = ""
                 self.files = []
                 return
+            data = found.model_dump(mode="json")
             attachments = list_attachments(
                 session=session, sender_id=data["conversation"]["sender_id"]
             )
@@ -264,7 +265,10 @@ def _read_conversations(query: dict[str, Any]) -> tuple[dict[str, Any], list[dic
         except Exception:  # noqa: BLE001 - stale rows beat no rows
             logger.exception("analytics sync failed; listing what is stored")
             session.rollback()
-        listing = reports.list_conversations(session=session, page_size=PAGE_SIZE, **query)
+        listing = reports.list_conversations(
+            session=session, page_size=PAGE_SIZE, **query
+        ).model_dump(mode="json")
         today = dt.date.today()
         summary = reports.summary(session=session, start=today - dt.timedelta(days=29), end=today)
-    return listing, summary.get("unanswered_questions", [])[:10], zone
+    unanswered = summary.model_dump(mode="json")["unanswered_questions"][:10]
+    return listing, unanswered, zone

@@ -81,7 +81,7 @@ def load_summary(days: int) -> dict[str, Any]:
             session.rollback()
         return reports.summary(
             session=session, start=today - dt.timedelta(days=days - 1), end=today
-        )
+        ).model_dump(mode="json")
 
 
 class OverviewState(AuthState):

@@ -155,9 +155,7 @@ class SettingsState(AuthState):
             self.saved_message = ""
             return rx.toast.error("Some values need fixing before saving.")
         with session_scope() as session:
-            saved = save_bot_settings(
-                session=session, settings_in=settings_in, admin_id=admin.id, admin_email=admin.email
-            )
+            saved = save_bot_settings(session=session, settings_in=settings_in, actor=admin)
         self.form = settings_to_form(saved)
         self.errors = {}
         choice = brand_text_choice(saved.brand_color)

@@ -11,7 +11,7 @@ import reflex as rx
 from pydantic import ValidationError
 
 from app.core.db import session_scope
-from app.models import TASK_KINDS, WEEKDAYS, FieldError, TaskConfigPublic, TaskConfigUpdate
+from app.models import TASK_KINDS, WEEKDAYS, FieldRefused, TaskConfigPublic, TaskConfigUpdate
 from app.state.auth import EDIT_ROLES, AuthState
 
 logger = logging.getLogger(__name__)
@@ -380,10 +380,9 @@ class TasksState(AuthState):
                     session=session,
                     name=self.selected,
                     config_in=update,
-                    admin_id=admin.id,
-                    admin_email=admin.email,
+                    actor=admin,
                 )
-        except (ValidationError, FieldError) as exc:
+        except (ValidationError, FieldRefused) as exc:
             self.errors = errors_by_place(field_errors(exc))
             return rx.toast.error("Some values need fixing before saving. See the red notes.")
         except TaskNotFound:

@@ -30,12 +30,11 @@ from sqlmodel import Session, select
 
 from app.core.security import service_token
 from app.core.settings import ROOT_DIR, get_settings
-from app.models import Booking, SlotClaim
+from app.models import Booking, FieldRefused, SlotClaim
 from app.services.booking_client import (
     BookingApiUnavailable,
     BookingClient,
     BookingNotFound,
-    BookingRejected,
     SlotTaken,
 )
 from app.services.seed import DEMO_HOLIDAYS
@@ -289,7 +288,7 @@ async def test_refusals_are_not_retried_and_keep_their_meaning(
 ) -> None:
     client = client_for(live_api)
     monday = open_monday()
-    with pytest.raises(BookingRejected) as rejected:
+    with pytest.raises(FieldRefused) as rejected:
         await client.create_booking(
             service_id="massage",
             start=at(monday, "14:00"),

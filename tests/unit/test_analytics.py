@@ -162,7 +162,7 @@ def test_summary_figures(session, events):
     sync.sync_events(session=session)
     figures = reports.summary(
         session=session, start=dt.date(2026, 11, 20), end=dt.date(2026, 11, 21), timezone=ZONE
-    )
+    ).model_dump(mode="json")
     assert figures["conversations"] == 5
     assert figures["messages"] == 16
     assert figures["visitor_messages"] == 8
@@ -188,7 +188,7 @@ def test_summary_figures(session, events):
 def test_summary_of_a_day_without_conversations(session, events):
     figures = reports.summary(
         session=session, start=dt.date(2026, 1, 1), end=dt.date(2026, 1, 1), timezone=ZONE
-    )
+    ).model_dump(mode="json")
     assert figures["conversations"] == 0
     assert figures["containment_rate"] is None
     assert figures["median_response_ms"] is None
@@ -207,7 +207,9 @@ def test_new_events_are_added_to_running_conversations(session, events):
     )
     events.slot("a", _t(0, 1.26), "last_outcome", "answered")
     assert sync.sync_events(session=session) == 2
-    found = reports.transcript(session=session, conversation_id=_conversation(session, "a").id)
+    found = reports.transcript(
+        session=session, conversation_id=_conversation(session, "a").id
+    ).model_dump(mode="json")
     assert [(t["role"], t["latency_ms"], t["outcome"]) for t in found["turns"]] == [
         ("visitor", None, "answered"),
         ("bot", 1250, None),
@@ -224,7 +226,7 @@ def test_list_conversations_filters_and_pages(session, events):
 
     def senders(**filters):
         page = reports.list_conversations(session=session, timezone=ZONE, **filters)
-        return [item["sender_id"] for item in page["items"]], page["total"]
+        return [item.sender_id for item in page.items], page.total
 
     assert senders() == (["e", "d", "c", "b", "a"], 5)
     assert senders(page=2, page_size=2) == (["c", "b"], 5)
@@ -232,8 +234,8 @@ def test_list_conversations_filters_and_pages(session, events):
     assert senders(outcome="declined") == (["d"], 1)
     assert senders(intent="ask_hours") == (["a"], 1)
     assert senders(start=dt.date(2026, 11, 21), end=dt.date(2026, 11, 21)) == (["e"], 1)
-    first = reports.list_conversations(session=session, outcome="booked")["items"][0]
-    assert first["preview"] == "I'd like to book a consultation"
+    first = reports.list_conversations(session=session, outcome="booked").items[0]
+    assert first.preview == "I'd like to book a consultation"
 
 
 def test_transcript_of_an_unknown_conversation_is_none(session, events):
@@ -285,11 +287,11 @@ def test_extreme_dates_are_answered_not_crashed_on(session, events):
     everything = reports.list_conversations(
         session=session, start=dt.date.min, end=dt.date.max, timezone=ZONE
     )
-    assert everything["total"] == 5
+    assert everything.total == 5
     figures = reports.summary(
         session=session, start=dt.date(9999, 12, 31), end=dt.date.max, timezone=ZONE
     )
-    assert figures["conversations"] == 0
+    assert figures.conversations == 0
 
 
 def test_the_start_up_warm_up_question_is_not_counted_as_a_visitor(session, events):

@@ -15,6 +15,7 @@ from app.models import (
     AuditLog,
     Booking,
     BookingCreate,
+    FieldRefused,
     IdempotencyRecord,
     MeetingCreate,
     RescheduleRequest,
@@ -23,7 +24,7 @@ from app.models import (
 from app.services import booking_lookup, bookings, calendar
 from app.services.booking_lookup import BookingNotFoundError
 from app.services.bookings import BookingStateError
-from app.services.calendar import BookingRuleError, SlotTakenError
+from app.services.calendar import SlotTakenError
 from app.services.idempotency import IdempotencyKeyReused, Outcome
 from app.services.seed import DEMO_HOLIDAYS
 
@@ -125,7 +126,7 @@ def test_business_rules_name_the_field(
     }
     overrides = dict(overrides)
     start = starts[overrides.pop("start")] if "start" in overrides else at(monday, "14:00")
-    with pytest.raises(BookingRuleError) as refused:
+    with pytest.raises(FieldRefused) as refused:
         book(seeded, start, **overrides)
     assert refused.value.field == field
     assert words in refused.value.message
@@ -139,7 +140,7 @@ def test_a_disabled_service_is_refused(seeded: Session) -> None:
     services = [s.model_copy(update={"enabled": s.id != "support"}) for s in config.services]
     update = config.model_copy(update={"services": services})
     save_task_config(session=seeded, name="book_service", config_in=update)
-    with pytest.raises(BookingRuleError, match="we offer: consultation, demo$"):
+    with pytest.raises(FieldRefused, match="we offer: consultation, demo$"):
         book(seeded, at(open_day(), "14:00"), service_id="support")
 
 
@@ -183,7 +184,7 @@ def test_meetings_share_the_calendar_with_bookings(seeded: Session) -> None:
     assert body["reference"].startswith("MT-")
     assert (body["kind"], body["topic"], body["duration_minutes"]) == ("meeting", "Partnership", 15)
     meeting_in.duration_minutes = 45
-    with pytest.raises(BookingRuleError) as refused:
+    with pytest.raises(FieldRefused) as refused:
         bookings.create_meeting(session=seeded, meeting_in=meeting_in)
     assert refused.value.field == "duration_minutes"
 
@@ -313,8 +314,9 @@ def test_list_bookings_filters_and_pages(seeded: Session, monkeypatch) -> None:
     assert everything.total == 5
     starts = [item.start for item in everything.items]
     assert starts == sorted(starts, reverse=True)
-    page = booking_lookup.list_bookings(session=seeded, offset=1, limit=2)
-    assert [i.reference for i in page.items] == [i.reference for i in everything.items[1:3]]
+    page = booking_lookup.list_bookings(session=seeded, page=2, page_size=2)
+    assert [i.reference for i in page.items] == [i.reference for i in everything.items[2:4]]
+    assert (page.total, page.page, page.page_size) == (5, 2, 2)
     assert booking_lookup.list_bookings(session=seeded, kind="meeting").total == 1
     assert (
         booking_lookup.list_bookings(session=seeded, status="cancelled").items[0].reference

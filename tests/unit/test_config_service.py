@@ -6,8 +6,10 @@ import pytest
 from pydantic import ValidationError
 from sqlmodel import select
 
-from app.models import AdminAuditLog, FieldError, TaskConfigUpdate
+from app.models import AdminAuditLog, AdminUser, FieldRefused, TaskConfigUpdate
 from app.services.config import field_errors, get_task_config, save_task_config
+
+EDITOR = AdminUser(id=7, email="a@x.com", role="editor", password_hash="-")
 
 
 def _current(name: str) -> TaskConfigUpdate:
@@ -19,7 +21,7 @@ def test_phone_made_optional_is_used_on_the_next_read(seeded):
     update = _current("book_service")
     update.required_fields.remove("phone")
     update.optional_fields.append("phone")
-    save_task_config(session=seeded, name="book_service", config_in=update, admin_email="a@x.com")
+    save_task_config(session=seeded, name="book_service", config_in=update, actor=EDITOR)
     config = get_task_config("book_service")
     assert "phone" not in config.required_fields
     assert config.asked_fields()[-1] == "phone"
@@ -28,18 +30,18 @@ def test_phone_made_optional_is_used_on_the_next_read(seeded):
 def test_save_writes_an_admin_audit_row_with_previous_and_new(seeded):
     update = _current("book_service")
     update.blocked_dates.append(dt.date(2027, 2, 14))
-    save_task_config(session=seeded, name="book_service", config_in=update, admin_email="a@x.com")
+    save_task_config(session=seeded, name="book_service", config_in=update, actor=EDITOR)
     row = seeded.exec(select(AdminAuditLog)).one()
     assert row.action == "update_task_config" and row.target == "book_service"
     assert "2027-02-14" not in row.previous_value["blocked_dates"]
     assert "2027-02-14" in row.new_value["blocked_dates"]
-    assert row.admin_email == "a@x.com"
+    assert (row.admin_id, row.admin_email) == (7, "a@x.com")
 
 
 def test_unknown_field_is_refused_naming_the_field(seeded):
     update = _current("cancel_booking")
     update.required_fields.append("service_type")
-    with pytest.raises(FieldError) as error:
+    with pytest.raises(FieldRefused) as error:
         save_task_config(session=seeded, name="cancel_booking", config_in=update)
     assert field_errors(error.value) == {
         "required_fields": "'service_type' is not a field of cancel_booking; known: booking_reference, email"

@@ -7,13 +7,26 @@ import datetime as dt
 import math
 import statistics
 from collections import Counter
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, select
 
-from app.models import Conversation, ConversationTurn
+from app.models import (
+    AnalyticsSummary,
+    BookingFunnel,
+    Conversation,
+    ConversationPublic,
+    ConversationTurn,
+    DayCount,
+    IntentCount,
+    Page,
+    Transcript,
+    TurnPublic,
+    UnansweredQuestion,
+)
+from app.models.citation import citations
 from app.services.analytics.sync import FALLBACK_INTENT, aware
+from app.services.paging import read_page
 
 UNANSWERED_OUTCOMES = ("declined", "fallback")
 
@@ -53,7 +66,7 @@ def _is_contained(outcomes: list[str | None]) -> bool:
     return not (reached and all(o == "fallback" for o in reached))
 
 
-def _unanswered(turns: list[ConversationTurn], limit: int = 20) -> list[dict[str, Any]]:
+def _unanswered(turns: list[ConversationTurn], limit: int = 20) -> list[UnansweredQuestion]:
     """Questions the bot could not answer, most asked first (to guide new content)."""
     counts: Counter[str] = Counter()
     latest: dict[str, ConversationTurn] = {}
@@ -65,20 +78,20 @@ def _unanswered(turns: list[ConversationTurn], limit: int = 20) -> list[dict[str
         if key not in latest or aware(turn.created_at) >= aware(latest[key].created_at):
             latest[key] = turn
     return [
-        {
-            "text": latest[key].text,
-            "count": count,
-            "outcome": latest[key].outcome,
-            "last_asked_at": aware(latest[key].created_at).isoformat(),
-            "conversation_id": latest[key].conversation_id,
-        }
+        UnansweredQuestion(
+            text=latest[key].text,
+            count=count,
+            outcome=latest[key].outcome,
+            last_asked_at=aware(latest[key].created_at),
+            conversation_id=latest[key].conversation_id,
+        )
         for key, count in counts.most_common(limit)
     ]
 
 
 def summary(
     *, session: Session, start: dt.date, end: dt.date, timezone: str | None = None
-) -> dict[str, Any]:
+) -> AnalyticsSummary:
     """Key figures for the days start..end (inclusive) in the business's timezone."""
     zone = _zone(timezone)
     low, high = _bounds(start, end, zone)
@@ -102,41 +115,61 @@ def summary(
     per_day = Counter(aware(c.started_at).astimezone(zone).date() for c in conversations)
     days = [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
     total = len(conversations)
-    return {
-        "start": start.isoformat(),
-        "end": end.isoformat(),
-        "timezone": zone.key,
-        "conversations": total,
-        "messages": len(turns),
-        "visitor_messages": len(visitor_turns),
-        "containment_rate": round(contained / total, 4) if total else None,
-        "fallback_rate": round(fallbacks / len(visitor_turns), 4) if visitor_turns else None,
-        "booked": outcomes["booked"],
-        "meetings_booked": outcomes["meeting_booked"],
-        "handed_off": outcomes["handed_off"],
-        "outcomes": dict(outcomes.most_common()),
-        "median_response_ms": float(statistics.median(latencies)) if latencies else None,
-        "p95_response_ms": _percentile(latencies, 0.95),
-        "conversations_per_day": [{"date": d.isoformat(), "count": per_day[d]} for d in days],
-        "top_intents": [
-            {"intent": name, "count": count}
+    return AnalyticsSummary(
+        start=start,
+        end=end,
+        timezone=zone.key,
+        conversations=total,
+        messages=len(turns),
+        visitor_messages=len(visitor_turns),
+        containment_rate=round(contained / total, 4) if total else None,
+        fallback_rate=round(fallbacks / len(visitor_turns), 4) if visitor_turns else None,
+        booked=outcomes["booked"],
+        meetings_booked=outcomes["meeting_booked"],
+        handed_off=outcomes["handed_off"],
+        outcomes=dict(outcomes.most_common()),
+        median_response_ms=float(statistics.median(latencies)) if latencies else None,
+        p95_response_ms=_percentile(latencies, 0.95),
+        conversations_per_day=[DayCount(date=d, count=per_day[d]) for d in days],
+        top_intents=[
+            IntentCount(intent=name, count=count)
             for name, count in Counter(t.intent for t in visitor_turns if t.intent).most_common(10)
         ],
-        "booking_funnel": {
-            "started": sum(c.booking_started for c in conversations),
-            "confirmed": sum(c.booking_confirmed for c in conversations),
-            "cancelled": sum(c.booking_cancelled for c in conversations),
-        },
-        "unanswered_questions": _unanswered(visitor_turns),
-    }
+        booking_funnel=BookingFunnel(
+            started=sum(c.booking_started for c in conversations),
+            confirmed=sum(c.booking_confirmed for c in conversations),
+            cancelled=sum(c.booking_cancelled for c in conversations),
+        ),
+        unanswered_questions=_unanswered(visitor_turns),
+    )
 
 
-def _conversation_public(conversation: Conversation, preview: str | None) -> dict[str, Any]:
-    data = conversation.model_dump(mode="json")
-    data["started_at"] = aware(conversation.started_at).isoformat()
-    data["last_message_at"] = aware(conversation.last_message_at).isoformat()
-    data["preview"] = preview
-    return data
+def _conversation_public(conversation: Conversation, preview: str | None) -> ConversationPublic:
+    return ConversationPublic.model_validate(
+        {
+            **conversation.model_dump(),
+            "started_at": aware(conversation.started_at),
+            "last_message_at": aware(conversation.last_message_at),
+            "preview": preview,
+        }
+    )
+
+
+def _with_previews(session: Session, rows: list[Conversation]) -> list[ConversationPublic]:
+    """The conversations, each with its first visitor message (one query for them all)."""
+    previews: dict[int, str] = {}
+    if rows:
+        first_turns = session.exec(
+            select(ConversationTurn)
+            .where(
+                col(ConversationTurn.conversation_id).in_([c.id for c in rows]),
+                ConversationTurn.role == "visitor",
+            )
+            .order_by(col(ConversationTurn.id))
+        ).all()
+        for turn in first_turns:
+            previews.setdefault(turn.conversation_id, turn.text[:200])
+    return [_conversation_public(c, previews.get(c.id)) for c in rows]
 
 
 def list_conversations(
@@ -149,7 +182,7 @@ def list_conversations(
     page: int = 1,
     page_size: int = 25,
     timezone: str | None = None,
-) -> dict[str, Any]:
+) -> Page[ConversationPublic]:
     """Conversations newest first, filtered by day range, an intent or an outcome they reached."""
     conditions = []
     if start or end:
@@ -168,35 +201,18 @@ def list_conversations(
                 select(ConversationTurn.conversation_id).where(ConversationTurn.outcome == outcome)
             )
         )
-    total = session.exec(select(func.count()).select_from(Conversation).where(*conditions)).one()
-    rows = session.exec(
-        select(Conversation)
-        .where(*conditions)
-        .order_by(col(Conversation.started_at).desc(), col(Conversation.id).desc())
-        .offset((page - 1) * page_size)
-        .limit(page_size)
-    ).all()
-    previews: dict[int, str] = {}
-    if rows:
-        first_turns = session.exec(
-            select(ConversationTurn)
-            .where(
-                col(ConversationTurn.conversation_id).in_([c.id for c in rows]),
-                ConversationTurn.role == "visitor",
-            )
-            .order_by(col(ConversationTurn.id))
-        ).all()
-        for turn in first_turns:
-            previews.setdefault(turn.conversation_id, turn.text[:200])
-    return {
-        "items": [_conversation_public(c, previews.get(c.id)) for c in rows],
-        "total": total,
-        "page": page,
-        "page_size": page_size,
-    }
+    return read_page(
+        session,
+        Conversation,
+        where=conditions,
+        order_by=[col(Conversation.started_at).desc(), col(Conversation.id).desc()],
+        page=page,
+        page_size=page_size,
+        public=lambda rows: _with_previews(session, rows),
+    )
 
 
-def transcript(*, session: Session, conversation_id: int) -> dict[str, Any] | None:
+def transcript(*, session: Session, conversation_id: int) -> Transcript | None:
     """A conversation and its turns in order (PII masked), or None when there is none."""
     conversation = session.get(Conversation, conversation_id)
     if conversation is None:
@@ -206,19 +222,17 @@ def transcript(*, session: Session, conversation_id: int) -> dict[str, Any] | No
         .where(ConversationTurn.conversation_id == conversation_id)
         .order_by(col(ConversationTurn.id))
     ).all()
-    return {
-        "conversation": _conversation_public(conversation, None),
-        "turns": [
-            {
-                "role": t.role,
-                "text": t.text,
-                "intent": t.intent,
-                "confidence": t.confidence,
-                "outcome": t.outcome,
-                "sources": t.sources,
-                "latency_ms": t.latency_ms,
-                "created_at": aware(t.created_at).isoformat(),
-            }
-            for t in turns
+    return Transcript(
+        conversation=_conversation_public(conversation, None),
+        turns=[
+            TurnPublic.model_validate(
+                {
+                    **turn.model_dump(),
+                    # Rows stored before sources were citations may hold anything.
+                    "sources": citations(turn.sources),
+                    "created_at": aware(turn.created_at),
+                }
+            )
+            for turn in turns
         ],
-    }
+    )
