@@ -12,7 +12,10 @@ import reflex as rx
 
 from app.core.db import session_scope
 from app.models import COLLECTIONS, ContentSource, IngestJob
+from app.models.citation import Citation
+from app.services import content_jobs
 from app.state.auth import ALL_ROLES, EDIT_ROLES, AuthState
+from app.state.rows import JobRow, PassageRow, SourceRow
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +24,7 @@ COLLECTION_LABELS = {
     "faq_content": "FAQ",
     "policy_docs": "Policies",
 }
+UPLOAD_ID = "content_upload"
 POLL_SECONDS = 1.0
 POLL_LIMIT_SECONDS = 30 * 60
 
@@ -32,22 +36,22 @@ def _when(moment: dt.datetime | None) -> str:
     return moment.strftime("%d %b %Y, %H:%M UTC")
 
 
-def source_row(source: ContentSource) -> dict[str, str]:
+def source_row(source: ContentSource) -> SourceRow:
     """One source as the table shows it."""
-    return {
-        "id": str(source.id),
-        "source": source.source,
-        "title": source.title or source.source.rsplit("/", 1)[-1] or source.source,
-        "collection": COLLECTION_LABELS.get(source.collection, source.collection),
-        "chunks": str(source.chunk_count),
-        "ingested": _when(source.ingested_at),
-        "status": source.status,
-        "error": source.last_error or "",
-        "is_link": "yes" if source.source.startswith(("http://", "https://")) else "no",
-    }
+    return SourceRow(
+        id=source.id or 0,
+        source=source.source,
+        title=source.title or source.source.rsplit("/", 1)[-1] or source.source,
+        collection=COLLECTION_LABELS.get(source.collection, source.collection),
+        chunks=source.chunk_count,
+        ingested=_when(source.ingested_at),
+        status=source.status,
+        error=source.last_error or "",
+        is_link=source.source.startswith(("http://", "https://")),
+    )
 
 
-def job_view(job: IngestJob) -> dict[str, str]:
+def job_view(job: IngestJob) -> JobRow:
     """An ingest job's progress in words, with a percentage for the progress bar."""
     total, done = job.pages_total, job.pages_done
     percent = 100 if job.status == "done" else (int(done * 100 / total) if total else 0)
@@ -57,36 +61,34 @@ def job_view(job: IngestJob) -> dict[str, str]:
         "done": job.message or "Finished.",
         "failed": f"Could not add this: {job.message or 'unknown error'}",
     }
-    return {
-        "id": str(job.id),
-        "target": job.target.rsplit("/", 1)[-1] if job.target.startswith("/") else job.target,
-        "status": job.status,
-        "pages": f"{done} of {total} page(s)" if total else "",
-        "percent": str(percent),
-        "message": messages.get(job.status, job.message or ""),
-        "finished": "yes" if job.status in ("done", "failed") else "no",
-    }
+    return JobRow(
+        id=job.id or 0,
+        target=job.target.rsplit("/", 1)[-1] if job.target.startswith("/") else job.target,
+        status=job.status,
+        pages=f"{done} of {total} page(s)" if total else "",
+        percent=percent,
+        message=messages.get(job.status, job.message or ""),
+        finished=job.status in ("done", "failed"),
+    )
 
 
-def passage_rows(passages: list[Any]) -> list[dict[str, str]]:
+def passage_rows(passages: list[Any]) -> list[PassageRow]:
     """Retrieved passages with their scores, best first, as the page lists them."""
     return [
-        {
-            "title": p.title or p.url,
-            "url": p.url,
-            "section": p.section or "",
-            "score": f"{p.score:.2f}",
-            "text": p.text[:600] + ("…" if len(p.text) > 600 else ""),
-            "collection": COLLECTION_LABELS.get(p.collection, p.collection),
-        }
+        PassageRow(
+            title=p.title or p.url,
+            url=p.url,
+            section=p.section or "",
+            score=f"{p.score:.2f}",
+            text=p.text[:600] + ("…" if len(p.text) > 600 else ""),
+            collection=COLLECTION_LABELS.get(p.collection, p.collection),
+        )
         for p in passages
     ]
 
 
 def _queue_job(target: str, collection: str, started_by: str) -> None:
     """Create the ingest job (the content service runs it on its own worker thread)."""
-    from app.services import content_jobs
-
     with session_scope() as session:
         content_jobs.start_ingest(
             session=session, target=target, collection=collection, started_by=started_by
@@ -95,8 +97,6 @@ def _queue_job(target: str, collection: str, started_by: str) -> None:
 
 def _queue_resync(source_id: int, started_by: str) -> None:
     """Create a re-sync job for one source; SourceNotFound when it is gone."""
-    from app.services import content_jobs
-
     with session_scope() as session:
         content_jobs.start_resync(session=session, source_id=source_id, started_by=started_by)
 
@@ -104,22 +104,22 @@ def _queue_resync(source_id: int, started_by: str) -> None:
 class ContentState(AuthState):
     """Sources, running ingest jobs and the question tester."""
 
-    sources: list[dict[str, str]] = []
-    jobs: list[dict[str, str]] = []
+    sources: list[SourceRow] = []
+    jobs: list[JobRow] = []
     loading: bool = True
     error: str = ""
     new_target: str = ""
     new_collection: str = "website_content"
     target_error: str = ""
-    confirm_delete: str = ""
+    confirm_delete: int = 0
     starting: bool = False
 
     question: str = ""
     asking: bool = False
     answer_text: str = ""
     answer_declined: bool = False
-    answer_sources: list[dict[str, str]] = []
-    passages: list[dict[str, str]] = []
+    answer_sources: list[Citation] = []
+    passages: list[PassageRow] = []
     asked: bool = False
 
     _watching: bool = False
@@ -132,11 +132,9 @@ class ContentState(AuthState):
     @rx.var
     def running_jobs(self) -> bool:
         """True while something is being added or re-synced."""
-        return any(j["finished"] == "no" for j in self.jobs)
+        return any(not j.finished for j in self.jobs)
 
     def _reload_sources(self) -> None:
-        from app.services import content_jobs
-
         with session_scope() as session:
             sources = content_jobs.list_sources(session=session)
             jobs = content_jobs.list_jobs(session=session, limit=5)
@@ -192,8 +190,6 @@ class ContentState(AuthState):
     @rx.event
     async def upload_files(self, files: list[rx.UploadFile]) -> Any:
         """Store uploaded files, then start ingesting each of them."""
-        from app.services import content_jobs
-
         admin = self._require_role(EDIT_ROLES)
         if admin is None:
             return self._refusal()
@@ -207,7 +203,7 @@ class ContentState(AuthState):
                 problems.append(str(exc))
                 continue
             stored.append(str(path))
-        events: list[Any] = [rx.clear_selected_files("content_upload")]
+        events: list[Any] = [rx.clear_selected_files(UPLOAD_ID)]
         if stored:
             events.append(ContentState.queue_ingest(stored, self.new_collection))
         if problems:
@@ -238,10 +234,8 @@ class ContentState(AuthState):
         yield ContentState.watch_jobs
 
     @rx.event(background=True)
-    async def resync(self, source_id: str) -> Any:
+    async def resync(self, source_id: int) -> Any:
         """Fetch a source again now (only changed pages are re-embedded)."""
-        from app.services import content_jobs
-
         async with self:
             admin = self._require_role(EDIT_ROLES)
             if admin is None:
@@ -257,19 +251,17 @@ class ContentState(AuthState):
         yield ContentState.watch_jobs
 
     @rx.event
-    def ask_delete(self, source_id: str) -> None:
-        """First click on Delete: ask to confirm (empty string cancels)."""
+    def ask_delete(self, source_id: int) -> None:
+        """First click on Delete: ask to confirm (0 cancels)."""
         if not self._token_allows(ALL_ROLES):
             return None
         self.confirm_delete = source_id
 
     @rx.event
-    def delete(self, source_id: str) -> Any:
+    def delete(self, source_id: int) -> Any:
         """Remove a source: the bot stops using its passages at once."""
-        from app.services import content_jobs
-
         admin = self._require_role(EDIT_ROLES)
-        self.confirm_delete = ""
+        self.confirm_delete = 0
         if admin is None:
             return self._refusal()
         try:
@@ -337,7 +329,7 @@ class ContentState(AuthState):
         async with self:
             self.answer_text = answer.text
             self.answer_declined = answer.declined
-            self.answer_sources = [citation.as_data() for citation in answer.sources]
+            self.answer_sources = list(answer.sources)
             self.passages = passage_rows(passages)
             self.asking = False
             self.asked = True
