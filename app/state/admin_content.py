@@ -87,6 +87,17 @@ def passage_rows(passages: list[Any]) -> list[PassageRow]:
     ]
 
 
+def _store_uploads(received: dict[str, bytearray]) -> tuple[list[str], list[str]]:
+    """Save each uploaded file; the paths stored, and what was refused and why."""
+    stored, problems = [], []
+    for name, content in received.items():
+        try:
+            stored.append(str(content_jobs.save_upload(name or "upload", bytes(content))))
+        except content_jobs.UploadRejected as exc:
+            problems.append(str(exc))
+    return stored, problems
+
+
 def _queue_job(target: str, collection: str, started_by: str) -> None:
     """Create the ingest job (the content service runs it on its own worker thread)."""
     with session_scope() as session:
@@ -187,28 +198,27 @@ class ContentState(AuthState):
             ContentState.queue_ingest([target], self.new_collection),
         ]
 
-    @rx.event
-    async def upload_files(self, files: list[rx.UploadFile]) -> Any:
-        """Store uploaded files, then start ingesting each of them."""
-        admin = self._require_role(EDIT_ROLES)
-        if admin is None:
-            return self._refusal()
-        if not files:
-            return rx.toast.error("Choose a file first.")
-        stored, problems = [], []
-        for upload in files:
-            try:
-                path = content_jobs.save_upload(upload.name or "upload", await upload.read())
-            except content_jobs.UploadRejected as exc:
-                problems.append(str(exc))
-                continue
-            stored.append(str(path))
-        events: list[Any] = [rx.clear_selected_files(UPLOAD_ID)]
+    @rx.event(background=True)
+    async def upload_files(self, chunks: rx.UploadChunkIterator) -> Any:
+        """Store files as they stream in, then start ingesting each of them (in the background:
+        a large upload does not hold up the rest of the dashboard)."""
+        async with self:
+            if self._require_role(EDIT_ROLES) is None:
+                yield self._refusal()
+                return
+            collection = self.new_collection
+        received: dict[str, bytearray] = {}
+        async for chunk in chunks:
+            received.setdefault(chunk.filename, bytearray()).extend(chunk.data)
+        if not received:
+            yield rx.toast.error("Choose a file first.")
+            return
+        stored, problems = await asyncio.to_thread(_store_uploads, received)
+        yield rx.clear_selected_files(UPLOAD_ID)
         if stored:
-            events.append(ContentState.queue_ingest(stored, self.new_collection))
+            yield ContentState.queue_ingest(stored, collection)
         if problems:
-            events.append(rx.toast.error("; ".join(problems)))
-        return events
+            yield rx.toast.error("; ".join(problems))
 
     @rx.event(background=True)
     async def queue_ingest(self, targets: list[str], collection: str) -> Any:

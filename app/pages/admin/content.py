@@ -101,7 +101,7 @@ def _add_card() -> rx.Component:
                     rx.icon("file-up", size=16, aria_hidden="true"),
                     "Upload and add",
                     variant="soft",
-                    on_click=ContentState.upload_files(rx.upload_files(upload_id=UPLOAD_ID)),
+                    on_click=ContentState.upload_files(rx.upload_files_chunk(upload_id=UPLOAD_ID)),
                 ),
                 spacing="1",
             ),
