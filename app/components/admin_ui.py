@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 import reflex as rx
 
 from app.components.a11y import error_id, hint_id, sr_only
+
+if TYPE_CHECKING:
+    from app.state.paging import DatedListMixin
 
 CARD_STYLE = {
     "background": "white",
@@ -202,4 +208,174 @@ def filter_bar(*controls: rx.Component) -> rx.Component:
         align="end",
         width="100%",
         margin_bottom="12px",
+    )
+
+
+def date_range(state: type[DatedListMixin]) -> list[rx.Component]:
+    """The From and To date fields of a filter bar, for a state with `paging.DatedListMixin`."""
+    return [
+        labelled(
+            label,
+            rx.input(
+                type="date",
+                value=getattr(state, which),
+                on_change=lambda value, which=which: state.set_date(which, value),
+                aria_label=f"{label} date",
+            ),
+        )
+        for label, which in (("From", "date_from"), ("To", "date_to"))
+    ]
+
+
+def pager(
+    state: type[DatedListMixin],
+    *summary: rx.Var | str,
+    previous: str = "Previous",
+    following: str = "Next",
+) -> rx.Component:
+    """Under a table: what is shown (`summary`), and buttons to the previous and next page,
+    for a state with `paging.DatedListMixin`."""
+    return rx.hstack(
+        rx.text(*summary, size="2", color_scheme="gray"),
+        rx.spacer(),
+        rx.button(
+            previous,
+            size="1",
+            variant="soft",
+            on_click=state.change_page(-1),
+            disabled=state.page <= 1,
+        ),
+        rx.button(
+            following,
+            size="1",
+            variant="soft",
+            on_click=state.change_page(1),
+            disabled=~state.has_next,
+        ),
+        width="100%",
+        align="center",
+    )
+
+
+def paged_table(
+    state: type[DatedListMixin],
+    filters: rx.Component,
+    rows: rx.Var[list],
+    header: rx.Component,
+    render_row: Callable[[rx.Var], rx.Component],
+    footer: rx.Component,
+    empty: rx.Component,
+) -> rx.Component:
+    """A list page's card: its filters, a problem if any, then one page of `rows` with a
+    `footer` (its `pager`), or placeholders while the first rows load, or `empty`."""
+    return card(
+        filters,
+        error_callout(state.error),
+        rx.cond(
+            state.loading & (rows.length() == 0),
+            loading_rows(6),
+            rx.cond(
+                rows.length() > 0,
+                rx.vstack(
+                    data_table(header, rx.table.body(rx.foreach(rows, render_row))),
+                    footer,
+                    width="100%",
+                ),
+                empty,
+            ),
+        ),
+    )
+
+
+def transcript_turn(turn: rx.Var, *below: rx.Component) -> rx.Component:
+    """One message of a transcript as a chat bubble (the visitor's on the right), with what
+    goes under it (its time, what the bot understood …)."""
+    is_visitor = turn.role == "visitor"
+    return rx.vstack(
+        rx.box(
+            rx.text(turn.text, size="2", white_space="pre-wrap"),
+            background=rx.cond(is_visitor, "var(--accent-9)", "var(--gray-3)"),
+            color=rx.cond(is_visitor, "white", "var(--gray-12)"),
+            padding="8px 12px",
+            border_radius="12px",
+            max_width="85%",
+        ),
+        *below,
+        align=rx.cond(is_visitor, "end", "start"),
+        spacing="1",
+        width="100%",
+        class_name="transcript-turn",
+    )
+
+
+def admin_dialog(
+    *children: rx.Component,
+    is_open: rx.Var[bool],
+    on_close: rx.EventHandler,
+    max_width: str = "720px",
+) -> rx.Component:
+    """A dialog shown while `is_open`, its content then a Close button on the right; closing it
+    (button, Escape or a click outside) calls `on_close`."""
+    return rx.dialog.root(
+        rx.dialog.content(
+            *children,
+            rx.hstack(
+                rx.spacer(),
+                rx.dialog.close(rx.button("Close", variant="soft", color_scheme="gray")),
+                margin_top="12px",
+            ),
+            max_width=max_width,
+        ),
+        open=is_open,
+        on_open_change=on_close,
+    )
+
+
+def transcript_box(
+    turns: rx.Var[list], render_turn: Callable[[rx.Var], rx.Component]
+) -> rx.Component:
+    """A transcript's messages in a box that scrolls.
+
+    A plain scrolling box that takes the focus, so the arrow keys can scroll it (Radix's scroll
+    area viewport cannot be focused).
+    """
+    return rx.box(
+        rx.vstack(rx.foreach(turns, render_turn), spacing="3", width="100%", padding_right="12px"),
+        max_height="60vh",
+        overflow_y="auto",
+        tab_index=0,
+        role="region",
+        aria_label="Transcript",
+    )
+
+
+def text_filter(
+    label: str, value: rx.Var[str], on_change: Callable[[rx.Var], Any], placeholder: str
+) -> rx.Component:
+    """A filter typed as text; the list follows once typing pauses."""
+    return labelled(
+        label,
+        rx.input(
+            placeholder=placeholder,
+            value=value,
+            on_change=on_change,
+            debounce_timeout=400,
+            aria_label=label,
+        ),
+    )
+
+
+def select_filter(
+    label: str, options: list[str], value: rx.Var[str], on_change: Callable[[rx.Var], Any]
+) -> rx.Component:
+    """A filter picked from a few options."""
+    return labelled(
+        label,
+        rx.select(
+            options,
+            value=value,
+            on_change=on_change,
+            # The high-level select gives custom_attrs to its trigger button.
+            custom_attrs={"aria-label": label},
+        ),
     )

@@ -10,7 +10,9 @@ from typing import Any
 import reflex as rx
 
 from app.core.db import session_scope
+from app.services import audit_query
 from app.state.auth import ADMIN_ROLES, AuthState
+from app.state.rows import BotActionRow, FieldChange, StaffChangeRow
 
 logger = logging.getLogger(__name__)
 
@@ -24,16 +26,12 @@ def _short(value: Any) -> str:
     return text if len(text) <= 120 else text[:117] + "…"
 
 
-def changes(previous: Any, new: Any) -> list[dict[str, str]]:
+def changes(previous: Any, new: Any) -> list[FieldChange]:
     """The keys that differ between two audit values, with before and after in short text."""
     if not isinstance(previous, dict) or not isinstance(new, dict):
-        return (
-            []
-            if previous == new
-            else [{"field": "value", "before": _short(previous), "after": _short(new)}]
-        )
+        return [] if previous == new else [FieldChange("value", _short(previous), _short(new))]
     return [
-        {"field": key, "before": _short(previous.get(key)), "after": _short(new.get(key))}
+        FieldChange(key, _short(previous.get(key)), _short(new.get(key)))
         for key in sorted(set(previous) | set(new))
         if previous.get(key) != new.get(key)
     ]
@@ -43,37 +41,37 @@ def _when(iso: str) -> str:
     return dt.datetime.fromisoformat(iso).strftime("%d %b %Y, %H:%M UTC")
 
 
-def admin_change_row(item: dict[str, Any]) -> dict[str, Any]:
+def admin_change_row(item: dict[str, Any]) -> StaffChangeRow:
     """One staff change, with its differences."""
     diff = changes(item.get("previous_value"), item.get("new_value"))
-    return {
-        "when": _when(item["created_at"]),
-        "who": item.get("admin_email") or "(command line)",
-        "action": item["action"].replace("_", " "),
-        "target": item.get("target") or "",
-        "changes": diff,
-        "summary": ", ".join(d["field"] for d in diff) or "no change",
-    }
+    return StaffChangeRow(
+        when=_when(item["created_at"]),
+        who=item.get("admin_email") or "(command line)",
+        action=item["action"].replace("_", " "),
+        target=item.get("target") or "",
+        changes=diff,
+        summary=", ".join(d.field for d in diff) or "no change",
+    )
 
 
-def bot_action_row(item: dict[str, Any]) -> dict[str, str]:
+def bot_action_row(item: dict[str, Any]) -> BotActionRow:
     """One bot action (no personal data is stored in it)."""
-    return {
-        "when": _when(item["created_at"]),
-        "action": item["action"].replace("_", " "),
-        "reference": item.get("booking_reference") or "",
-        "status": item.get("status") or "",
-        "conversation": item.get("conversation_id") or "",
-        "detail": item.get("detail") or "",
-    }
+    return BotActionRow(
+        when=_when(item["created_at"]),
+        action=item["action"].replace("_", " "),
+        reference=item.get("booking_reference") or "",
+        status=item.get("status") or "",
+        conversation=item.get("conversation_id") or "",
+        detail=item.get("detail") or "",
+    )
 
 
 class AuditState(AuthState):
     """Both audit trails, one page each."""
 
     tab: str = "staff"
-    staff_rows: list[dict[str, Any]] = []
-    bot_rows: list[dict[str, str]] = []
+    staff_rows: list[StaffChangeRow] = []
+    bot_rows: list[BotActionRow] = []
     staff_total: int = 0
     bot_total: int = 0
     loading: bool = True
@@ -82,8 +80,6 @@ class AuditState(AuthState):
     @rx.event
     def load(self) -> Any:
         """on_load: admins only; anyone else goes back to the overview."""
-        from app.services import audit_query
-
         if self._require_role(ADMIN_ROLES) is None:
             return rx.redirect("/admin") if self.signed_in else None
         try:

@@ -9,32 +9,37 @@ import reflex as rx
 from sqlmodel import select
 
 from app.core.db import session_scope
+from app.models import CallbackStatus, Conversation
+from app.services import callbacks
+from app.services.analytics import reports, sync
+from app.services.config import get_bot_settings
 from app.state.admin_conversations import _local, turn_row
 from app.state.auth import ALL_ROLES, EDIT_ROLES, AuthState
+from app.state.rows import CallbackRow, TurnRow
 
 logger = logging.getLogger(__name__)
 
 VIEWS = {"Open": "open", "Done": "done", "All": ""}
 
 
-def callback_row(item: Any, zone: str) -> dict[str, str]:
+def callback_row(item: Any, zone: str) -> CallbackRow:
     """One callback request as the table shows it."""
-    return {
-        "id": str(item.id),
-        "created": _local(item.created_at.isoformat(), zone),
-        "contact": item.contact,
-        "kind": item.contact_kind,
-        "note": item.note,
-        "reason": "asked for a person" if item.reason == "asked" else "bot could not help",
-        "status": item.status,
-        "promised": item.reply_by_text,
-        "sender_id": item.sender_id,
-        "done": (
+    return CallbackRow(
+        id=item.id,
+        created=_local(item.created_at.isoformat(), zone),
+        contact=item.contact,
+        kind=item.contact_kind,
+        note=item.note,
+        reason="asked for a person" if item.reason == "asked" else "bot could not help",
+        status=item.status,
+        promised=item.reply_by_text,
+        sender_id=item.sender_id,
+        done=(
             f"{_local(item.done_at.isoformat(), zone)} by {item.done_by or 'staff'}"
             if item.done_at
             else ""
         ),
-    }
+    )
 
 
 class CallbackBadgeState(AuthState):
@@ -45,8 +50,6 @@ class CallbackBadgeState(AuthState):
     @rx.event
     def refresh_badge(self) -> None:
         """Count open requests (on every page's menu mount, and after a change)."""
-        from app.services import callbacks
-
         if self._current_admin() is None:
             return
         try:
@@ -60,22 +63,14 @@ class CallbacksState(CallbackBadgeState):
     """The list of requests, the view (open/done/all) and the transcript opened from one."""
 
     view: str = "Open"
-    rows: list[dict[str, str]] = []
+    rows: list[CallbackRow] = []
     loading: bool = True
     error: str = ""
-    transcript_for: str = ""
+    transcript_for: int = 0
     transcript_note: str = ""
-    turns: list[dict[str, Any]] = []
-
-    @rx.var
-    def view_options(self) -> list[str]:
-        """Open, done or all requests."""
-        return list(VIEWS)
+    turns: list[TurnRow] = []
 
     def _read(self) -> None:
-        from app.services import callbacks
-        from app.services.config import get_bot_settings
-
         zone = get_bot_settings().timezone
         try:
             with session_scope() as session:
@@ -105,11 +100,8 @@ class CallbacksState(CallbackBadgeState):
         self._read()
 
     @rx.event
-    def set_status(self, callback_id: str, status: str) -> Any:
+    def set_status(self, callback_id: int, status: str) -> Any:
         """Mark a request done (or open again); editors and admins only."""
-        from app.models import CallbackStatus
-        from app.services import callbacks
-
         admin = self._require_role(EDIT_ROLES)
         if admin is None:
             return self._refusal()
@@ -132,15 +124,11 @@ class CallbacksState(CallbackBadgeState):
         return rx.toast.success(f"Request #{callback_id} is open again.")
 
     @rx.event
-    def open_transcript(self, callback_id: str) -> Any:
+    def open_transcript(self, callback_id: int) -> Any:
         """The conversation the request came from (PII masked when stored)."""
-        from app.models import Conversation
-        from app.services.analytics import reports, sync
-        from app.services.config import get_bot_settings
-
         if self._current_admin() is None:
             return None
-        row = next((r for r in self.rows if r["id"] == callback_id), None)
+        row = next((r for r in self.rows if r.id == callback_id), None)
         if row is None:
             return None
         zone = get_bot_settings().timezone
@@ -151,7 +139,7 @@ class CallbacksState(CallbackBadgeState):
                 logger.exception("analytics sync failed; showing what is stored")
                 session.rollback()
             conversation = session.exec(
-                select(Conversation).where(Conversation.sender_id == row["sender_id"])
+                select(Conversation).where(Conversation.sender_id == row.sender_id)
             ).first()
             data = (
                 reports.transcript(session=session, conversation_id=conversation.id)
@@ -161,7 +149,7 @@ class CallbacksState(CallbackBadgeState):
         if data is None:
             return rx.toast.info("This conversation's messages are not stored (yet).")
         self.turns = [turn_row(t, zone) for t in data.model_dump(mode="json")["turns"]]
-        self.transcript_note = row["note"]
+        self.transcript_note = row.note
         self.transcript_for = callback_id
         return None
 
@@ -170,5 +158,5 @@ class CallbacksState(CallbackBadgeState):
         """Close the transcript dialog."""
         if not self._token_allows(ALL_ROLES):
             return
-        self.transcript_for = ""
+        self.transcript_for = 0
         self.turns = []

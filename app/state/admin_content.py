@@ -12,7 +12,10 @@ import reflex as rx
 
 from app.core.db import session_scope
 from app.models import COLLECTIONS, ContentSource, IngestJob
+from app.models.citation import Citation
+from app.services import content_jobs
 from app.state.auth import ALL_ROLES, EDIT_ROLES, AuthState
+from app.state.rows import JobRow, PassageRow, SourceRow
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +24,7 @@ COLLECTION_LABELS = {
     "faq_content": "FAQ",
     "policy_docs": "Policies",
 }
+UPLOAD_ID = "content_upload"
 POLL_SECONDS = 1.0
 POLL_LIMIT_SECONDS = 30 * 60
 
@@ -32,22 +36,22 @@ def _when(moment: dt.datetime | None) -> str:
     return moment.strftime("%d %b %Y, %H:%M UTC")
 
 
-def source_row(source: ContentSource) -> dict[str, str]:
+def source_row(source: ContentSource) -> SourceRow:
     """One source as the table shows it."""
-    return {
-        "id": str(source.id),
-        "source": source.source,
-        "title": source.title or source.source.rsplit("/", 1)[-1] or source.source,
-        "collection": COLLECTION_LABELS.get(source.collection, source.collection),
-        "chunks": str(source.chunk_count),
-        "ingested": _when(source.ingested_at),
-        "status": source.status,
-        "error": source.last_error or "",
-        "is_link": "yes" if source.source.startswith(("http://", "https://")) else "no",
-    }
+    return SourceRow(
+        id=source.id or 0,
+        source=source.source,
+        title=source.title or source.source.rsplit("/", 1)[-1] or source.source,
+        collection=COLLECTION_LABELS.get(source.collection, source.collection),
+        chunks=source.chunk_count,
+        ingested=_when(source.ingested_at),
+        status=source.status,
+        error=source.last_error or "",
+        is_link=source.source.startswith(("http://", "https://")),
+    )
 
 
-def job_view(job: IngestJob) -> dict[str, str]:
+def job_view(job: IngestJob) -> JobRow:
     """An ingest job's progress in words, with a percentage for the progress bar."""
     total, done = job.pages_total, job.pages_done
     percent = 100 if job.status == "done" else (int(done * 100 / total) if total else 0)
@@ -57,36 +61,45 @@ def job_view(job: IngestJob) -> dict[str, str]:
         "done": job.message or "Finished.",
         "failed": f"Could not add this: {job.message or 'unknown error'}",
     }
-    return {
-        "id": str(job.id),
-        "target": job.target.rsplit("/", 1)[-1] if job.target.startswith("/") else job.target,
-        "status": job.status,
-        "pages": f"{done} of {total} page(s)" if total else "",
-        "percent": str(percent),
-        "message": messages.get(job.status, job.message or ""),
-        "finished": "yes" if job.status in ("done", "failed") else "no",
-    }
+    return JobRow(
+        id=job.id or 0,
+        target=job.target.rsplit("/", 1)[-1] if job.target.startswith("/") else job.target,
+        status=job.status,
+        pages=f"{done} of {total} page(s)" if total else "",
+        percent=percent,
+        message=messages.get(job.status, job.message or ""),
+        finished=job.status in ("done", "failed"),
+    )
 
 
-def passage_rows(passages: list[Any]) -> list[dict[str, str]]:
+def passage_rows(passages: list[Any]) -> list[PassageRow]:
     """Retrieved passages with their scores, best first, as the page lists them."""
     return [
-        {
-            "title": p.title or p.url,
-            "url": p.url,
-            "section": p.section or "",
-            "score": f"{p.score:.2f}",
-            "text": p.text[:600] + ("…" if len(p.text) > 600 else ""),
-            "collection": COLLECTION_LABELS.get(p.collection, p.collection),
-        }
+        PassageRow(
+            title=p.title or p.url,
+            url=p.url,
+            section=p.section or "",
+            score=f"{p.score:.2f}",
+            text=p.text[:600] + ("…" if len(p.text) > 600 else ""),
+            collection=COLLECTION_LABELS.get(p.collection, p.collection),
+        )
         for p in passages
     ]
 
 
+def _store_uploads(received: dict[str, bytearray]) -> tuple[list[str], list[str]]:
+    """Save each uploaded file; the paths stored, and what was refused and why."""
+    stored, problems = [], []
+    for name, content in received.items():
+        try:
+            stored.append(str(content_jobs.save_upload(name or "upload", bytes(content))))
+        except content_jobs.UploadRejected as exc:
+            problems.append(str(exc))
+    return stored, problems
+
+
 def _queue_job(target: str, collection: str, started_by: str) -> None:
     """Create the ingest job (the content service runs it on its own worker thread)."""
-    from app.services import content_jobs
-
     with session_scope() as session:
         content_jobs.start_ingest(
             session=session, target=target, collection=collection, started_by=started_by
@@ -95,8 +108,6 @@ def _queue_job(target: str, collection: str, started_by: str) -> None:
 
 def _queue_resync(source_id: int, started_by: str) -> None:
     """Create a re-sync job for one source; SourceNotFound when it is gone."""
-    from app.services import content_jobs
-
     with session_scope() as session:
         content_jobs.start_resync(session=session, source_id=source_id, started_by=started_by)
 
@@ -104,22 +115,22 @@ def _queue_resync(source_id: int, started_by: str) -> None:
 class ContentState(AuthState):
     """Sources, running ingest jobs and the question tester."""
 
-    sources: list[dict[str, str]] = []
-    jobs: list[dict[str, str]] = []
+    sources: list[SourceRow] = []
+    jobs: list[JobRow] = []
     loading: bool = True
     error: str = ""
     new_target: str = ""
     new_collection: str = "website_content"
     target_error: str = ""
-    confirm_delete: str = ""
+    confirm_delete: int = 0
     starting: bool = False
 
     question: str = ""
     asking: bool = False
     answer_text: str = ""
     answer_declined: bool = False
-    answer_sources: list[dict[str, str]] = []
-    passages: list[dict[str, str]] = []
+    answer_sources: list[Citation] = []
+    passages: list[PassageRow] = []
     asked: bool = False
 
     _watching: bool = False
@@ -132,11 +143,9 @@ class ContentState(AuthState):
     @rx.var
     def running_jobs(self) -> bool:
         """True while something is being added or re-synced."""
-        return any(j["finished"] == "no" for j in self.jobs)
+        return any(not j.finished for j in self.jobs)
 
     def _reload_sources(self) -> None:
-        from app.services import content_jobs
-
         with session_scope() as session:
             sources = content_jobs.list_sources(session=session)
             jobs = content_jobs.list_jobs(session=session, limit=5)
@@ -189,30 +198,27 @@ class ContentState(AuthState):
             ContentState.queue_ingest([target], self.new_collection),
         ]
 
-    @rx.event
-    async def upload_files(self, files: list[rx.UploadFile]) -> Any:
-        """Store uploaded files, then start ingesting each of them."""
-        from app.services import content_jobs
-
-        admin = self._require_role(EDIT_ROLES)
-        if admin is None:
-            return self._refusal()
-        if not files:
-            return rx.toast.error("Choose a file first.")
-        stored, problems = [], []
-        for upload in files:
-            try:
-                path = content_jobs.save_upload(upload.name or "upload", await upload.read())
-            except content_jobs.UploadRejected as exc:
-                problems.append(str(exc))
-                continue
-            stored.append(str(path))
-        events: list[Any] = [rx.clear_selected_files("content_upload")]
+    @rx.event(background=True)
+    async def upload_files(self, chunks: rx.UploadChunkIterator) -> Any:
+        """Store files as they stream in, then start ingesting each of them (in the background:
+        a large upload does not hold up the rest of the dashboard)."""
+        async with self:
+            if self._require_role(EDIT_ROLES) is None:
+                yield self._refusal()
+                return
+            collection = self.new_collection
+        received: dict[str, bytearray] = {}
+        async for chunk in chunks:
+            received.setdefault(chunk.filename, bytearray()).extend(chunk.data)
+        if not received:
+            yield rx.toast.error("Choose a file first.")
+            return
+        stored, problems = await asyncio.to_thread(_store_uploads, received)
+        yield rx.clear_selected_files(UPLOAD_ID)
         if stored:
-            events.append(ContentState.queue_ingest(stored, self.new_collection))
+            yield ContentState.queue_ingest(stored, collection)
         if problems:
-            events.append(rx.toast.error("; ".join(problems)))
-        return events
+            yield rx.toast.error("; ".join(problems))
 
     @rx.event(background=True)
     async def queue_ingest(self, targets: list[str], collection: str) -> Any:
@@ -238,10 +244,8 @@ class ContentState(AuthState):
         yield ContentState.watch_jobs
 
     @rx.event(background=True)
-    async def resync(self, source_id: str) -> Any:
+    async def resync(self, source_id: int) -> Any:
         """Fetch a source again now (only changed pages are re-embedded)."""
-        from app.services import content_jobs
-
         async with self:
             admin = self._require_role(EDIT_ROLES)
             if admin is None:
@@ -257,19 +261,17 @@ class ContentState(AuthState):
         yield ContentState.watch_jobs
 
     @rx.event
-    def ask_delete(self, source_id: str) -> None:
-        """First click on Delete: ask to confirm (empty string cancels)."""
+    def ask_delete(self, source_id: int) -> None:
+        """First click on Delete: ask to confirm (0 cancels)."""
         if not self._token_allows(ALL_ROLES):
             return None
         self.confirm_delete = source_id
 
     @rx.event
-    def delete(self, source_id: str) -> Any:
+    def delete(self, source_id: int) -> Any:
         """Remove a source: the bot stops using its passages at once."""
-        from app.services import content_jobs
-
         admin = self._require_role(EDIT_ROLES)
-        self.confirm_delete = ""
+        self.confirm_delete = 0
         if admin is None:
             return self._refusal()
         try:
@@ -337,7 +339,7 @@ class ContentState(AuthState):
         async with self:
             self.answer_text = answer.text
             self.answer_declined = answer.declined
-            self.answer_sources = [citation.as_data() for citation in answer.sources]
+            self.answer_sources = list(answer.sources)
             self.passages = passage_rows(passages)
             self.asking = False
             self.asked = True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 from typing import Any
@@ -11,7 +10,11 @@ from zoneinfo import ZoneInfo
 import reflex as rx
 
 from app.core.db import session_scope
+from app.services.analytics import reports, sync
+from app.services.config import get_bot_settings
 from app.state.auth import ALL_ROLES, AuthState
+from app.state.loading import LoadingMixin
+from app.state.rows import UnansweredQuestion
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +60,7 @@ def summary_to_view(summary: dict[str, Any]) -> dict[str, Any]:
             {"stage": "Cancelled", "count": int(funnel.get("cancelled", 0))},
         ],
         "unanswered": [
-            {"question": str(row.get("text", "")), "count": str(row.get("count", 1))}
+            UnansweredQuestion(text=str(row.get("text", "")), count=int(row.get("count", 1)))
             for row in summary.get("unanswered_questions") or []
         ][:10],
     }
@@ -69,9 +72,6 @@ def _short_day(iso_day: str) -> str:
 
 def load_summary(days: int) -> dict[str, Any]:
     """Fold in new bot events, then summarise the last `days` days (blocking; run in a thread)."""
-    from app.services.analytics import reports, sync
-    from app.services.config import get_bot_settings
-
     today = dt.datetime.now(ZoneInfo(get_bot_settings().timezone)).date()
     with session_scope() as session:
         try:
@@ -84,22 +84,16 @@ def load_summary(days: int) -> dict[str, Any]:
         ).model_dump(mode="json")
 
 
-class OverviewState(AuthState):
+class OverviewState(LoadingMixin, AuthState):
     """KPIs and charts for the chosen range."""
 
     range_label: str = "Last 7 days"
     loading: bool = False
-    error: str = ""
     kpis: dict[str, str] = {}
     per_day: list[dict[str, Any]] = []
     top_intents: list[dict[str, Any]] = []
     funnel: list[dict[str, Any]] = []
-    unanswered: list[dict[str, str]] = []
-
-    @rx.var
-    def range_options(self) -> list[str]:
-        """The ranges the owner can pick."""
-        return list(RANGES)
+    unanswered: list[UnansweredQuestion] = []
 
     @rx.var
     def has_conversations(self) -> bool:
@@ -125,24 +119,17 @@ class OverviewState(AuthState):
     @rx.event(background=True)
     async def refresh(self) -> None:
         """Load the summary without blocking the page (sync and queries can take a moment)."""
-        async with self:
-            if self._current_admin() is None:
-                return
-            self.loading = True
-            self.error = ""
-            days = RANGES.get(self.range_label, 7)
-        try:
-            view = summary_to_view(await asyncio.to_thread(load_summary, days))
-        except Exception:  # noqa: BLE001 - the page says so in words
-            logger.exception("analytics summary failed")
-            async with self:
-                self.loading = False
-                self.error = "The numbers could not be loaded just now. Try again in a minute."
-            return
-        async with self:
-            self.kpis = view["kpis"]
-            self.per_day = view["per_day"]
-            self.top_intents = view["top_intents"]
-            self.funnel = view["funnel"]
-            self.unanswered = view["unanswered"]
-            self.loading = False
+        await self._load_in_background(
+            lambda: RANGES.get(self.range_label, 7),
+            load_summary,
+            self._show,
+            "The numbers could not be loaded just now. Try again in a minute.",
+        )
+
+    def _show(self, summary: dict[str, Any]) -> None:
+        view = summary_to_view(summary)
+        self.kpis = view["kpis"]
+        self.per_day = view["per_day"]
+        self.top_intents = view["top_intents"]
+        self.funnel = view["funnel"]
+        self.unanswered = view["unanswered"]

@@ -13,6 +13,7 @@ from app.core.contrast import brand_text_choice
 from app.core.db import session_scope
 from app.core.settings import get_settings
 from app.models import BotSettingsPublic, BotSettingsUpdate
+from app.services.config import field_errors, get_bot_settings, save_bot_settings
 from app.state.auth import ALL_ROLES, EDIT_ROLES, AuthState
 
 logger = logging.getLogger(__name__)
@@ -114,8 +115,6 @@ class SettingsState(AuthState):
         """on_load: read the settings as the bot uses them now."""
         if self._current_admin() is None:
             return
-        from app.services.config import get_bot_settings
-
         self.form = settings_to_form(get_bot_settings())
         self.errors = {}
         self.loading = False
@@ -143,8 +142,6 @@ class SettingsState(AuthState):
     @rx.event
     def save(self) -> Any:
         """Validate and store; the widget and the bot use it from the next message."""
-        from app.services.config import field_errors, save_bot_settings
-
         admin = self._require_role(EDIT_ROLES)
         if admin is None:
             return self._refusal()

@@ -3,6 +3,7 @@ optional fields, hours per weekday, blocked dates, services), saved through the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from typing import Any
@@ -12,7 +13,15 @@ from pydantic import ValidationError
 
 from app.core.db import session_scope
 from app.models import TASK_KINDS, WEEKDAYS, FieldRefused, TaskConfigPublic, TaskConfigUpdate
+from app.services.config import (
+    TaskNotFound,
+    field_errors,
+    get_task_config,
+    list_task_configs,
+    save_task_config,
+)
 from app.state.auth import EDIT_ROLES, AuthState
+from app.state.rows import FieldRow, HoursRow, ServiceRow, TaskTab
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +53,7 @@ def task_label(name: str, kind: str) -> str:
 
 
 def config_to_form(config: TaskConfigPublic) -> dict[str, Any]:
-    """A stored task config as the page's editable rows (strings for inputs, 'yes'/'no' flags)."""
+    """A stored task config as the page's editable rows (the text in the inputs, bool flags)."""
     fields = []
     for name in TASK_KINDS[config.kind]:
         mode = (
@@ -54,27 +63,27 @@ def config_to_form(config: TaskConfigPublic) -> dict[str, Any]:
             if name in config.optional_fields
             else "off"
         )
-        fields.append({"name": name, "label": FIELD_LABELS.get(name, name), "mode": mode})
+        fields.append(FieldRow(name=name, label=FIELD_LABELS.get(name, name), mode=mode))
     hours = []
     for day in WEEKDAYS:
         opening = config.business_hours.get(day)
         hours.append(
-            {
-                "day": day,
-                "label": day.capitalize(),
-                "closed": "yes" if opening is None else "no",
-                "start": opening.start if opening else DEFAULT_HOURS["start"],
-                "end": opening.end if opening else DEFAULT_HOURS["end"],
-            }
+            HoursRow(
+                day=day,
+                label=day.capitalize(),
+                closed=opening is None,
+                start=opening.start if opening else DEFAULT_HOURS["start"],
+                end=opening.end if opening else DEFAULT_HOURS["end"],
+            )
         )
     services = [
-        {
-            "id": s.id,
-            "name": s.name,
-            "price": f"{s.price:g}",
-            "duration": str(s.duration_minutes),
-            "enabled": "yes" if s.enabled else "no",
-        }
+        ServiceRow(
+            id=s.id,
+            name=s.name,
+            price=f"{s.price:g}",
+            duration=str(s.duration_minutes),
+            enabled=s.enabled,
+        )
         for s in config.services
     ]
     return {
@@ -89,30 +98,29 @@ def config_to_form(config: TaskConfigPublic) -> dict[str, Any]:
 def form_to_update(
     *,
     enabled: bool,
-    fields: list[dict[str, str]],
-    hours: list[dict[str, str]],
+    fields: list[FieldRow],
+    hours: list[HoursRow],
     blocked_dates: list[str],
-    services: list[dict[str, str]],
+    services: list[ServiceRow],
     keep: dict[str, Any],
 ) -> TaskConfigUpdate:
     """The page's rows as the schema the config service validates; raises ValidationError."""
     return TaskConfigUpdate.model_validate(
         {
             "enabled": enabled,
-            "required_fields": [f["name"] for f in fields if f["mode"] == "required"],
-            "optional_fields": [f["name"] for f in fields if f["mode"] == "optional"],
+            "required_fields": [f.name for f in fields if f.mode == "required"],
+            "optional_fields": [f.name for f in fields if f.mode == "optional"],
             "business_hours": {
-                h["day"]: None if h["closed"] == "yes" else {"start": h["start"], "end": h["end"]}
-                for h in hours
+                h.day: None if h.closed else {"start": h.start, "end": h.end} for h in hours
             },
             "blocked_dates": blocked_dates,
             "services": [
                 {
-                    "id": s["id"],
-                    "name": s["name"].strip(),
-                    "price": s["price"].strip().lstrip("$") or "0",
-                    "duration_minutes": s["duration"].strip() or "30",
-                    "enabled": s["enabled"] == "yes",
+                    "id": s.id,
+                    "name": s.name.strip(),
+                    "price": s.price.strip().lstrip("$") or "0",
+                    "duration_minutes": s.duration.strip() or "30",
+                    "enabled": s.enabled,
                 }
                 for s in services
             ],
@@ -150,15 +158,15 @@ def slug(name: str) -> str:
 class TasksState(AuthState):
     """The task being edited and its unsaved changes."""
 
-    tasks: list[dict[str, str]] = []
+    tasks: list[TaskTab] = []
     selected: str = ""
     kind: str = ""
     enabled: bool = True
-    fields: list[dict[str, str]] = []
-    hours: list[dict[str, str]] = []
+    fields: list[FieldRow] = []
+    hours: list[HoursRow] = []
     blocked_dates: list[str] = []
     new_blocked_date: str = ""
-    services: list[dict[str, str]] = []
+    services: list[ServiceRow] = []
     new_service_name: str = ""
     errors: dict[str, str] = {}
     saved_message: str = ""
@@ -176,7 +184,7 @@ class TasksState(AuthState):
     @rx.var
     def has_hours(self) -> bool:
         """Only tasks that pick a date and time have opening hours and blocked dates."""
-        return any(f["name"] == "date" for f in self.fields)
+        return any(f.name == "date" for f in self.fields)
 
     @rx.var
     def has_services(self) -> bool:
@@ -188,16 +196,10 @@ class TasksState(AuthState):
         """on_load: list the tasks and open the first (or the one in ?task=)."""
         if self._current_admin() is None:
             return
-        from app.services.config import list_task_configs
-
         with session_scope() as session:
             configs = list_task_configs(session=session)
         self.tasks = [
-            {
-                "name": c.name,
-                "label": task_label(c.name, c.kind),
-                "enabled": "yes" if c.enabled else "no",
-            }
+            TaskTab(name=c.name, label=task_label(c.name, c.kind), enabled=c.enabled)
             for c in configs
         ]
         wanted = self.router.url.query_parameters.get("task", self.selected)
@@ -225,8 +227,6 @@ class TasksState(AuthState):
     @rx.event
     def select_task(self, name: str) -> None:
         """Open another task (unsaved changes of the current one are dropped)."""
-        from app.services.config import get_task_config
-
         if self._current_admin() is None:
             return
         self.saved_message = ""
@@ -252,7 +252,9 @@ class TasksState(AuthState):
         mode = mode[0] if isinstance(mode, list) else mode
         if mode not in FIELD_MODES:
             return
-        self.fields = [{**f, "mode": mode} if f["name"] == name else f for f in self.fields]
+        self.fields = [
+            dataclasses.replace(f, mode=mode) if f.name == name else f for f in self.fields
+        ]
         self._changed()
 
     @rx.event
@@ -261,8 +263,7 @@ class TasksState(AuthState):
         if not self._token_allows(EDIT_ROLES):
             return None
         self.hours = [
-            {**h, "closed": "no" if is_open else "yes"} if h["day"] == day else h
-            for h in self.hours
+            dataclasses.replace(h, closed=not is_open) if h.day == day else h for h in self.hours
         ]
         self._changed()
 
@@ -273,7 +274,9 @@ class TasksState(AuthState):
             return None
         if which not in ("start", "end"):
             return
-        self.hours = [{**h, which: value[:5]} if h["day"] == day else h for h in self.hours]
+        self.hours = [
+            dataclasses.replace(h, **{which: value[:5]}) if h.day == day else h for h in self.hours
+        ]
         self._changed()
 
     @rx.event
@@ -316,8 +319,11 @@ class TasksState(AuthState):
             return None
         if key not in ("name", "price", "duration", "enabled"):
             return
-        text = ("yes" if value else "no") if isinstance(value, bool) else str(value)
-        self.services = [{**s, key: text} if s["id"] == service_id else s for s in self.services]
+        # The switch sends a bool; the name, price and length boxes send their text.
+        new = bool(value) if key == "enabled" else str(value)
+        self.services = [
+            dataclasses.replace(s, **{key: new}) if s.id == service_id else s for s in self.services
+        ]
         self._changed()
 
     @rx.event
@@ -337,12 +343,12 @@ class TasksState(AuthState):
             self.errors = {**self.errors, "services": "Type the new service's name first."}
             return
         service_id = slug(name)
-        if any(s["id"] == service_id for s in self.services):
+        if any(s.id == service_id for s in self.services):
             self.errors = {**self.errors, "services": f"There is already a service called {name}."}
             return
         self.services = [
             *self.services,
-            {"id": service_id, "name": name, "price": "0", "duration": "30", "enabled": "yes"},
+            ServiceRow(id=service_id, name=name, price="0", duration="30", enabled=True),
         ]
         self.new_service_name = ""
         self._changed()
@@ -352,16 +358,12 @@ class TasksState(AuthState):
         """Forget unsaved changes."""
         if not self._token_allows(EDIT_ROLES):
             return None
-        from app.services.config import get_task_config
-
         self.saved_message = ""
         self._open(get_task_config(self.selected))
 
     @rx.event
     def save(self) -> Any:
         """Validate, store, invalidate the bot's cache and audit, or show errors by the fields."""
-        from app.services.config import TaskNotFound, field_errors, save_task_config
-
         admin = self._require_role(EDIT_ROLES)
         if admin is None:
             return self._refusal()
@@ -390,7 +392,7 @@ class TasksState(AuthState):
             return None
         self._open(saved)
         self.tasks = [
-            {**t, "enabled": "yes" if saved.enabled else "no"} if t["name"] == saved.name else t
+            dataclasses.replace(t, enabled=saved.enabled) if t.name == saved.name else t
             for t in self.tasks
         ]
         self.saved_message = SAVED_BANNER

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from app.core.db import session_scope
 from app.models import AdminUserCreate, AdminUserPublic, AdminUserUpdate, Role
+from app.services import users
 from app.state.auth import ADMIN_ROLES, AuthState
 
 logger = logging.getLogger(__name__)
@@ -59,8 +60,6 @@ class UsersState(AuthState):
         return [r.value for r in Role]
 
     def _reload(self) -> None:
-        from app.services import users
-
         with session_scope() as session:
             self.users = [user_row(u) for u in users.list_users(session=session)]
 
@@ -94,8 +93,6 @@ class UsersState(AuthState):
     @rx.event
     def create(self) -> Any:
         """Add the account; errors appear next to the field."""
-        from app.services import users
-
         admin = self._require_role(ADMIN_ROLES)
         if admin is None:
             return self._refusal()
@@ -116,8 +113,6 @@ class UsersState(AuthState):
         return rx.toast.success(f"{created.email} can now sign in as {created.role}.")
 
     def _update(self, user_id: str, change: AdminUserUpdate, done: str) -> Any:
-        from app.services import users
-
         admin = self._require_role(ADMIN_ROLES)
         if admin is None:
             return self._refusal()
@@ -163,8 +158,6 @@ class UsersState(AuthState):
     @rx.event
     def delete(self, user_id: str) -> Any:
         """Remove an account for good."""
-        from app.services import users
-
         admin = self._require_role(ADMIN_ROLES)
         self.confirm_delete = ""
         if admin is None:

@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfWriter
 
 from app.core.settings import reset_settings_cache
+from app.models.citation import Citation
 from app.services.knowledge import answer_question
 from app.services.retrieval import search
 from demo.serve import serve_in_background
@@ -89,10 +90,9 @@ def test_sitemap_ingest_answers_with_citation_and_stays_incremental(
     assert (first.pages_fetched, first.pages_failed) == (8, 0)
     assert not hours.declined
     assert "9:00 am to 6:00 pm" in hours.text
-    assert hours.sources[0] == {
-        "title": "Business hours and contact",
-        "url": base + "hours-contact.html",
-    }
+    assert hours.sources[0] == Citation(
+        title="Business hours and contact", url=base + "hours-contact.html"
+    )
     assert unknown.declined and unknown.sources == []
     assert "+1 (555) 010-4242" in unknown.text
 

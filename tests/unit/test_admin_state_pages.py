@@ -13,6 +13,7 @@ from app.state.admin_audit import AuditState, changes
 from app.state.admin_bookings import BookingsState
 from app.state.admin_content import ContentState, job_view
 from app.state.admin_overview import summary_to_view
+from app.state.rows import FieldChange, UnansweredQuestion
 from tests.unit.test_admin_state_tasks import add_staff, call, signed_in
 
 
@@ -69,7 +70,7 @@ def test_summary_is_shown_in_words_and_chart_rows() -> None:
     assert view["per_day"] == [{"day": "24 Nov", "conversations": 5}]
     assert view["top_intents"] == [{"intent": "ask business info", "count": 9}]
     assert [row["count"] for row in view["funnel"]] == [6, 4, 1]
-    assert view["unanswered"] == [{"question": "do you park cars?", "count": "2"}]
+    assert view["unanswered"] == [UnansweredQuestion(text="do you park cars?", count=2)]
 
 
 def test_an_empty_range_shows_dashes_not_zero_percent() -> None:
@@ -85,10 +86,12 @@ def test_job_progress_in_words() -> None:
         id=5, target="/var/uploads/ab12-menu.pdf", status="failed", message="not a PDF"
     )
 
-    assert job_view(running)["percent"] == "25"
-    assert job_view(running)["pages"] == "2 of 8 page(s)"
-    assert job_view(failed)["message"] == "Could not add this: not a PDF"
-    assert job_view(failed)["target"] == "ab12-menu.pdf"
+    assert job_view(running).percent == 25
+    assert job_view(running).finished is False
+    assert job_view(running).pages == "2 of 8 page(s)"
+    assert job_view(failed).message == "Could not add this: not a PDF"
+    assert job_view(failed).target == "ab12-menu.pdf"
+    assert job_view(failed).finished is True
 
 
 def test_a_viewer_cannot_add_content_and_an_editor_must_type_a_web_address(seeded: Session) -> None:
@@ -109,7 +112,7 @@ def test_staff_cancel_a_booking_but_a_viewer_cannot(seeded: Session) -> None:
     viewer = signed_in(BookingsState, add_staff(seeded, "viewer@example.com", Role.viewer))
     call(viewer, "load")
     [row] = viewer.rows
-    assert (row["reference"], row["status"], row["name"]) == (
+    assert (row.reference, row.status, row.name) == (
         reference,
         "confirmed",
         "Ada Lovelace",
@@ -118,14 +121,14 @@ def test_staff_cancel_a_booking_but_a_viewer_cannot(seeded: Session) -> None:
     call(viewer, "open_detail", reference)
     call(viewer, "cancel_booking")
     call(viewer, "load")
-    assert viewer.rows[0]["status"] == "confirmed"
+    assert viewer.rows[0].status == "confirmed"
 
     editor = signed_in(BookingsState, add_staff(seeded, "editor@example.com", Role.editor))
     call(editor, "load")
     call(editor, "open_detail", reference)
     call(editor, "cancel_booking")
-    assert editor.detail["status"] == "cancelled"
-    assert editor.rows[0]["status"] == "cancelled"
+    assert editor.detail is not None and editor.detail.status == "cancelled"
+    assert editor.rows[0].status == "cancelled"
 
 
 def test_the_audit_log_shows_what_changed_from_what_to_what(seeded: Session) -> None:
@@ -140,9 +143,9 @@ def test_the_audit_log_shows_what_changed_from_what_to_what(seeded: Session) -> 
     audit = signed_in(AuditState, admin)
     call(audit, "load")
     [row] = audit.staff_rows
-    assert row["who"] == "owner@example.com"
-    assert row["target"] == "book_service"
-    assert {c["field"] for c in row["changes"]} == {"required_fields", "optional_fields"}
+    assert row.who == "owner@example.com"
+    assert row.target == "book_service"
+    assert {c.field for c in row.changes} == {"required_fields", "optional_fields"}
 
 
 def test_the_audit_log_is_for_admins_only(seeded: Session) -> None:
@@ -155,6 +158,6 @@ def test_the_audit_log_is_for_admins_only(seeded: Session) -> None:
 
 def test_changes_list_only_the_keys_that_differ() -> None:
     assert changes({"a": 1, "b": [1]}, {"a": 1, "b": [1, 2], "c": "x"}) == [
-        {"field": "b", "before": "[1]", "after": "[1, 2]"},
-        {"field": "c", "before": "null", "after": "x"},
+        FieldChange(field="b", before="[1]", after="[1, 2]"),
+        FieldChange(field="c", before="null", after="x"),
     ]

@@ -66,8 +66,8 @@ def test_the_form_round_trips_the_stored_config(seeded: Session) -> None:
     )
 
     assert update.model_dump() == config.model_dump(include=set(type(update).model_fields))
-    assert [h["closed"] for h in form["hours"]][-1] == "yes"  # closed on Sunday
-    assert {f["name"]: f["mode"] for f in form["fields"]}["phone"] == "required"
+    assert [h.closed for h in form["hours"]][-1] is True  # closed on Sunday
+    assert {f.name: f.mode for f in form["fields"]}["phone"] == "required"
 
 
 def test_errors_are_grouped_where_the_page_shows_them() -> None:

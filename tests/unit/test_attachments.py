@@ -191,12 +191,13 @@ def test_a_non_numeric_id_is_not_a_file(api_client: TestClient, photo: Attachmen
 # --- the transcript in the dashboard -----------------------------------------------------
 
 
-def _conversation(session: Session, sender_id: str) -> str:
+def _conversation(session: Session, sender_id: str) -> int:
     conversation = Conversation(sender_id=sender_id)
     session.add(conversation)
     session.commit()
     session.refresh(conversation)
-    return str(conversation.id)
+    assert conversation.id is not None
+    return conversation.id
 
 
 def test_the_transcript_lists_the_files_with_working_links(
@@ -209,15 +210,15 @@ def test_the_transcript_lists_the_files_with_working_links(
     call(state, "open_transcript", conversation_id)
 
     assert state.open_id == conversation_id
-    assert [(f["name"], f["kind"], f["is_image"]) for f in state.files] == [
+    assert [(f.name, f.kind, f.is_image) for f in state.files] == [
         ("kitchen.png", "PNG image", True),
         ("invoice.pdf", "PDF document", False),
     ]
-    assert state.files[0]["size"] == "1 KB"
-    assert state.files[0]["time"]  # shown in the business's time zone
-    opened = api_client.get(state.files[0]["url"])
+    assert state.files[0].size == "1 KB"
+    assert state.files[0].time  # shown in the business's time zone
+    opened = api_client.get(state.files[0].url)
     assert opened.status_code == 200 and opened.content == png_bytes()
-    assert api_client.get(state.files[1]["url"]).content == PDF
+    assert api_client.get(state.files[1].url).content == PDF
 
 
 def test_a_conversation_without_files_shows_none_and_closing_drops_links(
@@ -242,7 +243,7 @@ def test_signed_out_visitors_get_no_links(seeded: Session, photo: Attachment) ->
 
     call(state, "open_transcript", conversation_id)
 
-    assert (state.open_id, state.files) == ("", [])
+    assert (state.open_id, state.files) == (0, [])
 
 
 def test_sizes_read_as_people_say_them() -> None:

@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from app.core.db import get_engine
 from app.models import ContentSource
+from app.models.citation import Citation
 from app.services.knowledge import answer_question
 from app.services.retrieval import search
 from ingest.cli import main as cli
@@ -171,10 +172,9 @@ def test_answers_cite_the_page_and_unrelated_questions_are_declined(site: Path, 
 
     assert not answer.declined
     assert "9:00 am to 6:00 pm" in answer.text
-    assert answer.sources[0] == {
-        "title": "Business hours and contact",
-        "url": BASE_URL + "hours-contact.html",
-    }
+    assert answer.sources[0] == Citation(
+        title="Business hours and contact", url=BASE_URL + "hours-contact.html"
+    )
     assert len(answer.text) < len(answer.passages[0].text) + 200  # sentences, not the page
     assert unknown.declined and unknown.sources == []
     assert unknown.text == (

@@ -16,46 +16,45 @@ from app.components.admin_ui import (
 from app.components.layout import admin_layout
 from app.state.admin_audit import AuditState
 from app.state.auth import AuthState
+from app.state.rows import BotActionRow, FieldChange, StaffChangeRow
 
 S = AuditState
 
 
-def _change(change: rx.Var) -> rx.Component:
+def _change(change: rx.Var[FieldChange]) -> rx.Component:
     return rx.hstack(
-        rx.text(change["field"], size="1", weight="bold", min_width="110px"),
-        rx.code(change["before"], size="1", color_scheme="red", variant="soft"),
+        rx.text(change.field, size="1", weight="bold", min_width="110px"),
+        rx.code(change.before, size="1", color_scheme="red", variant="soft"),
         rx.icon("arrow-right", size=12, aria_hidden="true"),
-        rx.code(change["after"], size="1", color_scheme="green", variant="soft"),
+        rx.code(change.after, size="1", color_scheme="green", variant="soft"),
         wrap="wrap",
         align="center",
         spacing="2",
     )
 
 
-def _staff_row(row: rx.Var) -> rx.Component:
+def _staff_row(row: rx.Var[StaffChangeRow]) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(rx.text(row["when"], size="1", white_space="nowrap")),
-        rx.table.cell(row["who"]),
+        rx.table.cell(rx.text(row.when, size="1", white_space="nowrap")),
+        rx.table.cell(row.who),
         rx.table.cell(
             rx.vstack(
-                rx.text(row["action"], weight="medium", size="2"),
-                rx.text(row["target"], size="1", color_scheme="gray"),
+                rx.text(row.action, weight="medium", size="2"),
+                rx.text(row.target, size="1", color_scheme="gray"),
                 spacing="0",
             )
         ),
-        rx.table.cell(
-            rx.vstack(rx.foreach(row["changes"].to(list[dict[str, str]]), _change), spacing="1")
-        ),
+        rx.table.cell(rx.vstack(rx.foreach(row.changes, _change), spacing="1")),
     )
 
 
-def _bot_row(row: rx.Var) -> rx.Component:
+def _bot_row(row: rx.Var[BotActionRow]) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(rx.text(row["when"], size="1", white_space="nowrap")),
-        rx.table.cell(row["action"]),
-        rx.table.cell(rx.text(row["reference"], font_family="monospace")),
-        rx.table.cell(status_badge(row["status"])),
-        rx.table.cell(rx.text(row["detail"], size="1")),
+        rx.table.cell(rx.text(row.when, size="1", white_space="nowrap")),
+        rx.table.cell(row.action),
+        rx.table.cell(rx.text(row.reference, font_family="monospace")),
+        rx.table.cell(status_badge(row.status)),
+        rx.table.cell(rx.text(row.detail, size="1")),
     )
 
 

@@ -5,85 +5,45 @@ from __future__ import annotations
 import reflex as rx
 
 from app.components.admin_ui import (
-    card,
-    data_table,
+    admin_dialog,
+    date_range,
     empty_state,
-    error_callout,
     filter_bar,
-    labelled,
-    loading_rows,
+    paged_table,
+    pager,
+    select_filter,
     status_badge,
     table_header,
+    text_filter,
 )
 from app.components.layout import admin_layout
-from app.state.admin_bookings import BookingsState
+from app.state.admin_bookings import KINDS, STATUSES, BookingsState
 from app.state.auth import AuthState
+from app.state.rows import BookingRow
 
 S = BookingsState
 
 
 def _filters() -> rx.Component:
     return filter_bar(
-        labelled(
-            "Reference",
-            rx.input(
-                placeholder="BK-2026-…",
-                value=S.reference,
-                on_change=lambda v: S.set_filter("reference", v),
-                debounce_timeout=400,
-                aria_label="Reference",
-            ),
+        text_filter("Reference", S.reference, lambda v: S.set_filter("reference", v), "BK-2026-…"),
+        select_filter("Type", list(KINDS), S.kind_label, lambda v: S.set_filter("kind", v)),
+        select_filter(
+            "Status", list(STATUSES), S.status_label, lambda v: S.set_filter("status", v)
         ),
-        labelled(
-            "Type",
-            rx.select(
-                S.kind_options,
-                value=S.kind_label,
-                on_change=lambda v: S.set_filter("kind", v),
-                # The high-level select gives custom_attrs to its trigger button.
-                custom_attrs={"aria-label": "Type"},
-            ),
-        ),
-        labelled(
-            "Status",
-            rx.select(
-                S.status_options,
-                value=S.status_label,
-                on_change=lambda v: S.set_filter("status", v),
-                # The high-level select gives custom_attrs to its trigger button.
-                custom_attrs={"aria-label": "Status"},
-            ),
-        ),
-        labelled(
-            "From",
-            rx.input(
-                type="date",
-                value=S.date_from,
-                on_change=lambda v: S.set_filter("date_from", v),
-                aria_label="From date",
-            ),
-        ),
-        labelled(
-            "To",
-            rx.input(
-                type="date",
-                value=S.date_to,
-                on_change=lambda v: S.set_filter("date_to", v),
-                aria_label="To date",
-            ),
-        ),
+        *date_range(S),
     )
 
 
-def _row(row: rx.Var) -> rx.Component:
+def _row(row: rx.Var[BookingRow]) -> rx.Component:
     return rx.table.row(
-        rx.table.cell(rx.text(row["reference"], weight="medium", font_family="monospace")),
-        rx.table.cell(row["what"]),
-        rx.table.cell(rx.text(row["when"], size="2", white_space="nowrap")),
-        rx.table.cell(row["name"]),
-        rx.table.cell(status_badge(row["status"])),
+        rx.table.cell(rx.text(row.reference, weight="medium", font_family="monospace")),
+        rx.table.cell(row.what),
+        rx.table.cell(rx.text(row.when, size="2", white_space="nowrap")),
+        rx.table.cell(row.name),
+        rx.table.cell(status_badge(row.status)),
         rx.table.cell(
-            rx.button("Details", size="1", variant="soft", on_click=S.open_detail(row["reference"]))
+            rx.button("Details", size="1", variant="soft", on_click=S.open_detail(row.reference))
         ),
     )
 
@@ -99,14 +59,14 @@ def _detail_line(label: str, value: rx.Var) -> rx.Component:
 def _detail() -> rx.Component:
     d = S.detail
     cancel_area = rx.cond(
-        AuthState.can_edit & (d["status"] != "cancelled"),
+        AuthState.can_edit & (d.status != "cancelled"),
         rx.cond(
             S.confirm_cancel,
             rx.callout(
                 rx.vstack(
                     rx.text(
                         "Cancel ",
-                        d["reference"],
+                        d.reference,
                         "? The visitor will get an email saying it is cancelled.",
                     ),
                     rx.hstack(
@@ -131,36 +91,25 @@ def _detail() -> rx.Component:
             ),
         ),
     )
-    return rx.dialog.root(
-        rx.dialog.content(
-            rx.dialog.title(
-                rx.hstack(rx.text(d["reference"]), status_badge(d["status"]), align="center")
-            ),
-            rx.dialog.description(
-                d["what"], " · ", d["when"], "–", d["until"], size="2", color_scheme="gray"
-            ),
-            rx.vstack(
-                _detail_line("Visitor", d["name"]),
-                _detail_line("Email", d["email"]),
-                _detail_line("Phone", rx.cond(d["phone"] != "", d["phone"], "not given")),
-                _detail_line("Length", d["duration"]),
-                _detail_line("Price", d["price"]),
-                _detail_line("Booked on", d["created"]),
-                _detail_line("Conversation", d["conversation"]),
-                spacing="2",
-                margin_y="16px",
-                width="100%",
-            ),
-            cancel_area,
-            rx.hstack(
-                rx.spacer(),
-                rx.dialog.close(rx.button("Close", variant="soft", color_scheme="gray")),
-                margin_top="12px",
-            ),
-            max_width="560px",
+    return admin_dialog(
+        rx.dialog.title(rx.hstack(rx.text(d.reference), status_badge(d.status), align="center")),
+        rx.dialog.description(d.what, " · ", d.when, "–", d.until, size="2", color_scheme="gray"),
+        rx.vstack(
+            _detail_line("Visitor", d.name),
+            _detail_line("Email", d.email),
+            _detail_line("Phone", rx.cond(d.phone != "", d.phone, "not given")),
+            _detail_line("Length", d.duration),
+            _detail_line("Price", d.price),
+            _detail_line("Booked on", d.created),
+            _detail_line("Conversation", d.conversation),
+            spacing="2",
+            margin_y="16px",
+            width="100%",
         ),
-        open=d.length() > 0,
-        on_open_change=S.close_detail,
+        cancel_area,
+        is_open=d.is_not_none(),
+        on_close=S.close_detail,
+        max_width="560px",
     )
 
 
@@ -174,46 +123,17 @@ def bookings() -> rx.Component:
     return admin_layout(
         "Bookings",
         "Appointments and meetings visitors booked through the bot",
-        card(
+        paged_table(
+            S,
             _filters(),
-            error_callout(S.error),
-            rx.cond(
-                S.loading,
-                loading_rows(6),
-                rx.cond(
-                    S.rows.length() > 0,
-                    rx.vstack(
-                        data_table(
-                            table_header("Reference", "Service", "When", "Visitor", "Status", ""),
-                            rx.table.body(rx.foreach(S.rows, _row)),
-                        ),
-                        rx.hstack(
-                            rx.text(S.total, " in total", size="2", color_scheme="gray"),
-                            rx.spacer(),
-                            rx.button(
-                                "Previous",
-                                size="1",
-                                variant="soft",
-                                on_click=S.change_page(-1),
-                                disabled=S.page <= 1,
-                            ),
-                            rx.button(
-                                "Next",
-                                size="1",
-                                variant="soft",
-                                on_click=S.change_page(1),
-                                disabled=~S.has_next,
-                            ),
-                            width="100%",
-                        ),
-                        width="100%",
-                    ),
-                    empty_state(
-                        "calendar",
-                        "No bookings here",
-                        "Bookings made in the chat appear here. Try other filters.",
-                    ),
-                ),
+            S.rows,
+            table_header("Reference", "Service", "When", "Visitor", "Status", ""),
+            _row,
+            pager(S, S.total, " in total"),
+            empty_state(
+                "calendar",
+                "No bookings here",
+                "Bookings made in the chat appear here. Try other filters.",
             ),
         ),
         _detail(),

@@ -17,10 +17,9 @@ from app.components.admin_ui import (
     table_header,
 )
 from app.components.layout import admin_layout
-from app.state.admin_content import COLLECTION_LABELS, ContentState
+from app.state.admin_content import COLLECTION_LABELS, UPLOAD_ID, ContentState
 from app.state.auth import AuthState
-
-UPLOAD_ID = "content_upload"
+from app.state.rows import JobRow, PassageRow, SourceRow
 
 
 def _add_card() -> rx.Component:
@@ -102,7 +101,7 @@ def _add_card() -> rx.Component:
                     rx.icon("file-up", size=16, aria_hidden="true"),
                     "Upload and add",
                     variant="soft",
-                    on_click=ContentState.upload_files(rx.upload_files(upload_id=UPLOAD_ID)),
+                    on_click=ContentState.upload_files(rx.upload_files_chunk(upload_id=UPLOAD_ID)),
                 ),
                 spacing="1",
             ),
@@ -115,12 +114,12 @@ def _add_card() -> rx.Component:
     )
 
 
-def _job(job: rx.Var) -> rx.Component:
+def _job(job: rx.Var[JobRow]) -> rx.Component:
     return rx.vstack(
         rx.hstack(
-            rx.cond(job["finished"] == "no", rx.spinner(size="1")),
+            rx.cond(~job.finished, rx.spinner(size="1")),
             rx.text(
-                job["target"],
+                job.target,
                 size="2",
                 weight="medium",
                 trim="both",
@@ -129,20 +128,20 @@ def _job(job: rx.Var) -> rx.Component:
                 white_space="nowrap",
                 max_width="60%",
             ),
-            status_badge(job["status"]),
+            status_badge(job.status),
             rx.spacer(),
-            rx.text(job["pages"], size="1", color_scheme="gray"),
+            rx.text(job.pages, size="1", color_scheme="gray"),
             width="100%",
             align="center",
         ),
         rx.progress(
-            value=job["percent"].to(int),
+            value=job.percent,
             max=100,
-            aria_label="Import of " + job["target"].to(str),
+            aria_label="Import of " + job.target,
             width="100%",
-            color_scheme=rx.cond(job["status"] == "failed", "red", "teal"),
+            color_scheme=rx.cond(job.status == "failed", "red", "teal"),
         ),
-        rx.text(job["message"], size="1", color_scheme="gray", class_name="job-message"),
+        rx.text(job.message, size="1", color_scheme="gray", class_name="job-message"),
         spacing="1",
         width="100%",
         padding_y="8px",
@@ -161,20 +160,20 @@ def _jobs_card() -> rx.Component:
     )
 
 
-def _source_actions(row: rx.Var) -> rx.Component:
+def _source_actions(row: rx.Var[SourceRow]) -> rx.Component:
     return rx.cond(
-        ContentState.confirm_delete == row["id"],
+        ContentState.confirm_delete == row.id,
         rx.hstack(
             rx.text("Delete?", size="1"),
             rx.button(
-                "Yes, delete", size="1", color_scheme="red", on_click=ContentState.delete(row["id"])
+                "Yes, delete", size="1", color_scheme="red", on_click=ContentState.delete(row.id)
             ),
             rx.button(
                 "Keep",
                 size="1",
                 variant="soft",
                 color_scheme="gray",
-                on_click=ContentState.ask_delete(""),
+                on_click=ContentState.ask_delete(0),
             ),
             align="center",
         ),
@@ -184,7 +183,7 @@ def _source_actions(row: rx.Var) -> rx.Component:
                 "Re-sync",
                 size="1",
                 variant="soft",
-                on_click=ContentState.resync(row["id"]),
+                on_click=ContentState.resync(row.id),
             ),
             rx.button(
                 rx.icon("trash-2", size=14, aria_hidden="true"),
@@ -192,34 +191,34 @@ def _source_actions(row: rx.Var) -> rx.Component:
                 size="1",
                 variant="soft",
                 color_scheme="red",
-                on_click=ContentState.ask_delete(row["id"]),
+                on_click=ContentState.ask_delete(row.id),
             ),
         ),
     )
 
 
-def _source_row(row: rx.Var) -> rx.Component:
+def _source_row(row: rx.Var[SourceRow]) -> rx.Component:
     return rx.table.row(
         rx.table.cell(
             rx.vstack(
-                rx.text(row["title"], weight="medium", size="2"),
+                rx.text(row.title, weight="medium", size="2"),
                 rx.cond(
-                    row["is_link"] == "yes",
-                    rx.link(row["source"], href=row["source"], is_external=True, size="1"),
-                    rx.text(row["source"], size="1", color_scheme="gray"),
+                    row.is_link,
+                    rx.link(row.source, href=row.source, is_external=True, size="1"),
+                    rx.text(row.source, size="1", color_scheme="gray"),
                 ),
                 spacing="0",
                 max_width="360px",
                 overflow="hidden",
             )
         ),
-        rx.table.cell(row["collection"]),
-        rx.table.cell(row["chunks"]),
-        rx.table.cell(rx.text(row["ingested"], size="1")),
+        rx.table.cell(row.collection),
+        rx.table.cell(row.chunks),
+        rx.table.cell(rx.text(row.ingested, size="1")),
         rx.table.cell(
             rx.vstack(
-                status_badge(row["status"]),
-                rx.cond(row["error"] != "", rx.text(row["error"], size="1", color="var(--red-11)")),
+                status_badge(row.status),
+                rx.cond(row.error != "", rx.text(row.error, size="1", color="var(--red-11)")),
                 spacing="1",
             )
         ),
@@ -252,19 +251,19 @@ def _sources_card() -> rx.Component:
     )
 
 
-def _passage(p: rx.Var) -> rx.Component:
+def _passage(p: rx.Var[PassageRow]) -> rx.Component:
     return rx.box(
         rx.hstack(
-            rx.badge("score ", p["score"], variant="soft", color_scheme="teal"),
-            rx.link(p["title"], href=p["url"], is_external=True, size="2", weight="medium"),
-            rx.cond(p["section"] != "", rx.text("· ", p["section"], size="1", color_scheme="gray")),
+            rx.badge("score ", p.score, variant="soft", color_scheme="teal"),
+            rx.link(p.title, href=p.url, is_external=True, size="2", weight="medium"),
+            rx.cond(p.section != "", rx.text("· ", p.section, size="1", color_scheme="gray")),
             rx.spacer(),
-            rx.text(p["collection"], size="1", color_scheme="gray"),
+            rx.text(p.collection, size="1", color_scheme="gray"),
             width="100%",
             align="center",
             wrap="wrap",
         ),
-        rx.text(p["text"], size="2", color_scheme="gray", margin_top="6px"),
+        rx.text(p.text, size="2", color_scheme="gray", margin_top="6px"),
         padding="10px 12px",
         border="1px solid var(--gray-a4)",
         border_radius="8px",
@@ -319,7 +318,7 @@ def _try_card() -> rx.Component:
                     rx.foreach(
                         ContentState.answer_sources,
                         lambda s: rx.link(
-                            "Source: ", s["title"], href=s["url"], is_external=True, size="1"
+                            "Source: ", s.title, href=s.url, is_external=True, size="1"
                         ),
                     ),
                     background=rx.cond(

@@ -7,8 +7,9 @@ import reflex as rx
 from app.components.a11y import A11Y_CSS
 from app.components.admin_ui import card, empty_state, error_callout, kpi_card, section_title
 from app.components.layout import admin_layout
-from app.state.admin_overview import OverviewState
+from app.state.admin_overview import RANGES, OverviewState
 from app.state.auth import AuthState
+from app.state.rows import UnansweredQuestion
 
 
 def _login_field(label: str, name: str, kind: str, placeholder: str) -> rx.Component:
@@ -185,6 +186,17 @@ def _charts() -> rx.Component:
     )
 
 
+def _question(row: rx.Var[UnansweredQuestion]) -> rx.Component:
+    return rx.hstack(
+        rx.text(row.text, size="2"),
+        rx.spacer(),
+        rx.badge(row.count, variant="soft"),
+        width="100%",
+        padding_y="6px",
+        border_bottom="1px solid var(--gray-a3)",
+    )
+
+
 def _unanswered() -> rx.Component:
     return card(
         section_title(
@@ -193,17 +205,7 @@ def _unanswered() -> rx.Component:
         rx.cond(
             OverviewState.unanswered.length() > 0,
             rx.vstack(
-                rx.foreach(
-                    OverviewState.unanswered,
-                    lambda row: rx.hstack(
-                        rx.text(row["question"], size="2"),
-                        rx.spacer(),
-                        rx.badge(row["count"], variant="soft"),
-                        width="100%",
-                        padding_y="6px",
-                        border_bottom="1px solid var(--gray-a3)",
-                    ),
-                ),
+                rx.foreach(OverviewState.unanswered, _question),
                 width="100%",
                 spacing="0",
             ),
@@ -223,7 +225,7 @@ def dashboard() -> rx.Component:
         "How your chatbot is doing",
         rx.hstack(
             rx.select(
-                OverviewState.range_options,
+                list(RANGES),
                 value=OverviewState.range_label,
                 on_change=OverviewState.set_range,
                 # The high-level select gives custom_attrs to its trigger button.

@@ -9,25 +9,26 @@ from app.components.admin_ui import card, field_error, loading_rows, section_tit
 from app.components.layout import admin_layout
 from app.state.admin_tasks import TasksState
 from app.state.auth import AuthState
+from app.state.rows import FieldRow, HoursRow, ServiceRow, TaskTab
 
 
 def _task_picker() -> rx.Component:
-    def tab(task: rx.Var) -> rx.Component:
-        chosen = TasksState.selected == task["name"]
+    def tab(task: rx.Var[TaskTab]) -> rx.Component:
+        chosen = TasksState.selected == task.name
         return rx.button(
             rx.box(
                 width="8px",
                 height="8px",
                 border_radius="999px",
-                background=rx.cond(task["enabled"] == "yes", "var(--green-9)", "var(--gray-7)"),
+                background=rx.cond(task.enabled, "var(--green-9)", "var(--gray-7)"),
                 aria_hidden="true",
             ),
-            task["label"],
+            task.label,
             # The dot's colour says on or off; screen readers hear it in words.
-            sr_only(rx.cond(task["enabled"] == "yes", " (on)", " (off)")),
+            sr_only(rx.cond(task.enabled, " (on)", " (off)")),
             variant=rx.cond(chosen, "solid", "soft"),
             color_scheme=rx.cond(chosen, "teal", "gray"),
-            on_click=TasksState.select_task(task["name"]),
+            on_click=TasksState.select_task(task.name),
             # Buttons that pick what the page below shows: "pressed" marks the one shown.
             aria_pressed=rx.cond(chosen, "true", "false"),
         )
@@ -82,15 +83,15 @@ def _enabled_card() -> rx.Component:
     )
 
 
-def _field_row(field: rx.Var) -> rx.Component:
+def _field_row(field: rx.Var[FieldRow]) -> rx.Component:
     mode_in_words = rx.match(
-        field["mode"],
+        field.mode,
         ("required", rx.badge("Required", variant="soft")),
         ("optional", rx.badge("Optional", variant="soft", color_scheme="gray")),
         rx.badge("Not asked", variant="outline", color_scheme="gray"),
     )
     return rx.table.row(
-        rx.table.row_header_cell(rx.text(field["label"], weight="medium")),
+        rx.table.row_header_cell(rx.text(field.label, weight="medium")),
         rx.table.cell(
             # Viewers read the mode as a badge: the control itself cannot be disabled.
             rx.cond(
@@ -99,10 +100,10 @@ def _field_row(field: rx.Var) -> rx.Component:
                     rx.segmented_control.item("Required", value="required"),
                     rx.segmented_control.item("Optional", value="optional"),
                     rx.segmented_control.item("Not asked", value="off"),
-                    value=field["mode"],
-                    on_change=lambda mode: TasksState.set_field_mode(field["name"], mode),
+                    value=field.mode,
+                    on_change=lambda mode: TasksState.set_field_mode(field.name, mode),
                     size="1",
-                    aria_label=field["label"],
+                    aria_label=field.label,
                 ),
                 mode_in_words,
             )
@@ -125,20 +126,20 @@ def _fields_card() -> rx.Component:
     )
 
 
-def _hours_row(day: rx.Var) -> rx.Component:
-    is_open = day["closed"] == "no"
-    error = TasksState.errors.get("business_hours." + day["day"].to(str), "")
-    field_id = "hours-" + day["day"].to(str)
+def _hours_row(day: rx.Var[HoursRow]) -> rx.Component:
+    is_open = ~day.closed
+    error = TasksState.errors.get("business_hours." + day.day, "")
+    field_id = "hours-" + day.day
     return rx.vstack(
         rx.flex(
-            rx.text(day["label"], weight="medium", width="110px"),
+            rx.text(day.label, weight="medium", width="110px"),
             rx.el.label(
                 rx.hstack(
                     rx.switch(
                         checked=is_open,
-                        on_change=lambda v: TasksState.set_day_open(day["day"], v),
+                        on_change=lambda v: TasksState.set_day_open(day.day, v),
                         disabled=~AuthState.can_edit,
-                        aria_label=day["label"] + " open",
+                        aria_label=day.label + " open",
                     ),
                     rx.text(
                         rx.cond(is_open, "Open", "Closed"),
@@ -154,20 +155,20 @@ def _hours_row(day: rx.Var) -> rx.Component:
                 rx.hstack(
                     rx.input(
                         type="time",
-                        value=day["start"],
-                        on_change=lambda v: TasksState.set_day_time(day["day"], "start", v),
+                        value=day.start,
+                        on_change=lambda v: TasksState.set_day_time(day.day, "start", v),
                         disabled=~AuthState.can_edit,
-                        aria_label=day["label"] + " opens",
+                        aria_label=day.label + " opens",
                         custom_attrs=described_by(field_id, error),
                         width="120px",
                     ),
                     rx.text("to", size="2", color_scheme="gray"),
                     rx.input(
                         type="time",
-                        value=day["end"],
-                        on_change=lambda v: TasksState.set_day_time(day["day"], "end", v),
+                        value=day.end,
+                        on_change=lambda v: TasksState.set_day_time(day.day, "end", v),
                         disabled=~AuthState.can_edit,
-                        aria_label=day["label"] + " closes",
+                        aria_label=day.label + " closes",
                         custom_attrs=described_by(field_id, error),
                         width="120px",
                     ),
@@ -249,15 +250,15 @@ def _blocked_dates_card() -> rx.Component:
     )
 
 
-def _service_row(service: rx.Var, index: rx.Var) -> rx.Component:
+def _service_row(service: rx.Var[ServiceRow], index: rx.Var) -> rx.Component:
     error = TasksState.errors.get("services." + index.to_string(), "")
     field_id = "service-" + index.to_string()
     return rx.table.row(
         rx.table.cell(
             rx.vstack(
                 rx.input(
-                    value=service["name"],
-                    on_change=lambda v: TasksState.set_service(service["id"], "name", v),
+                    value=service.name,
+                    on_change=lambda v: TasksState.set_service(service.id, "name", v),
                     disabled=~AuthState.can_edit,
                     aria_label="Service name",
                     custom_attrs=described_by(field_id, error),
@@ -269,10 +270,10 @@ def _service_row(service: rx.Var, index: rx.Var) -> rx.Component:
         rx.table.cell(
             rx.input(
                 rx.input.slot("$"),
-                value=service["price"],
-                on_change=lambda v: TasksState.set_service(service["id"], "price", v),
+                value=service.price,
+                on_change=lambda v: TasksState.set_service(service.id, "price", v),
                 disabled=~AuthState.can_edit,
-                aria_label=service["name"] + " price",
+                aria_label=service.name + " price",
                 width="100px",
                 input_mode="decimal",
             )
@@ -280,20 +281,20 @@ def _service_row(service: rx.Var, index: rx.Var) -> rx.Component:
         rx.table.cell(
             rx.input(
                 rx.input.slot("min", side="right"),
-                value=service["duration"],
-                on_change=lambda v: TasksState.set_service(service["id"], "duration", v),
+                value=service.duration,
+                on_change=lambda v: TasksState.set_service(service.id, "duration", v),
                 disabled=~AuthState.can_edit,
-                aria_label=service["name"] + " duration",
+                aria_label=service.name + " duration",
                 width="100px",
                 input_mode="numeric",
             )
         ),
         rx.table.cell(
             rx.switch(
-                checked=service["enabled"] == "yes",
-                on_change=lambda v: TasksState.set_service(service["id"], "enabled", v),
+                checked=service.enabled,
+                on_change=lambda v: TasksState.set_service(service.id, "enabled", v),
                 disabled=~AuthState.can_edit,
-                aria_label=service["name"] + " offered",
+                aria_label=service.name + " offered",
             )
         ),
         align="center",
