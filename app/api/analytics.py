@@ -10,7 +10,6 @@ import datetime as dt
 import logging
 
 from fastapi import APIRouter, HTTPException, Query, status
-from sqlmodel import Session
 
 from app.api.auth_deps import STAFF_ERRORS, CurrentAdmin, error_responses
 from app.api.deps import SessionDep
@@ -23,16 +22,8 @@ router = APIRouter(responses=STAFF_ERRORS)
 DEFAULT_DAYS = 30
 
 
-def _sync(session: Session) -> None:
-    try:
-        sync.sync_events(session=session)
-    except Exception:  # noqa: BLE001 - stale figures beat no figures when Rasa's DB is down
-        session.rollback()
-        logger.exception("could not read new conversation events; showing what is stored")
-
-
 def _range(start: dt.date | None, end: dt.date | None) -> tuple[dt.date, dt.date]:
-    end = end or dt.datetime.now(dt.UTC).date()
+    end = end or reports.today()
     start = start or end - dt.timedelta(days=DEFAULT_DAYS - 1)
     if start > end:
         raise HTTPException(
@@ -59,7 +50,7 @@ def read_summary(
     """Conversations, messages, containment, fallback rate, response times, top intents,
     booking funnel and unanswered questions; days in the business's timezone."""
     start, end = _range(start, end)
-    _sync(session)
+    sync.refresh(session)
     return reports.summary(session=session, start=start, end=end)
 
 
@@ -80,7 +71,7 @@ def list_conversations(
 ) -> Page[ConversationPublic]:
     if start and end and start > end:
         _range(start, end)
-    _sync(session)
+    sync.refresh(session)
     return reports.list_conversations(
         session=session,
         start=start,

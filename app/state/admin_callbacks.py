@@ -133,11 +133,7 @@ class CallbacksState(CallbackBadgeState):
             return None
         zone = get_bot_settings().timezone
         with session_scope() as session:
-            try:
-                sync.sync_events(session=session)
-            except Exception:  # noqa: BLE001 - stale rows beat no rows
-                logger.exception("analytics sync failed; showing what is stored")
-                session.rollback()
+            sync.refresh(session)
             conversation = session.exec(
                 select(Conversation).where(Conversation.sender_id == row.sender_id)
             ).first()

@@ -198,13 +198,9 @@ class ConversationsState(DatedListMixin, AuthState):
 def _read_conversations(query: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]], str]:
     zone = get_bot_settings().timezone
     with session_scope() as session:
-        try:
-            sync.sync_events(session=session)
-        except Exception:  # noqa: BLE001 - stale rows beat no rows
-            logger.exception("analytics sync failed; listing what is stored")
-            session.rollback()
+        sync.refresh(session)
         listing = reports.list_conversations(session=session, **query).model_dump(mode="json")
-        today = dt.date.today()
+        today = reports.today(zone)
         summary = reports.summary(session=session, start=today - dt.timedelta(days=29), end=today)
     unanswered = summary.model_dump(mode="json")["unanswered_questions"][:10]
     return listing, unanswered, zone

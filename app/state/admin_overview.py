@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import reflex as rx
 
 from app.core.db import session_scope
 from app.services.analytics import reports, sync
-from app.services.config import get_bot_settings
 from app.state.auth import ALL_ROLES, AuthState
 from app.state.loading import LoadingMixin
 from app.state.rows import UnansweredQuestion
@@ -72,13 +70,9 @@ def _short_day(iso_day: str) -> str:
 
 def load_summary(days: int) -> dict[str, Any]:
     """Fold in new bot events, then summarise the last `days` days (blocking; run in a thread)."""
-    today = dt.datetime.now(ZoneInfo(get_bot_settings().timezone)).date()
+    today = reports.today()
     with session_scope() as session:
-        try:
-            sync.sync_events(session=session)
-        except Exception:  # noqa: BLE001 - stale numbers beat no numbers
-            logger.exception("analytics sync failed; showing what is stored")
-            session.rollback()
+        sync.refresh(session)
         return reports.summary(
             session=session, start=today - dt.timedelta(days=days - 1), end=today
         ).model_dump(mode="json")

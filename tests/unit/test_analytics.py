@@ -302,3 +302,23 @@ def test_the_start_up_warm_up_question_is_not_counted_as_a_visitor(session, even
     sync.sync_events(session=session)
     senders = [c.sender_id for c in session.exec(select(Conversation)).all()]
     assert senders == ["a"]
+
+
+def test_a_refresh_keeps_the_stored_figures_when_the_event_log_cannot_be_read(
+    session, monkeypatch, caplog
+):
+    def unreadable(**_kwargs):
+        raise OSError("Rasa's event log is gone")
+
+    monkeypatch.setattr(sync, "sync_events", unreadable)
+
+    sync.refresh(session)  # the dashboard and the API still answer, from what is stored
+
+    assert "showing what is stored" in caplog.text
+    assert reports.summary(session=session, start=reports.today(), end=reports.today())
+
+
+def test_today_is_the_businesss_day_not_the_servers():
+    east, west = reports.today("Pacific/Kiritimati"), reports.today("Pacific/Pago_Pago")
+
+    assert (east - west).days in (1, 2)  # UTC+14 and UTC-11: never the same day

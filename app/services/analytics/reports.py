@@ -39,6 +39,11 @@ def _zone(timezone: str | None) -> ZoneInfo:
     return ZoneInfo(timezone)
 
 
+def today(timezone: str | None = None) -> dt.date:
+    """Today in the business's timezone: the one "today" of every report and its defaults."""
+    return dt.datetime.now(_zone(timezone)).date()
+
+
 def _bounds(start: dt.date, end: dt.date, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
     """Whole days in the business's timezone, end included, as aware UTC instants."""
     # Clamped so that any date a client sends stays inside datetime's range after shifting.

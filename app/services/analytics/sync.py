@@ -272,6 +272,17 @@ def _sync_batch(session: Session, batch_size: int) -> int:
     return len(events)
 
 
+def refresh(session: Session) -> None:
+    """Fold in the bot's new events before a report is read: the one way the dashboard and the
+    API bring analytics up to date. If Rasa's event log cannot be read, the stored figures
+    are shown (stale figures beat none) and the failure is logged."""
+    try:
+        sync_events(session=session)
+    except Exception:  # noqa: BLE001
+        session.rollback()
+        logger.exception("could not read new conversation events; showing what is stored")
+
+
 def sync_events(*, session: Session, batch_size: int = 2000) -> int:
     """Materialise Rasa events newer than the watermark; returns how many were read."""
     total = 0
