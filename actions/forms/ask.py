@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import abc
 import datetime as dt
+import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -15,6 +16,8 @@ from actions import common
 from actions.forms.lookup import describe_booking
 from actions.parsing import format_day, format_time
 from app.models import TaskConfigPublic
+
+logger = logging.getLogger(__name__)
 
 YES_NO_BUTTONS = [
     {"title": "Yes, confirm", "payload": "/affirm"},
@@ -38,7 +41,10 @@ class AskAction(Action, abc.ABC):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        task = common.TASK_FOR_FORM.get(tracker.active_loop_name or "", "book_service")
+        task = common.TASK_FOR_FORM.get(tracker.active_loop_name or "")
+        if task is None:  # only a task form asks these: anything else is a bug, said so
+            logger.warning("%s ran outside a task form (%r)", self.name(), tracker.active_loop_name)
+            return []
         config = await common.task_config(task)
         if config is not None:
             await self.ask(dispatcher, tracker, config)

@@ -38,7 +38,7 @@ from app.services.booking_lookup import (
 )
 from app.services.bookings import BookingStateError
 from app.services.calendar import SlotTakenError, availability
-from app.services.idempotency import IdempotencyInProgress, IdempotencyKeyReused, Outcome
+from app.services.idempotency import IdempotencyInProgress, IdempotencyKeyReused, WriteResult
 from app.services.outbox import deliver_pending
 
 _service_bearer = HTTPBearer(auto_error=False, description="Service token (token_type service)")
@@ -133,7 +133,7 @@ _REFUSED = (
 )
 
 
-def _answer(outcome: Outcome, background: BackgroundTasks, event: str) -> JSONResponse:
+def _answer(outcome: WriteResult, background: BackgroundTasks, event: str) -> JSONResponse:
     """The stored or fresh response; a fresh one also sends the visitor's email."""
     headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
     if not outcome.replayed:

@@ -25,6 +25,7 @@ from app.api.auth_deps import (
 from app.api.deps import SessionDep
 from app.models import COLLECTIONS
 from app.services import content_jobs
+from app.services.uploads import UploadRefused
 
 router = APIRouter(responses=STAFF_ERRORS)
 NOT_FOUND = error_responses(404)
@@ -99,8 +100,10 @@ async def _target_from_upload(request: Request) -> tuple[str, str]:
         raise _unprocessable("collection", f"use one of {', '.join(COLLECTIONS)}")
     try:
         content = await upload.read()
-        path = await run_in_threadpool(content_jobs.save_upload, upload.filename or "", content)
-    except content_jobs.UploadRejected as exc:
+        path = await run_in_threadpool(
+            content_jobs.store_content_file, upload.filename or "", content
+        )
+    except UploadRefused as exc:
         raise _unprocessable("file", str(exc)) from exc
     return str(path), collection
 

@@ -54,7 +54,7 @@ from app.services.calendar import (
 )
 from app.services.config import get_bot_settings, get_task_config
 from app.services.idempotency import (
-    Outcome,
+    WriteResult,
     find_key,
     request_fingerprint,
     run_idempotent,
@@ -159,7 +159,7 @@ def _create(
     details: dict[str, Any],
     scope: str,
     idempotency_key: str | None,
-) -> Outcome:
+) -> WriteResult:
     """Check the start and contact, then write the booking or meeting once per key (201)."""
     start = aware(contact.start, business_zone()).astimezone(dt.UTC)
     check_start(config, start, duration)
@@ -214,7 +214,7 @@ def _create(
 
 def create_booking(
     *, session: Session, booking_in: BookingCreate, idempotency_key: str | None = None
-) -> Outcome:
+) -> WriteResult:
     """Book a service (201). Raises FieldRefused, SlotTakenError, IdempotencyKeyReused."""
     config = task_config(BOOKING_TASK, "service_id")
     service = next((s for s in config.services if s.id == booking_in.service_id), None)
@@ -236,7 +236,7 @@ def create_booking(
 
 def create_meeting(
     *, session: Session, meeting_in: MeetingCreate, idempotency_key: str | None = None
-) -> Outcome:
+) -> WriteResult:
     """Schedule a meeting (201); it shares the calendar with bookings."""
     config = task_config(MEETING_TASK, "topic")
     if meeting_in.duration_minutes not in config.durations:
@@ -340,7 +340,7 @@ def reschedule(
     reference: str,
     change: RescheduleRequest,
     idempotency_key: str | None = None,
-) -> Outcome:
+) -> WriteResult:
     """Move a live booking or meeting to a new start, moving its claims atomically (200)."""
     start = aware(change.start, business_zone()).astimezone(dt.UTC)
     current = find_for(session, reference, change.email)

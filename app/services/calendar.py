@@ -59,34 +59,52 @@ def task_config(name: str, field: str) -> TaskConfigPublic:
     return config
 
 
+def start_fault(
+    config: TaskConfigPublic, day: dt.date, start: dt.time, duration: dt.timedelta
+) -> Literal["closed", "hours", "grid"] | None:
+    """Which rule of the calendar a business-local start of `duration` breaks, or None when it
+    is a slot: `closed` (a closed weekday or a blocked date), `hours` (it starts before opening
+    or ends after closing), `grid` (not a slot start counted from opening). Pure: whether the
+    time has passed is the caller's, who holds the clock; the bot words each fault its own way."""
+    hours = config.hours_on(day)
+    if hours is None:
+        return "closed"
+    opens = dt.datetime.combine(day, dt.time.fromisoformat(hours.start))
+    closes = dt.datetime.combine(day, dt.time.fromisoformat(hours.end))
+    local = dt.datetime.combine(day, start)
+    if local < opens or local + duration > closes:
+        return "hours"
+    if (local - opens) % dt.timedelta(minutes=config.slot_minutes):
+        return "grid"
+    return None
+
+
 def check_start(
     config: TaskConfigPublic, start: dt.datetime, duration: dt.timedelta, *, field: str = "start"
 ) -> None:
     """Raise FieldRefused unless `start` is a bookable future slot of that length."""
-    zone = business_zone()
-    local = start.astimezone(zone)
     if start <= utcnow():
         raise FieldRefused(field, "that time is in the past")
+    local = start.astimezone(business_zone())
     day = local.date()
+    fault = start_fault(config, day, local.time(), duration)
+    if fault is None:
+        return
     hours = config.hours_on(day)
-    if hours is None:
+    if fault == "closed" or hours is None:
         if day in config.blocked_dates:
             raise FieldRefused(field, f"we are closed on {day:%A %d %B %Y}")
         raise FieldRefused(field, f"we are closed on {day:%A}s")
-    opens = dt.datetime.combine(day, dt.time.fromisoformat(hours.start), zone)
-    closes = dt.datetime.combine(day, dt.time.fromisoformat(hours.end), zone)
-    if local < opens or local + duration > closes:
+    if fault == "hours":
         minutes = int(duration.total_seconds() // 60)
         raise FieldRefused(
             field,
             f"outside business hours: on {day:%A}s we are open {hours.start}-{hours.end} "
             f"and a {minutes}-minute appointment must end by {hours.end}",
         )
-    offset = local - opens
-    if offset % dt.timedelta(minutes=config.slot_minutes) or local.second or local.microsecond:
-        raise FieldRefused(
-            field, f"appointments start every {config.slot_minutes} minutes from {hours.start}"
-        )
+    raise FieldRefused(
+        field, f"appointments start every {config.slot_minutes} minutes from {hours.start}"
+    )
 
 
 def cells(start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
@@ -217,23 +235,3 @@ def availability(
     return free_starts(
         session=session, config=config, day=day, duration=dt.timedelta(minutes=minutes)
     )
-
-
-def start_fault(
-    config: TaskConfigPublic, day: dt.date, start: dt.time, duration: dt.timedelta
-) -> Literal["closed", "hours", "grid"] | None:
-    """Which rule of the calendar a business-local start of `duration` breaks, or None when it
-    is a slot: `closed` (a closed weekday or a blocked date), `hours` (it starts before opening
-    or ends after closing), `grid` (not a slot start counted from opening). Pure: whether the
-    time has passed is the caller's, who holds the clock; the bot words each fault its own way."""
-    hours = config.hours_on(day)
-    if hours is None:
-        return "closed"
-    opens = dt.datetime.combine(day, dt.time.fromisoformat(hours.start))
-    closes = dt.datetime.combine(day, dt.time.fromisoformat(hours.end))
-    local = dt.datetime.combine(day, start)
-    if local < opens or local + duration > closes:
-        return "hours"
-    if (local - opens) % dt.timedelta(minutes=config.slot_minutes):
-        return "grid"
-    return None

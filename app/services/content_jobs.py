@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 from app.core.db import session_scope
 from app.core.settings import get_settings
 from app.models import ContentSource, IngestJob, utcnow
+from app.services.uploads import UploadRefused
 
 logger = logging.getLogger(__name__)
 
@@ -30,10 +31,6 @@ UPLOAD_SUFFIXES = (".pdf", ".md", ".markdown", ".txt", ".html", ".htm", ".json",
 _executor: ThreadPoolExecutor | None = None
 _futures: dict[int, Future] = {}
 _lock = threading.Lock()
-
-
-class UploadRejected(ValueError):
-    """An uploaded file that is too large, empty or of a type we cannot read."""
 
 
 class SourceNotFound(LookupError):
@@ -48,19 +45,19 @@ def _pool() -> ThreadPoolExecutor:
         return _executor
 
 
-def save_upload(filename: str, content: bytes) -> Path:
+def store_content_file(filename: str, content: bytes) -> Path:
     """Store an uploaded file under var/uploads with a safe, unique name; return its path."""
     name = Path(filename or "").name
     suffix = Path(name).suffix.lower()
     if suffix not in UPLOAD_SUFFIXES:
-        raise UploadRejected(
+        raise UploadRefused(
             f"{name or 'the file'}: unsupported type; upload {', '.join(UPLOAD_SUFFIXES)}"
         )
     if not content:
-        raise UploadRejected(f"{name}: the file is empty")
+        raise UploadRefused(f"{name}: the file is empty")
     limit = get_settings().upload_max_bytes
     if len(content) > limit:
-        raise UploadRejected(f"{name}: larger than {limit // (1024 * 1024)} MB")
+        raise UploadRefused(f"{name}: larger than {limit // (1024 * 1024)} MB")
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name).stem).strip("-.") or "upload"
     folder = get_settings().uploads_dir
     folder.mkdir(parents=True, exist_ok=True)

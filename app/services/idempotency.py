@@ -30,7 +30,7 @@ class IdempotencyInProgress(Exception):
 
 
 @dataclass
-class Outcome:
+class WriteResult:
     """What a write returned, and whether it is the replay of an earlier identical request."""
 
     status_code: int
@@ -52,15 +52,15 @@ def stored_body(record: IdempotencyRecord) -> dict[str, Any]:
     return json.loads(crypto.decrypt(record.response_body["sealed"]) or "{}")
 
 
-def _replay(record: IdempotencyRecord, fingerprint: str) -> Outcome:
+def _replay(record: IdempotencyRecord, fingerprint: str) -> WriteResult:
     if record.request_hash != fingerprint:
         raise IdempotencyKeyReused
     if record.status_code is None or not record.response_body:
         raise IdempotencyInProgress
-    return Outcome(status_code=record.status_code, body=stored_body(record), replayed=True)
+    return WriteResult(status_code=record.status_code, body=stored_body(record), replayed=True)
 
 
-def _replay_committed(session: Session, key: str, fingerprint: str) -> Outcome:
+def _replay_committed(session: Session, key: str, fingerprint: str) -> WriteResult:
     """After losing the race for a key: replay what the winner stored."""
     for _ in range(50):  # SQLite: the winner may still be committing
         session.rollback()
@@ -79,7 +79,7 @@ def run_idempotent(
     fingerprint: str,
     status_code: int,
     write: Callable[[], BaseModel],
-) -> Outcome:
+) -> WriteResult:
     """Run `write` once per Idempotency-Key: the key row is inserted first, so a concurrent
     duplicate waits on it and then replays; the response is stored in the same transaction
     as what `write` wrote, so a retry after a lost response replays it. Only successes are
@@ -102,7 +102,7 @@ def run_idempotent(
         record.response_body = {"sealed": crypto.encrypt(json.dumps(body))}
         session.add(record)
     session.commit()
-    return Outcome(status_code=status_code, body=body)
+    return WriteResult(status_code=status_code, body=body)
 
 
 def purge_idempotency_keys(*, session: Session, older_than: dt.timedelta | None = None) -> int:

@@ -35,7 +35,8 @@ _UNSAFE_NAME = re.compile(r"[^\w.\- ()]+", re.UNICODE)
 
 
 class UploadRefused(ValueError):
-    """A file the widget does not accept; the message says why, in the visitor's words."""
+    """A file that is not accepted (a visitor's attachment, or a content file staff upload):
+    too large, empty or of a type we cannot read; the message says why, in the reader's words."""
 
 
 def size_in_words(size: int) -> str:

@@ -14,6 +14,7 @@ from app.core.db import session_scope
 from app.models import COLLECTIONS, ContentSource, IngestJob
 from app.models.citation import Citation
 from app.services import content_jobs
+from app.services.uploads import UploadRefused
 from app.state.auth import ALL_ROLES, EDIT_ROLES, AuthState
 from app.state.rows import JobRow, PassageRow, SourceRow
 
@@ -92,8 +93,8 @@ def _store_uploads(received: dict[str, bytearray]) -> tuple[list[str], list[str]
     stored, problems = [], []
     for name, content in received.items():
         try:
-            stored.append(str(content_jobs.save_upload(name or "upload", bytes(content))))
-        except content_jobs.UploadRejected as exc:
+            stored.append(str(content_jobs.store_content_file(name or "upload", bytes(content))))
+        except UploadRefused as exc:
             problems.append(str(exc))
     return stored, problems
 

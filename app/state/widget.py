@@ -23,7 +23,7 @@ from app.core.rate_limit import RateLimited, enforce
 from app.core.settings import get_settings
 from app.models import Attachment, BotSettingsPublic
 from app.models.citation import Citation
-from app.services import chat, visitors
+from app.services import rasa_client, visitors
 from app.services.config import get_bot_settings
 from app.services.uploads import UploadRefused, list_attachments, save_upload
 
@@ -78,7 +78,9 @@ def _attachments_of(sender_id: str) -> list[Attachment]:
         return list_attachments(session=session, sender_id=sender_id)
 
 
-def bot_message_from(reply: chat.BotMessage | chat.TranscriptEntry, time: str) -> ChatMessage:
+def bot_message_from(
+    reply: rasa_client.BotMessage | rasa_client.TranscriptEntry, time: str
+) -> ChatMessage:
     """A bot reply as a transcript line, its sources as links under it."""
     return ChatMessage(
         id=_new_id(),
@@ -229,8 +231,8 @@ class WidgetState(rx.State):
             undelivered = [m for m in self.messages if m.status in ("queued", "sending", "failed")]
         notice = None
         try:
-            entries = await chat.history(sender_id)
-        except chat.RasaUnavailable:
+            entries = await rasa_client.history(sender_id)
+        except rasa_client.RasaUnavailable:
             entries, notice = [], HISTORY_UNAVAILABLE_TEXT
         attachments = await asyncio.to_thread(_attachments_of, sender_id)
         async with self:
@@ -247,7 +249,7 @@ class WidgetState(rx.State):
         yield rx.call_script(_READY_SCRIPT)
 
     def _transcript(
-        self, entries: list[chat.TranscriptEntry], attachments: list[Attachment]
+        self, entries: list[rasa_client.TranscriptEntry], attachments: list[Attachment]
     ) -> list[ChatMessage]:
         """Tracker messages and uploaded files, merged in the order they happened."""
         timeline: list[tuple[float, ChatMessage]] = []
@@ -341,8 +343,10 @@ class WidgetState(rx.State):
                     self.typing = True
                     sender_id = self._conversation()
                 try:
-                    replies = await chat.send_message(sender_id, queued.payload or queued.text)
-                except chat.RasaUnavailable:
+                    replies = await rasa_client.send_message(
+                        sender_id, queued.payload or queued.text
+                    )
+                except rasa_client.RasaUnavailable:
                     async with self:
                         self._mark_unreachable()
                     return
@@ -362,7 +366,9 @@ class WidgetState(rx.State):
                 self.messages[index] = dataclasses.replace(message, status="failed")
         self.bot_unreachable = True
 
-    def _add_replies(self, sender_id: str, answered_id: str, replies: list[chat.BotMessage]) -> int:
+    def _add_replies(
+        self, sender_id: str, answered_id: str, replies: list[rasa_client.BotMessage]
+    ) -> int:
         """Put the bot's replies right after the message they answer; how many were added."""
         index = self._index_of(answered_id)
         if index is None or self._sender_id != sender_id:
@@ -391,7 +397,7 @@ class WidgetState(rx.State):
             self.typing = False
             self.upload_error = ""
         if previous:
-            await chat.restart(previous)
+            await rasa_client.restart(previous)
 
     @rx.event
     def toggle_sound(self) -> None:

@@ -453,6 +453,15 @@ async def test_optional_phone_question_offers_skip(seeded: Session) -> None:
     assert "optional" in dispatcher.messages[0]["text"]
 
 
+async def test_a_question_asked_outside_a_task_form_is_not_asked_for_a_booking(
+    seeded: Session, caplog: pytest.LogCaptureFixture
+) -> None:
+    dispatcher = CollectingDispatcher()
+    await ActionAskServiceType().run(dispatcher, make_tracker(active_loop=None), bot_domain())
+    assert dispatcher.messages == []
+    assert "ran outside a task form" in caplog.text
+
+
 async def test_summary_lists_the_answers_with_yes_no_buttons(seeded: Session) -> None:
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(slots=ALL_ANSWERS, active_loop="booking_form")

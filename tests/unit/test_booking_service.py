@@ -25,7 +25,7 @@ from app.services import booking_lookup, bookings, calendar
 from app.services.booking_lookup import BookingNotFoundError
 from app.services.bookings import BookingStateError
 from app.services.calendar import SlotTakenError
-from app.services.idempotency import IdempotencyKeyReused, Outcome
+from app.services.idempotency import IdempotencyKeyReused, WriteResult
 from app.services.seed import DEMO_HOLIDAYS
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -55,7 +55,7 @@ def at(day: dt.date, hhmm: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.fromisoformat(hhmm), NEW_YORK)
 
 
-def book(session: Session, start: dt.datetime, **overrides) -> Outcome:
+def book(session: Session, start: dt.datetime, **overrides) -> WriteResult:
     data = {"service_id": "consultation", "start": start, **VISITOR} | overrides
     return bookings.create_booking(session=session, booking_in=BookingCreate(**data))
 

@@ -12,7 +12,7 @@ from app.core.db import get_engine
 from app.core.security import create_token
 from app.core.settings import reset_settings_cache
 from app.models import Attachment
-from app.services import chat, visitors
+from app.services import rasa_client, visitors
 from app.state.widget import WidgetState
 from tests.unit.test_widget_api import png_bytes
 
@@ -57,13 +57,13 @@ def rasa_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         calls.append(("history", sender_id))
         if sender_id != VICTIM:
             return []
-        return [chat.TranscriptEntry(role="visitor", text="my email is jane@example.com")]
+        return [rasa_client.TranscriptEntry(role="visitor", text="my email is jane@example.com")]
 
     async def restart(sender_id: str) -> None:
         calls.append(("restart", sender_id))
 
-    monkeypatch.setattr(chat, "history", history)
-    monkeypatch.setattr(chat, "restart", restart)
+    monkeypatch.setattr(rasa_client, "history", history)
+    monkeypatch.setattr(rasa_client, "restart", restart)
     return calls
 
 

@@ -18,7 +18,7 @@ def checkout(tmp_path: Path) -> Path:
         "app/app.py": "app = 1\n",
         "app/pages/widget.py": "page = 1\n",
         "app/state/widget.py": "state = 1\n",
-        "app/services/chat.py": "service = 1\n",
+        "app/services/rasa_client.py": "service = 1\n",
         "app/api/main.py": "api = 1\n",
         "assets/logo.svg": "<svg/>",
         "reflex.lock/package.json": "{}",
@@ -84,7 +84,7 @@ def test_a_changed_baked_setting_rebuilds(checkout: Path, env: dict[str, str]) -
 
 def test_backend_only_changes_and_other_env_skip_the_build(checkout: Path) -> None:
     build_dir, stamp = built(checkout, web_build_hash(ENV, checkout))
-    (checkout / "app" / "services" / "chat.py").write_text("service = 2\n")
+    (checkout / "app" / "services" / "rasa_client.py").write_text("service = 2\n")
     (checkout / "app" / "api" / "main.py").write_text("api = 2\n")
     env = {**ENV, "DATABASE_URL": "postgresql://elsewhere/db", "RASA_PORT": "5905"}
     assert not web_build_needed(web_build_hash(env, checkout), build_dir, stamp)
@@ -104,7 +104,7 @@ def test_a_build_without_a_stamp_rebuilds(checkout: Path) -> None:
 def test_the_inputs_are_the_frontend_sources(checkout: Path) -> None:
     names = {p.relative_to(checkout).as_posix() for p in web_build_inputs(checkout)}
     assert "app/pages/widget.py" in names and "rxconfig.py" in names
-    assert "app/services/chat.py" not in names and "app/api/main.py" not in names
+    assert "app/services/rasa_client.py" not in names and "app/api/main.py" not in names
 
 
 def test_the_lock_as_committed_or_as_the_build_rewrote_it_both_skip(checkout: Path) -> None:

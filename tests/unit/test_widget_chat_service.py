@@ -6,7 +6,7 @@ import httpx
 import pytest
 import respx
 
-from app.services import chat
+from app.services import rasa_client
 
 RASA = "http://127.0.0.1:5005"
 WEBHOOK = f"{RASA}/webhooks/rest/webhook"
@@ -34,7 +34,7 @@ async def test_send_message_reads_the_answer_and_its_sources_from_one_reply() ->
         ]
     )
 
-    replies = await chat.send_message("v1", "What are your business hours?")
+    replies = await rasa_client.send_message("v1", "What are your business hours?")
 
     assert route.calls.last.request.read() == (
         b'{"sender":"v1","message":"What are your business hours?"}'
@@ -59,7 +59,7 @@ async def test_buttons_become_quick_replies_and_unsafe_links_are_dropped() -> No
         ]
     )
 
-    (reply,) = await chat.send_message("v1", "book")
+    (reply,) = await rasa_client.send_message("v1", "book")
 
     assert [(b.title, b.payload) for b in reply.buttons] == [
         ("Consultation ($50)", '/inform{"service":"c"}')
@@ -71,7 +71,7 @@ async def test_buttons_become_quick_replies_and_unsafe_links_are_dropped() -> No
 async def test_an_empty_reply_is_no_answer_not_an_error() -> None:
     respx.post(WEBHOOK).respond(json=[])
 
-    assert await chat.send_message("v1", "hello") == []
+    assert await rasa_client.send_message("v1", "hello") == []
 
 
 @pytest.mark.parametrize(
@@ -85,16 +85,16 @@ async def test_an_empty_reply_is_no_answer_not_an_error() -> None:
 async def test_rasa_down_raises_rasa_unavailable(failure: Exception) -> None:
     respx.post(WEBHOOK).mock(side_effect=failure)
 
-    with pytest.raises(chat.RasaUnavailable):
-        await chat.send_message("v1", "hello")
+    with pytest.raises(rasa_client.RasaUnavailable):
+        await rasa_client.send_message("v1", "hello")
 
 
 @respx.mock
 async def test_rasa_server_error_raises_rasa_unavailable() -> None:
     respx.post(WEBHOOK).respond(status_code=500, text="Internal Server Error")
 
-    with pytest.raises(chat.RasaUnavailable):
-        await chat.send_message("v1", "hello")
+    with pytest.raises(rasa_client.RasaUnavailable):
+        await rasa_client.send_message("v1", "hello")
 
 
 TRACKER_EVENTS = [
@@ -127,7 +127,7 @@ async def test_history_reads_the_tracker_since_the_last_restart_as_the_visitor_s
         json={"sender_id": "visitor 1", "events": TRACKER_EVENTS}
     )
 
-    entries = await chat.history("visitor 1")
+    entries = await rasa_client.history("visitor 1")
 
     assert route.calls.last.request.url.params["token"] == "secret-token"
     assert [(e.role, e.text) for e in entries] == [
@@ -145,20 +145,20 @@ async def test_history_of_an_unknown_visitor_is_empty_and_an_outage_raises() -> 
     respx.get(f"{RASA}/conversations/new/tracker").respond(json={"events": []})
     respx.get(f"{RASA}/conversations/down/tracker").mock(side_effect=httpx.ConnectError("x"))
 
-    assert await chat.history("new") == []
-    with pytest.raises(chat.RasaUnavailable):
-        await chat.history("down")
+    assert await rasa_client.history("new") == []
+    with pytest.raises(rasa_client.RasaUnavailable):
+        await rasa_client.history("down")
 
 
 @respx.mock
 async def test_restart_sends_rasas_restart_command_and_tolerates_an_outage() -> None:
     route = respx.post(WEBHOOK).respond(json=[])
 
-    await chat.restart("v1")
+    await rasa_client.restart("v1")
 
     assert route.calls.last.request.read() == b'{"sender":"v1","message":"/restart"}'
     route.mock(side_effect=httpx.ConnectError("down"))
-    await chat.restart("v1")  # no exception: a new conversation starts anyway
+    await rasa_client.restart("v1")  # no exception: a new conversation starts anyway
 
 
 @respx.mock
@@ -171,14 +171,14 @@ async def test_sources_sent_as_their_own_message_hang_under_the_answer_before_th
         ]
     )
 
-    (answer,) = await chat.send_message("v1", "What are your business hours?")
+    (answer,) = await rasa_client.send_message("v1", "What are your business hours?")
 
     assert answer.text == "We are open 9:00 to 18:00 on weekdays."
     assert [s.title for s in answer.sources] == ["Business hours and contact"]
 
 
 def test_history_shows_separately_sent_sources_as_links_under_their_answer() -> None:
-    entries = chat.transcript_from_events(
+    entries = rasa_client.transcript_from_events(
         [
             {"event": "user", "text": "hours?", "timestamp": 1.0},
             {"event": "bot", "text": "9 to 6.", "data": {}, "timestamp": 2.0},

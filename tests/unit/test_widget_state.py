@@ -8,7 +8,7 @@ import pytest
 
 from app.models import Attachment
 from app.models.citation import Citation
-from app.services.chat import BotMessage, QuickReply, TranscriptEntry
+from app.services.rasa_client import BotMessage, QuickReply, TranscriptEntry
 from app.state.widget import NO_ANSWER_TEXT, ChatMessage, WidgetState, bot_message_from
 
 HOURS = Citation(title="Hours and contact", url="http://localhost:3000/demo-site/hours.html")
