@@ -134,7 +134,7 @@ def use_profile(site: str) -> None:
     (name, email, phone, address, contact page; eval/unseen/profiles/), in place of the demo's."""
     from sqlmodel import Session
 
-    from app.core import cache, db
+    from app.core import db
     from app.models import BotSettingsUpdate
     from app.services.config import get_bot_settings, save_bot_settings
 
@@ -149,7 +149,6 @@ def use_profile(site: str) -> None:
     settings = BotSettingsUpdate.model_validate({**current, **profile})
     with Session(db.get_engine()) as session:
         save_bot_settings(session=session, settings_in=settings)
-    cache.reset_cache()
 
 
 def run_site(site: str, var_dir: Path, splits: tuple[str, ...]) -> dict[str, Any]:

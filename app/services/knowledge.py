@@ -130,21 +130,21 @@ def _from_profile(
 ) -> Answer:
     """The detail from Settings, citing the contact page set there, else the site's page that
     shows the same detail (none when no page does: the answer stands on the settings)."""
-    passages = search(question, top_k=TYPED_TOP_K, embedder=embedder, store=store)
-    if settings.contact_page_url:
+    if settings.contact_page_url:  # nothing to search for: the page to cite is set
         sources = [Citation(title="Contact", url=settings.contact_page_url)]
-    else:
-        showing = next((p for p in passages if shows(p.text, fact)), None)
-        if showing is None:
-            showing = next(
-                (
-                    p
-                    for p in search(fact.value, top_k=5, embedder=embedder, store=store)
-                    if shows(p.text, fact)
-                ),
-                None,
-            )
-        sources = [Citation(title=showing.title, url=showing.url)] if showing else []
+        return Answer(text=fact.text, sources=sources, score=1.0)
+    passages = search(question, top_k=TYPED_TOP_K, embedder=embedder, store=store)
+    showing = next((p for p in passages if shows(p.text, fact)), None)
+    if showing is None:
+        showing = next(
+            (
+                p
+                for p in search(fact.value, top_k=5, embedder=embedder, store=store)
+                if shows(p.text, fact)
+            ),
+            None,
+        )
+    sources = [Citation(title=showing.title, url=showing.url)] if showing else []
     return Answer(text=fact.text, sources=sources, passages=passages, score=1.0)
 
 

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 import reflex as rx
 
+from app.models.page import Page
 from app.state.auth import ALL_ROLES
 from app.state.loading import LoadingMixin
 
@@ -45,7 +46,7 @@ class DatedListMixin(LoadingMixin, mixin=True):
         """'21–40 of 73' (empty when there is nothing)."""
         if self.total == 0:
             return ""
-        first = (self.page - 1) * self.page_size + 1
+        first = Page.offset(self.page, self.page_size) + 1
         return f"{first}–{min(self.total, first + self.page_size - 1)} of {self.total}"
 
     def _list_again(self) -> Any:
