@@ -63,12 +63,6 @@ def business_clock(settings: BotSettingsPublic) -> BusinessClock:
     return BusinessClock.current(settings.timezone)
 
 
-def contact_sentence(settings: BotSettingsPublic) -> str:
-    """'You can call us at … or email ….' or a neutral line when no contact is set."""
-    line = settings.contact_line
-    return f"You can {line}." if line else "Please get in touch with our team directly."
-
-
 def reset_form_slots(tracker: Tracker) -> list[EventType]:
     """Clear every form answer so a new task never reuses the previous one's.
 

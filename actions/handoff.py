@@ -64,7 +64,7 @@ class ValidateHandoffForm(FormValidationAction):
         settings = await common.bot_settings()
         if tracker.get_intent_of_latest_message() == "deny" or is_skip(text):
             dispatcher.utter_message(
-                text=f"No problem. {common.contact_sentence(settings)} Anything else I can help with?"
+                text=f"No problem. {settings.contact_sentence} Anything else I can help with?"
             )
             _leaving.set(True)
             return {"callback_contact": None}
@@ -121,7 +121,7 @@ class ActionCreateCallback(Action):
         reset = [SlotSet(slot, None) for slot in HANDOFF_SLOTS] + [SlotSet("unanswered", None)]
         kind, _, contact = contact_slot.partition(":")
         if not contact:
-            dispatcher.utter_message(text=common.contact_sentence(settings))
+            dispatcher.utter_message(text=settings.contact_sentence)
             return reset
         reason = "repeated_failures" if failures(tracker) >= 2 else "asked"
         try:
@@ -137,7 +137,7 @@ class ActionCreateCallback(Action):
         except Exception:  # the visitor still learns how to reach the team
             logger.exception("callback request not stored")
             dispatcher.utter_message(
-                text=f"Sorry, I couldn't pass that on just now. {common.contact_sentence(settings)}"
+                text=f"Sorry, I couldn't pass that on just now. {settings.contact_sentence}"
             )
             return reset
         how = "email you" if kind == "email" else "call you"

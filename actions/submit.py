@@ -82,7 +82,7 @@ class SubmitAction(Action, abc.ABC):
         except BookingNotFound:
             dispatcher.utter_message(
                 text="Sorry, I couldn't find that booking any more — it may have been changed "
-                f"already. {common.contact_sentence(settings)}"
+                f"already. {settings.contact_sentence}"
             )
             return common.reset_form_slots(tracker)
         except FieldRefused as rejected:
@@ -150,7 +150,7 @@ class SubmitAction(Action, abc.ABC):
         )
         dispatcher.utter_message(
             text="Sorry — our booking system isn't answering right now, so nothing is confirmed "
-            f"yet. {follow_up} {common.contact_sentence(settings)}".replace("  ", " ")
+            f"yet. {follow_up} {settings.contact_sentence}".replace("  ", " ")
         )
         return [common.outcome("pending")]
 

@@ -63,7 +63,7 @@ class ActionCheckTaskEnabled(Action):
             usable = bool(config.enabled_services)
         if not usable:
             settings = await common.bot_settings()
-            dispatcher.utter_message(text=f"{REFUSAL[task]} {common.contact_sentence(settings)}")
+            dispatcher.utter_message(text=f"{REFUSAL[task]} {settings.contact_sentence}")
             return [SlotSet("task_enabled", False), common.outcome("refused")]
         prefilled = await self._prefill(tracker, task, config)
         return [*common.reset_form_slots(tracker), *prefilled, SlotSet("task_enabled", True)]

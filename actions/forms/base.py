@@ -260,7 +260,7 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
         )
         dispatcher.utter_message(
             text="Sorry, I'm not getting this right. Our team will be happy to help: "
-            f"{common.contact_sentence(context.settings)}",
+            f"{context.settings.contact_sentence}",
             buttons=[{"title": "Have someone contact me", "payload": "/human_handoff"}],
         )
         leave_form()

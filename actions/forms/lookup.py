@@ -75,7 +75,7 @@ class LookupFormValidation(TaskFormValidation):
             dispatcher.utter_message(
                 text="Sorry — there have been too many attempts to find a booking with these "
                 "details, so I can't look it up right now. Please try again later. "
-                f"{common.contact_sentence(context.settings)}"
+                f"{context.settings.contact_sentence}"
             )
             leave_form()
             return {"email": None, "last_outcome": "handed_off"}
@@ -83,7 +83,7 @@ class LookupFormValidation(TaskFormValidation):
             logger.warning("booking API unavailable while looking up a booking")
             dispatcher.utter_message(
                 text="Sorry — I can't reach our booking system right now, so I can't look up "
-                f"your booking. {common.contact_sentence(context.settings)}"
+                f"your booking. {context.settings.contact_sentence}"
             )
             leave_form()
             return {"email": None, "last_outcome": "handed_off"}

@@ -95,6 +95,12 @@ class BotSettingsPublic(BotSettingsUpdate):
         return " or ".join(parts)
 
     @property
+    def contact_sentence(self) -> str:
+        """'You can call us at … or email ….', or a neutral line when no contact is set."""
+        line = self.contact_line
+        return f"You can {line}." if line else "Please get in touch with our team directly."
+
+    @property
     def brand_text_color(self) -> str:
         """Text colour on the brand colour: white, or dark where white would fail WCAG AA."""
         return brand_text_choice(self.brand_color).text_color

@@ -338,9 +338,7 @@ def _overlap(question_words: set[str], sentence_words: set[str]) -> float:
 def decline_text(settings: BotSettingsPublic) -> str:
     """The bot's "I don't know", with the ways to reach a person from settings: the one wording
     of a decline, in the widget, the admin "try a question" tool and the eval."""
-    contact = settings.contact_line
-    reach = f"You can {contact}." if contact else "Please get in touch with our team directly."
-    return f"{settings.fallback_text.strip()} {reach}"
+    return f"{settings.fallback_text.strip()} {settings.contact_sentence}"
 
 
 def _decline(settings: BotSettingsPublic, passages: list[Passage], score: float) -> Answer:
