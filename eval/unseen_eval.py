@@ -151,6 +151,11 @@ def use_profile(site: str) -> None:
         save_bot_settings(session=session, settings_in=settings)
 
 
+def site_splits(site: str, splits: tuple[str, ...]) -> list[str]:
+    """The asked-for splits the site has a question file for (a site may have dev only)."""
+    return [split for split in splits if (QUESTIONS / f"{site}.{split}.yaml").exists()]
+
+
 def run_site(site: str, var_dir: Path, splits: tuple[str, ...]) -> dict[str, Any]:
     from ingest.service import run_ingest
 
@@ -161,7 +166,7 @@ def run_site(site: str, var_dir: Path, splits: tuple[str, ...]) -> dict[str, Any
         "index": {"pages": summary.pages_fetched, "chunks": summary.chunks_written},
         "splits": {},
     }
-    for split in splits:
+    for split in site_splits(site, splits):
         metrics, details = ask_all(load_split(site, split))
         result["splits"][split] = {"metrics": metrics, "details": details}
     return result
@@ -180,7 +185,11 @@ def run(splits: tuple[str, ...] = SPLITS, sites: list[str] | None = None) -> dic
 
 
 def _overall(report: dict[str, Any], split: str) -> dict[str, float]:
-    parts = [site["splits"][split]["metrics"] for site in report["sites"].values()]
+    parts = [
+        site["splits"][split]["metrics"]
+        for site in report["sites"].values()
+        if split in site["splits"]
+    ]
     n_ans = sum(p["answerable"] for p in parts)
     n_un = sum(p["unanswerable"] for p in parts)
 

@@ -86,7 +86,7 @@ def _sections(markdown: str, title: str) -> list[_Section]:
                 sections[-1].paragraphs.append(_table_as_sentences(table_rows))
             table_rows.clear()
 
-    for raw_line in markdown.splitlines():
+    for raw_line in _values_with_headings(markdown).splitlines():
         line = raw_line.strip()
         heading = _HEADING.match(line)
         if heading:
@@ -111,6 +111,66 @@ def _sections(markdown: str, title: str) -> list[_Section]:
             paragraph.append(line)
     flush()
     return [section for section in sections if section.paragraphs or section.rows]
+
+
+_MONEY = re.compile(r"[$€£]\s?\d|\d\s?(?:€|eur\b|euros?\b|usd\b|gbp\b)", re.IGNORECASE)
+_BARE_VALUE_CHARS = 40
+
+
+def _bare_value_kind(line: str) -> str | None:
+    """What a line that is only a value is ("€25", "€20 per day", "+353 1 555 0148"), if it is.
+
+    A short line with a number or an address in it, no sentence end and no label of its own.
+    """
+    if (
+        not line
+        or len(line) > _BARE_VALUE_CHARS
+        or line.startswith(("#", "|"))
+        or _LIST_MARKER.match(line)
+        or line.endswith((".", "!", "?", ":"))
+        or re.search(r":\s", line)
+        or not re.search(r"\d|@", line)
+    ):
+        return None
+    if _MONEY.search(line):
+        return "money"
+    return "email" if "@" in line else "other"
+
+
+def _values_with_headings(markdown: str) -> str:
+    """A price card's "### Safety check" then "€25" as "Safety check: €25.": the value said
+    with what it is the value of. Bare values right under a heading (of one kind: "€20 per
+    day", "€80 per week") are joined into one sentence that names the heading."""
+    lines = markdown.splitlines()
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        out.append(line)
+        index += 1
+        heading = _HEADING.match(line.strip())
+        if not heading or len(heading.group(1)) == 1:
+            continue
+        values: list[str] = []
+        kind, probe = None, index
+        while probe < len(lines):
+            text = lines[probe].strip()
+            if not text:
+                probe += 1
+                continue
+            # A value is a paragraph of its own: the next line must end it.
+            if probe + 1 < len(lines) and lines[probe + 1].strip():
+                break
+            this = _bare_value_kind(text)
+            if this is None or (kind and this != kind):
+                break
+            kind = this
+            values.append(text)
+            probe += 1
+            index = probe
+        if values:
+            out += ["", f"{heading.group(2).strip()}: {', '.join(values)}.", ""]
+    return "\n".join(out)
 
 
 def _table_as_sentences(rows: list[list[str]]) -> str:

@@ -68,15 +68,46 @@ def _keep_labels(html: str) -> str:
     except (etree.ParserError, ValueError):
         return html
     changed = False
-    for dl in root.iter("dl"):
-        items, term = [], None
+    for link in list(root.iter("a")):
+        # A phone number or email written as a link is text a visitor reads: trafilatura
+        # drops a paragraph that is all link, so the link is unwrapped to its text.
+        if (link.get("href") or "").lower().startswith(("tel:", "mailto:")):
+            link.drop_tag()
+            changed = True
+    for paragraph in list(root.iter("p")):
+        if _bold_question(paragraph):
+            # "**Do I need to book?**" on a line of its own heads its answer like a FAQ's
+            # heading: the question and the paragraphs after it are one passage.
+            heading = etree.Element("h4")
+            heading.text = " ".join(paragraph.text_content().split())
+            heading.tail = paragraph.tail
+            paragraph.getparent().replace(paragraph, heading)
+            changed = True
+    for dl in list(root.iter("dl")):
+        items, term, pairs = [], None, []
         for child in dl:
             if child.tag == "dt":
                 term = " ".join(child.text_content().split())
             elif child.tag == "dd":
                 value = " ".join(child.text_content().split())
                 items.append(f"{term}: {value}" if term else value)
-        if items:
+                pairs.append((term, value))
+        if pairs and all(term and term.endswith("?") for term, _ in pairs):
+            # A FAQ written as a definition list: each question heads its own answer, so
+            # that each entry is one passage, the way a FAQ with headings is read.
+            parent, at = dl.getparent(), dl.getparent().index(dl)
+            for offset, (term, value) in enumerate(pairs):
+                heading = etree.Element("h3")
+                heading.text = term
+                answer = etree.SubElement(etree.Element("div"), "p")
+                answer.text = value
+                parent.insert(at + 2 * offset, heading)
+                parent.insert(at + 2 * offset + 1, answer)
+            last = parent[at + 2 * len(pairs) - 1]
+            last.tail = dl.tail
+            parent.remove(dl)
+            changed = True
+        elif items:
             ul = etree.Element("ul")
             for item in items:
                 li = etree.SubElement(ul, "li")
@@ -95,6 +126,17 @@ def _keep_labels(html: str) -> str:
             address.getparent().replace(address, p)
             changed = True
     return lxml.html.tostring(root, encoding="unicode") if changed else html
+
+
+def _bold_question(paragraph: etree._Element) -> bool:
+    """A paragraph that is only a bold question ("<p><strong>Can I …?</strong></p>")."""
+    children = list(paragraph)
+    if len(children) != 1 or children[0].tag not in ("strong", "b"):
+        return False
+    if (paragraph.text or "").strip() or (children[0].tail or "").strip():
+        return False
+    text = " ".join(paragraph.text_content().split())
+    return text.endswith("?") and len(text) <= 150
 
 
 _BOLD_LABEL = re.compile(r"^\*\*([^*\n]{1,30}?):?\*\*:?\s+(\S.*)$", re.MULTILINE)
@@ -132,7 +174,7 @@ def _with_contact_details(text: str) -> str:
     """
     found: list[str] = []
     for line in text.splitlines():
-        line = line.strip().lstrip("-*+ ").strip()
+        line = re.sub(r"^[-*+]\s+", "", line.strip()).strip()  # a list marker, not a "+44"
         if len(line) > 80:
             continue
         for match in _EMAIL.finditer(line):

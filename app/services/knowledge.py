@@ -34,6 +34,7 @@ PASSAGE_WEIGHT = 0.4
 OVERLAP_WEIGHT = 0.1
 SENTENCE_MARGIN = 0.12  # sentences this close to the best one are said too
 MAX_SENTENCES = 2
+FAQ_CONTEXT_SHARE = 0.5  # how much of a FAQ question's closeness its answer sentences get
 MAX_ANSWER_CHARS = 420
 _SHORT_SENTENCE_WORDS = 4  # "Yes." reads as an answer only with the sentence after it
 # Typed questions (a price, a contact detail, a person) are answered only by a sentence that
@@ -174,13 +175,23 @@ def select_sentences(
     vectors = embedder.embed_cached([sentence for _, _, sentence in candidates])
     question_vector = embedder.embed_query(question)
     similarities = vectors @ question_vector
-    if kind == "price":
-        # A price is read under its heading: "€14.50 per person" is the catering's price only
-        # with "Catering" in front of it.
+    # A price is read under its heading: "€14.50 per person" is the catering's price only
+    # with "Catering" in front of it; a FAQ's answer under its question ("We collect and
+    # deliver bikes…" answers "Can you pick up my bike?" as the answer to "Can you collect
+    # my bike?").
+    contextual = [
+        i
+        for i, (index, _, _) in enumerate(candidates)
+        if kind == "price" or (passages[index].section or "").endswith("?")
+    ]
+    if contextual:
         in_context = embedder.embed_cached(
-            [_in_context(passages[index], sentence) for index, _, sentence in candidates]
+            [_in_context(passages[candidates[i][0]], candidates[i][2]) for i in contextual]
         )
-        similarities = np.maximum(similarities, in_context @ question_vector)
+        similarities = similarities.copy()
+        alone, read = similarities[contextual], in_context @ question_vector
+        share = 1.0 if kind == "price" else FAQ_CONTEXT_SHARE
+        similarities[contextual] = np.maximum(alone, alone + share * (read - alone))
     question_words = content_words(question)
     scored = []
     for (index, position, sentence), similarity in zip(candidates, similarities, strict=True):

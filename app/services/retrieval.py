@@ -215,11 +215,16 @@ _PHRASING_WORDS = frozenset(
 )
 
 
-# "Do you offer X", "Is there a X", "How much is the X", "Can I bring my X": X is what the
-# question is about; the rest is how it is asked.
+# "Do you offer X", "Is there a X", "How much is the X", "Can I bring my X", "Will you buy
+# X": X is what the question is about; the rest is how it is asked. A verb that names the
+# service itself ("Do you ship …", "Do you teach …") is part of what is asked about.
+_OFFER_VERBS = (
+    r"have|offer|sell|run|provide|stream|host|organise|organize|rent|hire|stock|do|give|buy|"
+    r"service|repair|fix|ship|deliver|install|teach"
+)
+_SERVICE_VERBS = frozenset(["ship", "deliver", "service", "repair", "fix", "install", "teach"])
 _SUBJECT = re.compile(
-    r"\b(?:do|does|did)\s+(?:you|they|the \w+)\s+(?:have|offer|sell|run|provide|stream|"
-    r"host|organise|organize|rent|hire)\s+(?P<a>.+)"
+    rf"\b(?:do|does|did|will|would)\s+(?:you|they|the \w+)\s+(?P<va>{_OFFER_VERBS})\s+(?P<a>.+)"
     r"|\b(?:is|are)\s+there\s+(?P<b>.+)"
     r"|\bhow much (?:is|are|does|do)\s+(?P<c>.+)"
     r"|\bcan i\s+(?:bring|rent|hire|buy|book|pay with|use)\s+(?P<d>.+)",
@@ -242,12 +247,16 @@ def absent_words(
     match = _SUBJECT.search(question)
     if not match:
         return []
-    subject = next(group for group in match.groups() if group)
+    groups = match.groupdict()
+    subject = next(groups[name] for name in "abcd" if groups.get(name))
     vocabulary = _site_vocabulary(store)
     if not vocabulary:
         return []
     missing = []
-    for word in content_words(subject):
+    words = content_words(subject)
+    if (groups.get("va") or "").lower() in _SERVICE_VERBS:
+        words.add(groups["va"].lower())
+    for word in words:
         if word in _PHRASING_WORDS or (len(word) < 3 and not word.isdigit()):
             continue
         stem = word_stem(word)

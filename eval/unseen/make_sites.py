@@ -1,4 +1,4 @@
-"""Writes the two unseen-site copies under eval/unseen/sites/ (run once; the output is committed).
+"""Writes unseen-site copies under eval/unseen/sites/ (run once; the output is committed).
 
 Written by hand for the evaluation of issue 11: realistic small-business pages with the
 navigation, footer and cookie banner every page repeats, pricing tables and lists, a
@@ -442,6 +442,257 @@ rolled out a mat with us since.</p></article>
     ),
 }
 
+BIKESHOP = {
+    "index.html": (
+        "Home",
+        "Bike shop, repairs and rentals in Dublin",
+        """
+<section class="hero"><h1>Dublin's friendly bike shop on the quays</h1>
+<p>Liffey Cycles sells, fixes and rents bikes a few steps from the river in Dublin 7. City bikes,
+e-bikes, kids' bikes and folding bikes, and a workshop that will have you rolling again
+quickly.</p><a class="btn" href="pricing.html">Service prices</a></section>
+<section class="features">
+<div class="feature"><h3>Workshop</h3><p>Services and repairs for every kind of bike, e-bikes
+included.</p><a href="repairs.html">Repairs</a></div>
+<div class="feature"><h3>Rentals</h3><p>Explore the city by bike for a day or a week.</p>
+<a href="rentals.html">Rent a bike</a></div>
+<div class="feature"><h3>New bikes</h3><p>Hand-picked bikes from brands we trust.</p>
+<a href="bikes.html">Shop bikes</a></div></section>
+<section><h2>Customers say</h2><blockquote>"Fixed my wheel while I had a coffee next door."
+– Aoife, Stoneybatter</blockquote></section>
+""",
+    ),
+    "pricing.html": (
+        "Prices",
+        "Workshop prices",
+        """
+<h1>Workshop prices</h1>
+<p>Fixed prices for our most popular services. Parts are charged extra unless they are listed
+as included. All prices include VAT.</p>
+<div class="price-grid">
+<div class="price-card"><h3>Safety check</h3><p class="price">€25</p>
+<ul><li>Brakes and gears adjusted</li><li>Tyres pumped and checked</li><li>Takes about
+30 minutes</li></ul></div>
+<div class="price-card"><h3>Standard service</h3><p class="price">€65</p>
+<ul><li>Everything in the safety check</li><li>Drivetrain cleaned and lubricated</li>
+<li>Wheels trued</li><li>Bolts torqued to spec</li></ul></div>
+<div class="price-card popular"><span class="badge">Most popular</span><h3>Full service</h3>
+<p class="price">€120</p><ul><li>Bike stripped down and rebuilt</li><li>Bearings cleaned and
+regreased</li><li>New cables and outer casing included</li></ul></div>
+<div class="price-card"><h3>E-bike service</h3><p class="price">€95</p>
+<ul><li>Standard service</li><li>Motor diagnostics and firmware update</li><li>Battery health
+report</li></ul></div>
+</div>
+<h2>Other work</h2>
+<p>Jobs that are not on this page are charged at our workshop rate of €40 per hour, and we
+always give you a quote before we start.</p>
+""",
+    ),
+    "rentals.html": (
+        "Rentals",
+        "Bike rental",
+        """
+<h1>Rent a bike</h1>
+<p>All our rental bikes are serviced after every hire. Pick up from 09:00 and return by 18:00 on
+the last day of your rental.</p>
+<div class="price-grid">
+<div class="price-card"><h3>City bike</h3><p class="price">€20 <span>per day</span></p>
+<p class="price-alt">€80 per week</p><p>Seven gears, basket and lights.</p></div>
+<div class="price-card"><h3>Hybrid</h3><p class="price">€25 <span>per day</span></p>
+<p class="price-alt">€100 per week</p><p>Lighter and faster, good for longer rides to Howth.</p></div>
+<div class="price-card"><h3>E-bike</h3><p class="price">€45 <span>per day</span></p>
+<p class="price-alt">€180 per week</p><p>Range of about 80 km on one charge; charger
+included.</p></div>
+<div class="price-card"><h3>Kids' bike</h3><p class="price">€12 <span>per day</span></p>
+<p>For ages 5 to 12.</p></div>
+</div>
+<h2>What you need to know</h2>
+<ul><li>A deposit of €150 per bike is taken on your card and released when the bike comes
+back.</li><li>Bring photo ID (passport or driving licence).</li><li>A helmet and a D-lock come
+free with every rental.</li><li>Riders must be 16 or older to rent an adult bike.</li></ul>
+""",
+    ),
+    "repairs.html": (
+        "Repairs",
+        "Repairs",
+        """
+<h1>Repairs</h1>
+<p>Our two mechanics are Cytech qualified and work on road, city, mountain, folding and
+electric bikes.</p>
+<h2>Common repairs</h2>
+<table><tr><th>Repair</th><th>Price</th></tr>
+<tr><td>Puncture repair</td><td>€15</td></tr>
+<tr><td>New inner tube fitted</td><td>€20 including the tube</td></tr>
+<tr><td>Brake pads fitted</td><td>€12 per wheel plus pads</td></tr>
+<tr><td>Chain replacement</td><td>from €35 including the chain</td></tr>
+<tr><td>Wheel truing</td><td>€20</td></tr></table>
+<h2>Good to know</h2>
+<p><strong>Do I need to book a repair?</strong></p>
+<p>Services need to be booked, by phone or in the shop. Punctures and small jobs are walk-in:
+we usually do them while you wait, in about 20 minutes.</p>
+<p><strong>How long does a service take?</strong></p>
+<p>Most services are ready within 2 working days. In spring it can take a little longer, so
+book early.</p>
+<p><strong>Do you work on e-bikes?</strong></p>
+<p>Yes. We are a Bosch and Shimano Steps service centre. We don't work on home-made conversion
+kits.</p>
+<p><strong>Can you collect my bike?</strong></p>
+<p>We collect and deliver bikes for servicing in Dublin 1, 2, 7 and 8 for €15 each way.</p>
+""",
+    ),
+    "bikes.html": (
+        "Bikes",
+        "New bikes",
+        """
+<h1>New bikes</h1>
+<p>We stock Trek, Brompton, Cube and Ridgeback, and can order any model from their current
+range within about a week.</p>
+<h2>What we sell</h2>
+<ul><li>City and hybrid bikes from €549</li><li>E-bikes from €1,899</li><li>Brompton folding
+bikes from €1,295</li><li>Kids' bikes from €199</li></ul>
+<h2>Every new bike includes</h2>
+<ul><li>A professional build and a fit on the day you collect it</li><li>A free first service
+within 6 weeks of purchase, when cables have settled</li></ul>
+<h2>Test rides</h2>
+<p>Test rides are free. Leave photo ID with us and take the bike along the quays.</p>
+""",
+    ),
+    "faq.html": (
+        "FAQ",
+        "Frequently asked questions",
+        """
+<h1>Frequently asked questions</h1>
+<dl class="faq">
+<dt>Do you sell second-hand bikes?</dt>
+<dd>Yes. We sell refurbished bikes from €180, each with a full service and a 3-month
+warranty.</dd>
+<dt>Can I buy a bike through the Bike to Work scheme?</dt>
+<dd>Yes, we are registered with the scheme. Your employer buys the bike and you repay it from
+your gross salary: up to €1,250 for a bike, or €1,500 for an e-bike.</dd>
+<dt>Do you give a student discount?</dt>
+<dd>Students get 10% off parts and accessories with a valid student card. The discount does not
+apply to bikes or workshop services.</dd>
+<dt>Can you fit a child seat?</dt>
+<dd>Yes. Fitting costs €20, or it is free if you buy the seat from us.</dd>
+<dt>Do you sell gift vouchers?</dt>
+<dd>Yes, for any amount from €20. Vouchers are valid for 5 years and can be used in the shop
+and the workshop.</dd>
+<dt>How can I pay?</dt>
+<dd>We accept cards, Apple Pay, Google Pay and cash. We do not take cheques.</dd>
+</dl>
+""",
+    ),
+    "contact.html": (
+        "Contact",
+        "Contact us",
+        """
+<h1>Contact us</h1>
+<p>Questions about a repair or a bike? Call, email or drop in.</p>
+<div class="contact-grid">
+<div><h3>Phone</h3><p><a href="tel:+35315550148">+353 1 555 0148</a></p></div>
+<div><h3>Email</h3><p><a href="mailto:hello@liffeycycles.example">hello@liffeycycles.example</a></p></div>
+<div><h3>Shop</h3><address>Liffey Cycles<br>27 Ormond Quay Upper<br>Dublin 7, D07 X2K4</address></div>
+</div>
+<h2>Opening hours</h2>
+<ul class="hours"><li>Monday to Friday: 08:00 – 18:30</li><li>Saturday: 09:00 – 17:00</li>
+<li>Sunday: 12:00 – 16:00</li></ul>
+<p>We are closed on bank holidays.</p>
+<h2>Getting here</h2>
+<p>The Four Courts Luas stop (Red Line) is two minutes' walk away. There are bike stands right
+outside the shop.</p>
+""",
+    ),
+    "about.html": (
+        "About",
+        "About us",
+        """
+<h1>About Liffey Cycles</h1>
+<p>Liffey Cycles was started in 2009 by Niamh Byrne, a former bike courier, in a lock-up
+off Capel Street with one workstand and a box of spare parts.</p>
+<p>In 2015 we moved to our shop on Ormond Quay. Today we are a team of seven, including two
+full-time mechanics.</p>
+<h2>What we believe</h2>
+<p>Cycling should be simple and affordable. We'll always tell you when a repair isn't worth
+it.</p>
+""",
+    ),
+    "returns.html": (
+        "",
+        "Returns and warranty",
+        """
+<h1>Returns and warranty</h1>
+<h2>Returns</h2>
+<p>You can return unused parts and accessories within 30 days with your receipt for a full
+refund. Bikes that have been ridden outside the shop cannot be returned, and special-order
+items are not refundable.</p>
+<h2>Refunds</h2>
+<p>Refunds go back to your original payment method within 5 working days of the return.</p>
+<h2>Warranty on new bikes</h2>
+<p>Every new bike comes with our 2-year warranty on parts. Frames are covered by the
+manufacturer's own frame warranty, which is lifetime for most brands we sell.</p>
+<h2>Workshop guarantee</h2>
+<p>If an adjustment we made slips within 30 days of a service, bring the bike back and we'll fix
+it free of charge.</p>
+<h2>Rental cancellations</h2>
+<p>Cancel a rental booking free of charge up to 24 hours before pick-up. Later cancellations
+are charged 50% of the first day.</p>
+""",
+    ),
+    "blog-winter.html": (
+        "Blog",
+        "Getting your bike ready for winter",
+        """
+<article><h1>Getting your bike ready for winter</h1>
+<p class="meta">By Niamh Byrne, 14 October 2025</p>
+<p>Dublin winters are wet rather than cold, and wet roads are hard on brakes, chains and tyres.
+Fit mudguards and bright lights, check your brake pads every few weeks and wipe your chain
+after rainy rides.</p>
+<p>Run your tyres a little softer for grip in the rain. A standard service before the
+clocks go back is the best present you can give your bike.</p></article>
+""",
+    ),
+    "blog-ebike-battery.html": (
+        "",
+        "Looking after your e-bike battery",
+        """
+<article><h1>Looking after your e-bike battery</h1>
+<p class="meta">By Cian Walsh, workshop manager, 3 February 2026</p>
+<p>A lithium-ion e-bike battery lasts between 500 and 1,000 full charge cycles if you treat it
+well. If you won't ride for a few weeks, store the battery indoors at between 30% and 60%
+charge.</p>
+<p>Never charge a battery below freezing, and let it warm up to room temperature after a cold
+ride before you charge it. Our e-bike service includes a battery health report.</p></article>
+""",
+    ),
+    "blog-chain.html": (
+        "",
+        "When should you replace your chain?",
+        """
+<article><h1>When should you replace your chain?</h1>
+<p class="meta">By Cian Walsh, 9 March 2026</p>
+<p>A chain stretches as it wears. On a city bike ridden in all weathers, plan on a new chain
+roughly every 3,000 km. A worn chain quickly wears out your cassette and chainrings too, which
+costs far more.</p>
+<p>Drop in and we'll measure your chain with a chain checker for free: it takes a minute.</p>
+</article>
+""",
+    ),
+    "blog-commute.html": (
+        "",
+        "Five tips for commuting by bike in Dublin",
+        """
+<article><h1>Five tips for commuting by bike in Dublin</h1>
+<p class="meta">By Niamh Byrne, 20 January 2026</p>
+<ol><li>Use the quays' cycle lanes and the Royal Canal greenway where you can.</li>
+<li>Lock your frame and front wheel with a D-lock to a fixed stand.</li>
+<li>Keep a spare inner tube and a mini pump in your bag.</li>
+<li>Get a bike through the Bike to Work scheme and spread the cost.</li>
+<li>Book a safety check every few months so brakes and gears stay sharp.</li></ol>
+</article>
+""",
+    ),
+}
+
 if __name__ == "__main__":
     write_site(
         "harbourline",
@@ -607,6 +858,257 @@ between your teeth once a day.</p></article>
     ),
 }
 
+BIKESHOP = {
+    "index.html": (
+        "Home",
+        "Bike shop, repairs and rentals in Dublin",
+        """
+<section class="hero"><h1>Dublin's friendly bike shop on the quays</h1>
+<p>Liffey Cycles sells, fixes and rents bikes a few steps from the river in Dublin 7. City bikes,
+e-bikes, kids' bikes and folding bikes, and a workshop that will have you rolling again
+quickly.</p><a class="btn" href="pricing.html">Service prices</a></section>
+<section class="features">
+<div class="feature"><h3>Workshop</h3><p>Services and repairs for every kind of bike, e-bikes
+included.</p><a href="repairs.html">Repairs</a></div>
+<div class="feature"><h3>Rentals</h3><p>Explore the city by bike for a day or a week.</p>
+<a href="rentals.html">Rent a bike</a></div>
+<div class="feature"><h3>New bikes</h3><p>Hand-picked bikes from brands we trust.</p>
+<a href="bikes.html">Shop bikes</a></div></section>
+<section><h2>Customers say</h2><blockquote>"Fixed my wheel while I had a coffee next door."
+– Aoife, Stoneybatter</blockquote></section>
+""",
+    ),
+    "pricing.html": (
+        "Prices",
+        "Workshop prices",
+        """
+<h1>Workshop prices</h1>
+<p>Fixed prices for our most popular services. Parts are charged extra unless they are listed
+as included. All prices include VAT.</p>
+<div class="price-grid">
+<div class="price-card"><h3>Safety check</h3><p class="price">€25</p>
+<ul><li>Brakes and gears adjusted</li><li>Tyres pumped and checked</li><li>Takes about
+30 minutes</li></ul></div>
+<div class="price-card"><h3>Standard service</h3><p class="price">€65</p>
+<ul><li>Everything in the safety check</li><li>Drivetrain cleaned and lubricated</li>
+<li>Wheels trued</li><li>Bolts torqued to spec</li></ul></div>
+<div class="price-card popular"><span class="badge">Most popular</span><h3>Full service</h3>
+<p class="price">€120</p><ul><li>Bike stripped down and rebuilt</li><li>Bearings cleaned and
+regreased</li><li>New cables and outer casing included</li></ul></div>
+<div class="price-card"><h3>E-bike service</h3><p class="price">€95</p>
+<ul><li>Standard service</li><li>Motor diagnostics and firmware update</li><li>Battery health
+report</li></ul></div>
+</div>
+<h2>Other work</h2>
+<p>Jobs that are not on this page are charged at our workshop rate of €40 per hour, and we
+always give you a quote before we start.</p>
+""",
+    ),
+    "rentals.html": (
+        "Rentals",
+        "Bike rental",
+        """
+<h1>Rent a bike</h1>
+<p>All our rental bikes are serviced after every hire. Pick up from 09:00 and return by 18:00 on
+the last day of your rental.</p>
+<div class="price-grid">
+<div class="price-card"><h3>City bike</h3><p class="price">€20 <span>per day</span></p>
+<p class="price-alt">€80 per week</p><p>Seven gears, basket and lights.</p></div>
+<div class="price-card"><h3>Hybrid</h3><p class="price">€25 <span>per day</span></p>
+<p class="price-alt">€100 per week</p><p>Lighter and faster, good for longer rides to Howth.</p></div>
+<div class="price-card"><h3>E-bike</h3><p class="price">€45 <span>per day</span></p>
+<p class="price-alt">€180 per week</p><p>Range of about 80 km on one charge; charger
+included.</p></div>
+<div class="price-card"><h3>Kids' bike</h3><p class="price">€12 <span>per day</span></p>
+<p>For ages 5 to 12.</p></div>
+</div>
+<h2>What you need to know</h2>
+<ul><li>A deposit of €150 per bike is taken on your card and released when the bike comes
+back.</li><li>Bring photo ID (passport or driving licence).</li><li>A helmet and a D-lock come
+free with every rental.</li><li>Riders must be 16 or older to rent an adult bike.</li></ul>
+""",
+    ),
+    "repairs.html": (
+        "Repairs",
+        "Repairs",
+        """
+<h1>Repairs</h1>
+<p>Our two mechanics are Cytech qualified and work on road, city, mountain, folding and
+electric bikes.</p>
+<h2>Common repairs</h2>
+<table><tr><th>Repair</th><th>Price</th></tr>
+<tr><td>Puncture repair</td><td>€15</td></tr>
+<tr><td>New inner tube fitted</td><td>€20 including the tube</td></tr>
+<tr><td>Brake pads fitted</td><td>€12 per wheel plus pads</td></tr>
+<tr><td>Chain replacement</td><td>from €35 including the chain</td></tr>
+<tr><td>Wheel truing</td><td>€20</td></tr></table>
+<h2>Good to know</h2>
+<p><strong>Do I need to book a repair?</strong></p>
+<p>Services need to be booked, by phone or in the shop. Punctures and small jobs are walk-in:
+we usually do them while you wait, in about 20 minutes.</p>
+<p><strong>How long does a service take?</strong></p>
+<p>Most services are ready within 2 working days. In spring it can take a little longer, so
+book early.</p>
+<p><strong>Do you work on e-bikes?</strong></p>
+<p>Yes. We are a Bosch and Shimano Steps service centre. We don't work on home-made conversion
+kits.</p>
+<p><strong>Can you collect my bike?</strong></p>
+<p>We collect and deliver bikes for servicing in Dublin 1, 2, 7 and 8 for €15 each way.</p>
+""",
+    ),
+    "bikes.html": (
+        "Bikes",
+        "New bikes",
+        """
+<h1>New bikes</h1>
+<p>We stock Trek, Brompton, Cube and Ridgeback, and can order any model from their current
+range within about a week.</p>
+<h2>What we sell</h2>
+<ul><li>City and hybrid bikes from €549</li><li>E-bikes from €1,899</li><li>Brompton folding
+bikes from €1,295</li><li>Kids' bikes from €199</li></ul>
+<h2>Every new bike includes</h2>
+<ul><li>A professional build and a fit on the day you collect it</li><li>A free first service
+within 6 weeks of purchase, when cables have settled</li></ul>
+<h2>Test rides</h2>
+<p>Test rides are free. Leave photo ID with us and take the bike along the quays.</p>
+""",
+    ),
+    "faq.html": (
+        "FAQ",
+        "Frequently asked questions",
+        """
+<h1>Frequently asked questions</h1>
+<dl class="faq">
+<dt>Do you sell second-hand bikes?</dt>
+<dd>Yes. We sell refurbished bikes from €180, each with a full service and a 3-month
+warranty.</dd>
+<dt>Can I buy a bike through the Bike to Work scheme?</dt>
+<dd>Yes, we are registered with the scheme. Your employer buys the bike and you repay it from
+your gross salary: up to €1,250 for a bike, or €1,500 for an e-bike.</dd>
+<dt>Do you give a student discount?</dt>
+<dd>Students get 10% off parts and accessories with a valid student card. The discount does not
+apply to bikes or workshop services.</dd>
+<dt>Can you fit a child seat?</dt>
+<dd>Yes. Fitting costs €20, or it is free if you buy the seat from us.</dd>
+<dt>Do you sell gift vouchers?</dt>
+<dd>Yes, for any amount from €20. Vouchers are valid for 5 years and can be used in the shop
+and the workshop.</dd>
+<dt>How can I pay?</dt>
+<dd>We accept cards, Apple Pay, Google Pay and cash. We do not take cheques.</dd>
+</dl>
+""",
+    ),
+    "contact.html": (
+        "Contact",
+        "Contact us",
+        """
+<h1>Contact us</h1>
+<p>Questions about a repair or a bike? Call, email or drop in.</p>
+<div class="contact-grid">
+<div><h3>Phone</h3><p><a href="tel:+35315550148">+353 1 555 0148</a></p></div>
+<div><h3>Email</h3><p><a href="mailto:hello@liffeycycles.example">hello@liffeycycles.example</a></p></div>
+<div><h3>Shop</h3><address>Liffey Cycles<br>27 Ormond Quay Upper<br>Dublin 7, D07 X2K4</address></div>
+</div>
+<h2>Opening hours</h2>
+<ul class="hours"><li>Monday to Friday: 08:00 – 18:30</li><li>Saturday: 09:00 – 17:00</li>
+<li>Sunday: 12:00 – 16:00</li></ul>
+<p>We are closed on bank holidays.</p>
+<h2>Getting here</h2>
+<p>The Four Courts Luas stop (Red Line) is two minutes' walk away. There are bike stands right
+outside the shop.</p>
+""",
+    ),
+    "about.html": (
+        "About",
+        "About us",
+        """
+<h1>About Liffey Cycles</h1>
+<p>Liffey Cycles was started in 2009 by Niamh Byrne, a former bike courier, in a lock-up
+off Capel Street with one workstand and a box of spare parts.</p>
+<p>In 2015 we moved to our shop on Ormond Quay. Today we are a team of seven, including two
+full-time mechanics.</p>
+<h2>What we believe</h2>
+<p>Cycling should be simple and affordable. We'll always tell you when a repair isn't worth
+it.</p>
+""",
+    ),
+    "returns.html": (
+        "",
+        "Returns and warranty",
+        """
+<h1>Returns and warranty</h1>
+<h2>Returns</h2>
+<p>You can return unused parts and accessories within 30 days with your receipt for a full
+refund. Bikes that have been ridden outside the shop cannot be returned, and special-order
+items are not refundable.</p>
+<h2>Refunds</h2>
+<p>Refunds go back to your original payment method within 5 working days of the return.</p>
+<h2>Warranty on new bikes</h2>
+<p>Every new bike comes with our 2-year warranty on parts. Frames are covered by the
+manufacturer's own frame warranty, which is lifetime for most brands we sell.</p>
+<h2>Workshop guarantee</h2>
+<p>If an adjustment we made slips within 30 days of a service, bring the bike back and we'll fix
+it free of charge.</p>
+<h2>Rental cancellations</h2>
+<p>Cancel a rental booking free of charge up to 24 hours before pick-up. Later cancellations
+are charged 50% of the first day.</p>
+""",
+    ),
+    "blog-winter.html": (
+        "Blog",
+        "Getting your bike ready for winter",
+        """
+<article><h1>Getting your bike ready for winter</h1>
+<p class="meta">By Niamh Byrne, 14 October 2025</p>
+<p>Dublin winters are wet rather than cold, and wet roads are hard on brakes, chains and tyres.
+Fit mudguards and bright lights, check your brake pads every few weeks and wipe your chain
+after rainy rides.</p>
+<p>Run your tyres a little softer for grip in the rain. A standard service before the
+clocks go back is the best present you can give your bike.</p></article>
+""",
+    ),
+    "blog-ebike-battery.html": (
+        "",
+        "Looking after your e-bike battery",
+        """
+<article><h1>Looking after your e-bike battery</h1>
+<p class="meta">By Cian Walsh, workshop manager, 3 February 2026</p>
+<p>A lithium-ion e-bike battery lasts between 500 and 1,000 full charge cycles if you treat it
+well. If you won't ride for a few weeks, store the battery indoors at between 30% and 60%
+charge.</p>
+<p>Never charge a battery below freezing, and let it warm up to room temperature after a cold
+ride before you charge it. Our e-bike service includes a battery health report.</p></article>
+""",
+    ),
+    "blog-chain.html": (
+        "",
+        "When should you replace your chain?",
+        """
+<article><h1>When should you replace your chain?</h1>
+<p class="meta">By Cian Walsh, 9 March 2026</p>
+<p>A chain stretches as it wears. On a city bike ridden in all weathers, plan on a new chain
+roughly every 3,000 km. A worn chain quickly wears out your cassette and chainrings too, which
+costs far more.</p>
+<p>Drop in and we'll measure your chain with a chain checker for free: it takes a minute.</p>
+</article>
+""",
+    ),
+    "blog-commute.html": (
+        "",
+        "Five tips for commuting by bike in Dublin",
+        """
+<article><h1>Five tips for commuting by bike in Dublin</h1>
+<p class="meta">By Niamh Byrne, 20 January 2026</p>
+<ol><li>Use the quays' cycle lanes and the Royal Canal greenway where you can.</li>
+<li>Lock your frame and front wheel with a D-lock to a fixed stand.</li>
+<li>Keep a spare inner tube and a mini pump in your bag.</li>
+<li>Get a bike through the Bike to Work scheme and spread the cost.</li>
+<li>Book a safety check every few months so brakes and gears stay sharp.</li></ol>
+</article>
+""",
+    ),
+}
+
 if __name__ == "__main__":
     write_site(
         "riverside",
@@ -614,4 +1116,11 @@ if __name__ == "__main__":
         "Family and cosmetic dentistry on the Calls, Leeds.",
         ("Book now", "contact.html"),
         CLINIC,
+    )
+    write_site(
+        "liffeycycles",
+        "Liffey Cycles",
+        "Bike shop, workshop and rentals on Ormond Quay, Dublin.",
+        ("Book a service", "contact.html"),
+        BIKESHOP,
     )

@@ -53,3 +53,26 @@ def test_the_json_report_drops_the_test_splits_questions_and_answers():
     }
     assert out["sites"]["shop"]["splits"]["dev"] == REPORT["sites"]["shop"]["splits"]["dev"]
     assert "details" in REPORT["sites"]["shop"]["splits"]["test"]  # the run's own copy intact
+
+
+def test_a_site_without_a_test_file_is_asked_its_dev_split_only(tmp_path, monkeypatch):
+    import eval.unseen_eval as unseen
+
+    (tmp_path / "shop.dev.yaml").write_text("answerable: []\n", encoding="utf-8")
+    (tmp_path / "cafe.dev.yaml").write_text("answerable: []\n", encoding="utf-8")
+    (tmp_path / "cafe.test.yaml").write_text("answerable: []\n", encoding="utf-8")
+    monkeypatch.setattr(unseen, "QUESTIONS", tmp_path)
+
+    assert unseen.site_splits("shop", ("dev", "test")) == ["dev"]
+    assert unseen.site_splits("cafe", ("dev", "test")) == ["dev", "test"]
+
+
+def test_the_overall_figures_count_only_the_sites_that_have_the_split():
+    from eval.unseen_eval import _overall
+
+    dev_only = {"splits": {"dev": _split("a?")}}
+    both = {"splits": {"dev": _split("b?"), "test": _split("c?")}}
+    report = {"sites": {"shop": dev_only, "cafe": both}}
+
+    assert _overall(report, "test")["answerable"] == 1
+    assert _overall(report, "dev")["answerable"] == 2

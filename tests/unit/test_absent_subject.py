@@ -1,0 +1,37 @@
+"""A question about something the site never mentions is recognised as such
+(app/services/retrieval.absent_words): the bot declines instead of answering from a
+passage that merely shares words with it."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from app.services.retrieval import absent_words
+
+
+class _Store:
+    def __init__(self, *texts: str) -> None:
+        self._snapshot = SimpleNamespace(
+            version=id(self), texts=list(texts), titles=["Repairs"], sections=[None]
+        )
+
+    def snapshot(self, name: str):
+        return self._snapshot if name == "website_content" else None
+
+
+STORE = _Store(
+    "All our rental bikes are serviced after every hire.",
+    "We collect and deliver bikes for servicing in Dublin 7 for €15 each way.",
+)
+
+
+def test_a_service_the_site_never_names_is_absent():
+    assert absent_words("Do you service motorbikes?", STORE) == ["motorbikes"]
+    assert absent_words("Do you ship bikes to the UK?", STORE) == ["ship"]
+    assert absent_words("Will you buy my old bike as a trade-in?", STORE)
+
+
+def test_a_service_the_site_names_is_not_absent():
+    assert absent_words("Do you service bikes?", STORE) == []
+    assert absent_words("Do you deliver bikes?", STORE) == []
+    assert absent_words("What time do you close on weekdays?", STORE) == []  # no subject asked

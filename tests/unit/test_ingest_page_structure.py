@@ -1,0 +1,84 @@
+"""How a page's structure reaches the passages a visitor is answered from (ingest/extract.py,
+ingest/chunking.py): each FAQ entry one passage, a price kept with what it is the price of."""
+
+from __future__ import annotations
+
+from ingest.chunking import chunk_document
+from ingest.extract import html_document
+
+
+def _chunks(body: str) -> list:
+    html = (
+        "<html><head><title>Shop</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<main>{body}</main><footer>© 2026 Shop</footer></body></html>"
+    )
+    return chunk_document(html_document("http://shop.example/page", html))
+
+
+def test_a_faq_written_as_a_definition_list_gives_one_passage_per_question():
+    chunks = _chunks(
+        "<h1>Frequently asked questions</h1><dl>"
+        "<dt>Do you sell second-hand bikes?</dt><dd>Yes. Refurbished bikes from €180.</dd>"
+        "<dt>Do you sell gift vouchers?</dt><dd>Yes, for any amount from €20.</dd></dl>"
+    )
+
+    assert [(c.section, c.text) for c in chunks] == [
+        ("Do you sell second-hand bikes?", "Yes. Refurbished bikes from €180."),
+        ("Do you sell gift vouchers?", "Yes, for any amount from €20."),
+    ]
+
+
+def test_a_definition_list_of_labels_still_reads_label_colon_value():
+    chunks = _chunks(
+        "<h1>Contact</h1><p>Call or write to us any weekday, we answer within a day.</p>"
+        "<dl><dt>Email</dt><dd>hello@shop.example</dd><dt>Phone</dt><dd>01 555 0148</dd></dl>"
+    )
+
+    text = " ".join(c.text for c in chunks)
+    assert "Email: hello@shop.example." in text
+    assert "Phone: 01 555 0148." in text
+
+
+def test_a_bold_question_line_heads_its_answer_like_a_faq_entry():
+    chunks = _chunks(
+        "<h1>Repairs</h1><p>Our mechanics work on every kind of bike, electric ones too.</p>"
+        "<p><strong>Do I need to book a repair?</strong></p>"
+        "<p>Punctures are walk-in: we fix them while you wait.</p>"
+        "<p><strong>Can you collect my bike?</strong></p>"
+        "<p>We collect and deliver in Dublin 7 for €15 each way.</p>"
+    )
+
+    by_section = {c.section: c.text for c in chunks}
+    assert by_section["Do I need to book a repair?"] == (
+        "Punctures are walk-in: we fix them while you wait."
+    )
+    assert by_section["Can you collect my bike?"] == (
+        "We collect and deliver in Dublin 7 for €15 each way."
+    )
+
+
+def test_a_price_card_keeps_its_amount_with_its_heading():
+    chunks = _chunks(
+        "<h1>Prices</h1><p>Fixed prices for our most popular workshop services.</p>"
+        "<div class='card'><h3>Safety check</h3><p class='price'>€25</p>"
+        "<ul><li>Brakes and gears adjusted</li></ul></div>"
+        "<div class='card'><h3>City bike</h3><p class='price'>€20 per day</p>"
+        "<p class='price-alt'>€80 per week</p><p>Seven gears and lights.</p></div>"
+    )
+
+    texts = [c.text for c in chunks]
+    assert "Safety check: €25. Brakes and gears adjusted." in texts
+    assert "City bike: €20 per day, €80 per week. Seven gears and lights." in texts
+
+
+def test_a_phone_number_and_email_written_as_links_are_kept():
+    chunks = _chunks(
+        "<h1>Contact us</h1><p>Questions about a repair or a bike? Call, email or drop in.</p>"
+        "<div><h3>Phone</h3><p><a href='tel:+35315550148'>+353 1 555 0148</a></p></div>"
+        "<div><h3>Email</h3><p><a href='mailto:hello@shop.example'>hello@shop.example</a></p>"
+        "</div>"
+    )
+
+    text = " ".join(c.text for c in chunks)
+    assert "Phone: +353 1 555 0148." in text  # with its "+"
+    assert "hello@shop.example" in text
