@@ -95,15 +95,29 @@ def _side_by_side(blocks: list[Any]) -> scipy.sparse.csr_matrix:
     general path (through `bmat` and COO) cost more than the classifier's prediction."""
     data, columns, width = [], [], 0
     for block in blocks:
-        row = scipy.sparse.csr_matrix(block)
-        if row.shape[0] != 1:
-            return scipy.sparse.hstack(blocks, format="csr")
-        data.append(row.data)
-        columns.append(row.indices.astype(np.int64) + width)
-        width += row.shape[1]
+        if _is_canonical_coo_row(block):
+            # What Rasa's featurisers give (a sorted CSR row, then `tocoo()`): already the
+            # row's data and columns in order, as `csr_matrix` would make them.
+            row_data, row_columns = block.data, block.col
+        else:
+            row = scipy.sparse.csr_matrix(block)
+            if row.shape[0] != 1:
+                return scipy.sparse.hstack(blocks, format="csr")
+            row.sum_duplicates()
+            row_data, row_columns = row.data, row.indices
+        data.append(row_data)
+        columns.append(row_columns.astype(np.int64) + width)
+        width += block.shape[1]
     values = np.concatenate(data) if data else np.zeros(0)
     indices = np.concatenate(columns) if columns else np.zeros(0, dtype=np.int64)
     return scipy.sparse.csr_matrix((values, indices, np.array([0, len(values)])), shape=(1, width))
+
+
+def _is_canonical_coo_row(block: Any) -> bool:
+    """One COO row whose columns strictly increase (so no duplicates, nothing to sort)."""
+    if not scipy.sparse.isspmatrix_coo(block) or block.shape[0] != 1:
+        return False
+    return block.col.size < 2 or bool((np.diff(block.col) > 0).all())
 
 
 def apply() -> None:
