@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from eval.nlu_eval import (
+    DEV3,
     EARLIER_TEST,
     HELDOUT,
     SETS,
@@ -37,7 +38,9 @@ def test_the_held_out_set_has_twenty_per_intent_and_a_hundred_out_of_scope(path)
     assert {intent for _, intent, _ in items} <= trained
 
 
-@pytest.mark.parametrize("dev_path", [HELDOUT, EARLIER_TEST], ids=["development", "development-2"])
+@pytest.mark.parametrize(
+    "dev_path", [HELDOUT, EARLIER_TEST, DEV3], ids=["development", "development-2", "development-3"]
+)
 def test_the_test_split_covers_the_development_set_groups_and_shares_no_sentence(dev_path) -> None:
     test_items, test_oos = load_heldout(TEST)
     dev_items, dev_oos = load_heldout(dev_path)
