@@ -69,6 +69,10 @@ class ChatMessage:
     attachment_kind: str = ""
 
 
+# A visitor's message on its way: waiting its turn, or being answered.
+_UNDELIVERED = ("queued", "sending")
+
+
 def _new_id() -> str:
     return uuid.uuid4().hex
 
@@ -299,6 +303,11 @@ class WidgetState(rx.State):
                 )
             )
             return None
+        # A new message is also a retry of any that failed before it: keep them in order.
+        self._requeue_failed()
+        # Nothing in flight: it goes now, and says so in the same update as it appears (each
+        # update re-sends the whole transcript to the page).
+        going = not self._delivering and not any(m.status in _UNDELIVERED for m in self.messages)
         self.messages.append(
             ChatMessage(
                 id=_new_id(),
@@ -306,11 +315,11 @@ class WidgetState(rx.State):
                 text=text[:2000],
                 payload=payload[:2000],
                 time=self._now(),
-                status="queued",
+                status="sending" if going else "queued",
             )
         )
-        # A new message is also a retry of any that failed before it: keep them in order.
-        self._requeue_failed()
+        if going:
+            self.typing = True
         return WidgetState.deliver_queued
 
     def _requeue_failed(self) -> None:
@@ -327,37 +336,53 @@ class WidgetState(rx.State):
 
     @rx.event(background=True)
     async def deliver_queued(self):
-        """Send queued messages to Rasa one by one, in order; one worker per visitor."""
+        """Send undelivered messages to Rasa one by one, in order; one worker per visitor.
+
+        Each message costs two updates of the page: it appears (already "sending" when nothing
+        is in flight), then its replies appear with the next message marked "sending", or with
+        the typing indicator off."""
         async with self:
             if self._delivering:
                 return
             self._delivering = True
+            message = self._next_to_send()
+            sender_id = self._conversation()
+        done = False
         try:
-            while True:
-                async with self:
-                    queued = next((m for m in self.messages if m.status == "queued"), None)
-                    if queued is None:
-                        self.typing = False
-                        return
-                    self._set_status(queued.id, "sending")
-                    self.typing = True
-                    sender_id = self._conversation()
+            while message is not None:
                 try:
                     replies = await rasa_client.send_message(
-                        sender_id, queued.payload or queued.text
+                        sender_id, message.payload or message.text
                     )
                 except rasa_client.RasaUnavailable:
                     async with self:
                         self._mark_unreachable()
                     return
                 async with self:
-                    added = self._add_replies(sender_id, queued.id, replies)
+                    added = self._add_replies(sender_id, message.id, replies)
+                    message = self._next_to_send()
+                    sender_id = self._conversation()
+                    if message is None:
+                        self._delivering = False
+                        self.typing = False
+                        done = True
                 if added:
                     yield rx.call_script(f"window.__chatNotify && window.__chatNotify({added})")
         finally:
-            async with self:
-                self._delivering = False
-                self.typing = False
+            if not done:
+                async with self:
+                    self._delivering = False
+                    self.typing = False
+
+    def _next_to_send(self) -> ChatMessage | None:
+        """The first message not yet delivered, marked "sending" (with the typing indicator)."""
+        message = next((m for m in self.messages if m.status in _UNDELIVERED), None)
+        if message is not None:
+            if message.status != "sending":
+                self._set_status(message.id, "sending")
+            if not self.typing:
+                self.typing = True
+        return message
 
     def _mark_unreachable(self) -> None:
         """Keep every undelivered message, marked, for Retry."""

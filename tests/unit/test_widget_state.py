@@ -98,8 +98,34 @@ def test_a_button_click_shows_the_title_and_sends_the_payload(state: WidgetState
     assert (message.text, message.payload, message.status) == (
         "Consultation ($50)",
         '/inform{"service_type":"consultation"}',
-        "queued",
+        "sending",
     )
+    assert state.typing
+
+
+def test_a_message_sent_while_another_is_answered_waits_its_turn(state: WidgetState) -> None:
+    state.messages = [visitor("q1", "hours?", "sending")]
+
+    state._queue("prices?", "prices?")
+
+    assert transcript(state) == [("visitor", "hours?", "sending"), ("visitor", "prices?", "queued")]
+    # Once the first is answered, the next to go is the waiting one, in order.
+    state._add_replies("visitor-1", "q1", [BotMessage(text="9 to 6")])
+    following = state._next_to_send()
+    assert following is not None and following.text == "prices?"
+    assert transcript(state)[-1] == ("visitor", "prices?", "sending")
+
+
+def test_after_an_outage_a_new_message_goes_after_the_ones_that_failed(
+    state: WidgetState,
+) -> None:
+    state.messages = [visitor("q1", "first", "failed")]
+    state.bot_unreachable = True
+
+    state._queue("second", "second")
+
+    assert transcript(state) == [("visitor", "first", "queued"), ("visitor", "second", "queued")]
+    assert state._next_to_send().text == "first"
 
 
 def test_quick_replies_are_the_last_bot_messages_buttons_only(state: WidgetState) -> None:
