@@ -1,4 +1,4 @@
-"""Three per-message costs of running Rasa 3.6's model, removed (profiled under load, py-spy).
+"""Two per-message costs of running Rasa 3.6's model, removed (profiled under load, py-spy).
 
 - Every message is parsed, and every next action predicted, by running the model's graph
   through dask's synchronous scheduler, which builds, orders and schedules the graph anew on
@@ -10,31 +10,20 @@
   only, but asked the message for all its sparse features: every token's features of each
   featuriser were deep-copied and stacked, then thrown away. `sentence_matrix` stacks the
   sentence features alone, in the same column order, so the classifier sees the same matrix.
-- The rule policy finds the rules that apply to a conversation by filtering every rule, state
-  by state, at each prediction (about 4% of Rasa's CPU), although conversations keep reaching
-  the same few states. `possible_rule_keys` keeps the answer per set of states (at most
-  `RULE_KEYS_KEPT` of them, least recently used first out), for a policy loaded from a
-  trained model only: its rules never change, and a new model is a new policy with an empty
-  memory. A policy being trained is left alone.
 
 `apply()` is called by `addons.patches.apply`.
 """
 
 from __future__ import annotations
 
-import json
-from collections import OrderedDict
 from typing import Any
 
 import numpy as np
 import scipy.sparse
-from rasa.core.policies.rule_policy import RulePolicy
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
-
-RULE_KEYS_KEPT = 20_000
 
 
 def _is_task(value: Any) -> bool:
@@ -131,43 +120,6 @@ def _is_canonical_coo_row(block: Any) -> bool:
     return block.col.size < 2 or bool((np.diff(block.col) > 0).all())
 
 
-_rule_keys_of_states = RulePolicy._get_possible_keys
-
-
-def possible_rule_keys(self: RulePolicy, lookup: dict[str, str], states: list[Any]) -> set[str]:
-    """`RulePolicy._get_possible_keys`, its answers kept per lookup table and states."""
-    if not self.__dict__.get("_loaded_rules"):
-        return _rule_keys_of_states(self, lookup, states)
-    try:
-        key = (id(lookup), json.dumps(states, sort_keys=True))
-    except (TypeError, ValueError):
-        return _rule_keys_of_states(self, lookup, states)
-    kept: OrderedDict[tuple[int, str], frozenset[str]] = self.__dict__.setdefault(
-        "_kept_rule_keys", OrderedDict()
-    )
-    found = kept.get(key)
-    if found is None:
-        found = frozenset(_rule_keys_of_states(self, lookup, states))
-        kept[key] = found
-        if len(kept) > RULE_KEYS_KEPT:
-            kept.popitem(last=False)
-    else:
-        kept.move_to_end(key)
-    return set(found)
-
-
-_load_rule_policy = RulePolicy.load.__func__
-
-
-def load_rule_policy(cls: type[RulePolicy], *args: Any, **kwargs: Any) -> RulePolicy:
-    """`RulePolicy.load`, marking the policy as one whose rules are fixed."""
-    policy = _load_rule_policy(cls, *args, **kwargs)
-    policy._loaded_rules = True
-    return policy
-
-
 def apply() -> None:
     DaskGraphRunner.run = run_graph
     LogisticRegressionClassifier._create_X = sentence_matrix
-    RulePolicy._get_possible_keys = possible_rule_keys
-    RulePolicy.load = classmethod(load_rule_policy)

@@ -20,9 +20,8 @@ Profiled under load (py-spy), after the tracker store stopped dominating:
   identity now (they use `copy` for nothing else).
 - the states of the conversation were rebuilt from its first event at each prediction; see
   `addons.dialogue_states`.
-- dask scheduled the model's graph anew for every parse and prediction, the intent classifier
-  stacked every token's features to use the sentence's, and the rule policy filtered every rule
-  at each prediction; see `addons.fast_graph`.
+- dask scheduled the model's graph anew for every parse and prediction, and the intent
+  classifier stacked every token's features to use the sentence's; see `addons.fast_graph`.
 - Python's full garbage collections walked every object Rasa and TensorFlow create at start
   (half a million; 180 ms per collection, measured), stopping the event loop, so every reply
   in flight waited: the P99 of a load test sat at 300-500 ms. Once the model is loaded, those
