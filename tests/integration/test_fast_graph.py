@@ -10,14 +10,9 @@ entities, and the policies' scores and choice).
 
 from __future__ import annotations
 
-import json
-import subprocess
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-RASA_PY = ROOT / "bot" / ".venv" / "bin" / "python"
+from tests.support.rasa_venv import ISOLATED_ENV, ROOT, run_rasa_script
 
 SCRIPT = r"""
 import asyncio, copy, glob, json, logging, sys
@@ -105,29 +100,14 @@ print(json.dumps({"texts": len(texts), "parse_mismatches": len(parse_mismatches)
 
 
 def test_the_model_understands_and_predicts_the_same_without_dask() -> None:
-    if not RASA_PY.exists():
-        pytest.fail("Rasa's venv (bot/.venv) is missing: run `make bootstrap`")
     if not list((ROOT / "bot" / "models").glob("*.tar.gz")):
         pytest.fail("no trained model in bot/models: run `make train`")
-    done = subprocess.run(
-        [str(RASA_PY), "-c", SCRIPT],
-        cwd=ROOT / "bot",
-        env={
-            "PYTHONPATH": str(ROOT / "bot"),
-            "PATH": "/usr/bin:/bin",
-            "RASA_TELEMETRY_ENABLED": "false",
-            "TF_CPP_MIN_LOG_LEVEL": "3",
-        },
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    env = {**ISOLATED_ENV, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
+    result, stderr = run_rasa_script(SCRIPT, timeout=900, env=env)
     # Every sentence the model was trained on and every development sentence: the same intent,
     # the same ranking and confidences, the same entities.
-    assert result["parse_mismatches"] == 0, done.stderr[-3000:]
+    assert result["parse_mismatches"] == 0, stderr
     assert result["texts"] > 1000 and result["intents"] >= 10
     # After every event of the conversation tests: the same policy, the same scores.
     assert result["predictions"] > 500
-    assert result["prediction_mismatches"] == 0, done.stderr[-3000:]
+    assert result["prediction_mismatches"] == 0, stderr

@@ -9,14 +9,7 @@ them that changes one field, the events list or the reply itself.
 
 from __future__ import annotations
 
-import json
-import subprocess
-from pathlib import Path
-
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-RASA_PY = ROOT / "bot" / ".venv" / "bin" / "python"
+from tests.support.rasa_venv import ISOLATED_ENV, run_rasa_script
 
 SCRIPT = r"""
 import copy, json, sys
@@ -91,19 +84,8 @@ print(json.dumps({"types": len(by_type), "replies": len(replies), "disagree": di
 
 
 def test_the_reply_check_gives_the_full_schemas_verdict() -> None:
-    if not RASA_PY.exists():
-        pytest.fail("Rasa's venv (bot/.venv) is missing: run `make bootstrap`")
-    done = subprocess.run(
-        [str(RASA_PY), "-c", SCRIPT],
-        cwd=ROOT / "bot",
-        env={"PYTHONPATH": str(ROOT / "bot"), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result["disagree"] == 0, done.stderr[-3000:]
+    result, stderr = run_rasa_script(SCRIPT, timeout=600, env=ISOLATED_ENV)
+    assert result["disagree"] == 0, stderr
     # Every event type of the schema was tried, and both verdicts were reached many times.
     assert result["types"] == 23
     assert result["valid"] > 100 and result["invalid"] > 1000

@@ -9,14 +9,7 @@ ask, including after a rewind and in two conversations taking turns.
 
 from __future__ import annotations
 
-import json
-import subprocess
-from pathlib import Path
-
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
-RASA_PY = ROOT / "bot" / ".venv" / "bin" / "python"
+from tests.support.rasa_venv import ISOLATED_ENV, run_rasa_script
 
 SCRIPT = r"""
 import copy, glob, json, sys
@@ -115,23 +108,12 @@ print(json.dumps({"stories": len(stories), "checked": checked, "mismatches": mis
 
 
 def test_states_match_what_rasa_builds_from_scratch_after_every_event() -> None:
-    if not RASA_PY.exists():
-        pytest.fail("Rasa's venv (bot/.venv) is missing: run `make bootstrap`")
-    done = subprocess.run(
-        [str(RASA_PY), "-c", SCRIPT],
-        cwd=ROOT / "bot",
-        env={"PYTHONPATH": str(ROOT / "bot"), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result, stderr = run_rasa_script(SCRIPT, timeout=600, env=ISOLATED_ENV)
     assert result["stories"] >= 20 and result["checked"] > 1000
-    assert result["mismatches"] == 0, done.stderr[-3000:]
+    assert result["mismatches"] == 0, stderr
     # Copies (Rasa's, and a form's temporary tracker) hold the same state as Rasa's replayed
     # ones, and changing a copy leaves the conversation alone.
-    assert result["copies"] > 1000 and result["copy_mismatches"] == 0, done.stderr[-3000:]
+    assert result["copies"] > 1000 and result["copy_mismatches"] == 0, stderr
     # Each way was taken: extending, going back to a checkpoint (a form's step rewrites the
     # last applied events), and starting over (another conversation, an undo).
     assert result["extended"] > 1000 and result["rewound"] > 100 and result["rebuilt"] > 0
