@@ -34,9 +34,13 @@ class AskAction(Action, abc.ABC):
 
     @abc.abstractmethod
     async def ask(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, config: TaskConfigPublic
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        config: TaskConfigPublic,
+        form: str,
     ) -> None:
-        """Send the question."""
+        """Send the question asked in `form`."""
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -47,7 +51,7 @@ class AskAction(Action, abc.ABC):
             return []
         config = await common.task_config(task)
         if config is not None:
-            await self.ask(dispatcher, tracker, config)
+            await self.ask(dispatcher, tracker, config, tracker.active_loop_name or "")
         return []
 
 
@@ -57,7 +61,7 @@ class ActionAskServiceType(AskAction):
     def name(self) -> str:
         return "action_ask_service_type"
 
-    async def ask(self, dispatcher, tracker, config) -> None:
+    async def ask(self, dispatcher, tracker, config, form) -> None:
         buttons = [
             {
                 "title": f"{s.name} — {common.price_text(s.price)} ({s.duration_minutes} min)",
@@ -74,7 +78,7 @@ class ActionAskTime(AskAction):
     def name(self) -> str:
         return "action_ask_time"
 
-    async def ask(self, dispatcher, tracker, config) -> None:
+    async def ask(self, dispatcher, tracker, config, form) -> None:
         day_text = tracker.get_slot("date")
         hours = config.hours_on(dt.date.fromisoformat(day_text)) if day_text else None
         if day_text and hours:
@@ -93,7 +97,7 @@ class ActionAskDuration(AskAction):
     def name(self) -> str:
         return "action_ask_duration"
 
-    async def ask(self, dispatcher, tracker, config) -> None:
+    async def ask(self, dispatcher, tracker, config, form) -> None:
         buttons = [{"title": f"{m} minutes", "payload": f"{m} minutes"} for m in config.durations]
         dispatcher.utter_message(text="How long should the meeting be?", buttons=buttons)
 
@@ -104,7 +108,7 @@ class ActionAskPhone(AskAction):
     def name(self) -> str:
         return "action_ask_phone"
 
-    async def ask(self, dispatcher, tracker, config) -> None:
+    async def ask(self, dispatcher, tracker, config, form) -> None:
         if "phone" in config.optional_fields:
             dispatcher.utter_message(
                 text="What's a good phone number for you? It's optional — say 'skip' to leave it out.",
@@ -170,9 +174,21 @@ class ActionAskConfirmation(AskAction):
     def name(self) -> str:
         return "action_ask_confirmation"
 
-    async def ask(self, dispatcher, tracker, config) -> None:
-        form = tracker.active_loop_name or ""
+    async def ask(self, dispatcher, tracker, config, form) -> None:
         text, question = summary(form, tracker, config)
         if form != "cancel_form":
             question += " (You can also change something, e.g. 'make it 3pm instead'.)"
         dispatcher.utter_message(text=f"{text}\n{question}", buttons=YES_NO_BUTTONS)
+
+
+ASK_FOR: dict[str, AskAction] = {
+    ask.name().removeprefix("action_ask_"): ask
+    for ask in (
+        ActionAskServiceType(),
+        ActionAskTime(),
+        ActionAskDuration(),
+        ActionAskPhone(),
+        ActionAskConfirmation(),
+    )
+}
+"""The slots whose question depends on the task config, by slot name."""

@@ -30,6 +30,8 @@ from app.models import BotSettingsPublic, TaskConfigPublic
 logger = logging.getLogger(__name__)
 
 MAX_TRIES = 3
+ASKED_SLOT = "asked_slot"
+"""Set by a form's validation when it has asked the next question itself."""
 CONFIRMATION = "confirmation"
 _FIELD_WORDS = {
     "date": r"\b(date|day)\b",
@@ -139,13 +141,54 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
         finally:
             _leaving_form.reset(token)
         if not leaving:
-            return events
+            return [*events, *await self._ask_next_slot(events, dispatcher, tracker, domain)]
         kept = [
             e
             for e in events
             if not (e.get("event") == "slot" and e.get("name") == "requested_slot")
         ]
         return [*kept, SlotSet("requested_slot", None), ActiveLoop(None)]
+
+    async def _ask_next_slot(
+        self,
+        events: list[EventType],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[EventType]:
+        """Ask the next question now when it is one of the config's (`ask.ASK_FOR`), instead
+        of Rasa making a second call to the action server for it; `ASKED_SLOT` tells Rasa's
+        form (`addons.patches`) that it has been asked.
+
+        Not when Rasa may still reject this turn (an answer to the open question that set no
+        slot, e.g. a question asked in the middle of the form): the marker would count as a
+        filled slot and keep the form from letting the question be answered."""
+        from actions.forms.ask import ASK_FOR  # ask.py imports the lookup form, a subclass here
+
+        answered = any(
+            e.get("event") == "slot" and e.get("name") != "requested_slot" for e in events
+        )
+        if tracker.get_slot("requested_slot") is not None and not answered:
+            return []
+        # As Rasa reads it: the first `requested_slot` set, else the first required slot empty.
+        requested = [
+            e.get("value")
+            for e in events
+            if e.get("event") == "slot" and e.get("name") == "requested_slot"
+        ]
+        if requested:
+            slot = requested[0]
+        else:
+            required = await self.required_slots(
+                self.domain_slots(domain), dispatcher, tracker, domain
+            )
+            slot = next((s for s in required if tracker.slots.get(s) is None), None)
+        asker = ASK_FOR.get(slot or "")
+        config = await common.task_config(self.task_name) if asker else None
+        if asker is None or config is None:
+            return []
+        await asker.ask(dispatcher, tracker, config, self.form_name())
+        return [SlotSet(ASKED_SLOT, slot)]
 
     # --- the validate_<slot> methods rasa-sdk calls --------------------------------------------
 

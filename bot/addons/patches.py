@@ -22,6 +22,10 @@ Profiled under load (py-spy), after the tracker store stopped dominating:
   `addons.dialogue_states`.
 - dask scheduled the model's graph anew for every parse and prediction, and the intent
   classifier stacked every token's features to use the sentence's; see `addons.fast_graph`.
+- a form step called the action server twice: the form's validation, then the question for
+  the next slot when it depends on the task config (`action_ask_time` and the like). The
+  validation now asks that question itself and says so in the slot `asked_slot`; the form
+  then skips its own ask (`_ask_unless_asked`). Without the marker the form asks as before.
 - Python's full garbage collections walked every object Rasa and TensorFlow create at start
   (half a million; 180 ms per collection, measured), stopping the event loop, so every reply
   in flight waited: the P99 of a load test sat at 300-500 ms. Once the model is loaded, those
@@ -46,9 +50,10 @@ import ujson
 from jsonschema import ValidationError
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+from rasa.core.actions.forms import FormAction
 from rasa.core.policies import memoization, rule_policy
 from rasa.shared.constants import DOCS_BASE_URL
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import EventVerbosity
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
 
@@ -185,6 +190,25 @@ def _action_call_format(self: RemoteAction, tracker: Any, domain: Any) -> dict[s
     return result
 
 
+ASKED_SLOT = "asked_slot"
+_ask_for_slot = FormAction._ask_for_slot
+
+
+async def _ask_unless_asked(
+    self: FormAction, domain: Any, nlg: Any, output_channel: Any, slot_name: str, tracker: Any
+) -> list[Any]:
+    """Ask for `slot_name` unless this run of the form has already asked for it.
+
+    `tracker` is the form's temporary tracker: the conversation, then the form's own
+    `ActionExecuted`, then the events of this run (the validation's among them)."""
+    for event in reversed(tracker.events):
+        if isinstance(event, ActionExecuted) and event.action_name == self.name():
+            break
+        if isinstance(event, SlotSet) and event.key == ASKED_SLOT and event.value == slot_name:
+            return []
+    return await _ask_for_slot(self, domain, nlg, output_channel, slot_name, tracker)
+
+
 def _no_copy(value: Any, memo: Any = None) -> Any:
     return value
 
@@ -207,4 +231,5 @@ def apply() -> None:
     fast_graph.apply()
     RemoteAction._action_call_format = _action_call_format
     RemoteAction._validate_action_result = _validate_action_result
+    FormAction._ask_for_slot = _ask_unless_asked
     EndpointConfig.request = _request

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from actions import common
 from actions.forms.ask import ActionAskConfirmation, ActionAskPhone, ActionAskServiceType
+from actions.forms.base import ASKED_SLOT
 from actions.forms.booking import ValidateBookingForm
 from actions.forms.lookup import ValidateCancelForm
 from actions.forms.meeting import ValidateMeetingForm
@@ -46,10 +47,22 @@ def update_task(session: Session, name: str, **changes) -> None:
 
 
 async def validate(action, tracker) -> tuple[list[dict], list[str]]:
+    """The validation's events, and what it said before the next question (`asked` has that)."""
     dispatcher = CollectingDispatcher()
     events = await action.run(dispatcher, tracker, bot_domain())
     events_by_tracker[id(events)] = tracker
-    return events, [m["text"] for m in dispatcher.messages]
+    messages = [m["text"] for m in dispatcher.messages]
+    if any(e["event"] == "slot" and e["name"] == ASKED_SLOT for e in events):
+        asked_by_events[id(events)] = messages.pop()
+    return events, messages
+
+
+asked_by_events: dict[int, str] = {}
+
+
+def asked(events: list[dict]) -> str | None:
+    """The question the validation asked itself (one that depends on the task config)."""
+    return asked_by_events.get(id(events))
 
 
 events_by_tracker: dict[int, object] = {}
@@ -111,6 +124,7 @@ async def test_without_phone_in_config_the_form_goes_from_email_to_the_summary(
     assert messages == []
     assert SlotSet("email", "jane@example.com") in events
     assert asked_next(events) == "confirmation"
+    assert asked(events).startswith("Here's what I have:\n• Consultation ($50, 60 min)\n")
 
 
 async def test_optional_phone_accepts_skip(seeded: Session) -> None:
@@ -154,6 +168,51 @@ async def test_invalid_date_is_reprompted_with_the_reason(
     assert messages == [message]
     assert SlotSet("date", None) in events
     assert SlotSet("failed_tries", {"date": 1}) in events
+
+
+async def test_a_valid_date_comes_back_with_the_time_question_and_that_days_hours(
+    seeded: Session,
+) -> None:
+    events, messages = await validate(
+        ValidateBookingForm(),
+        booking_turn("date", "next Monday", slots={"service_type": "consultation"}),
+    )
+    assert messages == []
+    assert asked(events) == "What time on Monday 30 November? We're open 9am–6pm that day."
+    # The form's own ask is told it has been asked (one call to the action server, not two).
+    assert SlotSet(ASKED_SLOT, "time") in events
+
+
+async def test_a_question_the_config_does_not_shape_is_left_to_the_form(seeded: Session) -> None:
+    events, messages = await validate(
+        ValidateBookingForm(),
+        booking_turn("time", "2pm", slots={"service_type": "consultation", "date": "2026-11-30"}),
+    )
+    assert (messages, asked(events)) == ([], None)  # "What name should I put it under?"
+    assert asked_next(events) == "name"
+    assert not [e for e in events if e["event"] == "slot" and e["name"] == ASKED_SLOT]
+
+
+async def test_a_message_that_answers_nothing_mid_form_asks_nothing(seeded: Session) -> None:
+    """A question in the middle of the form: Rasa rejects the form's turn so that the question
+    can be answered; a question asked here, or the marker, would keep it from doing so."""
+    tracker = make_tracker(
+        text="do you have parking?",
+        intent="ask_question",
+        slots={"service_type": "consultation", "date": "2026-11-30"},
+        active_loop="booking_form",
+        requested_slot="time",
+    )
+    events, messages = await validate(ValidateBookingForm(), tracker)
+    assert (messages, asked(events)) == ([], None)
+    assert [e for e in events if e["event"] == "slot" and e["name"] != "requested_slot"] == []
+
+
+async def test_the_first_question_of_a_form_is_asked_with_its_start(seeded: Session) -> None:
+    tracker = make_tracker(text="I'd like to book", intent="book_service", active_loop=None)
+    events, _ = await validate(ValidateBookingForm(), tracker)
+    assert asked(events) == "Which service would you like?"
+    assert SlotSet(ASKED_SLOT, "service_type") in events
 
 
 async def test_valid_date_is_stored_as_iso(seeded: Session) -> None:
