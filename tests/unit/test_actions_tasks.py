@@ -252,6 +252,7 @@ async def test_a_policy_question_read_as_a_task_is_answered_not_started(
         ("how much notice do you need before I cancel?", True),
         ("can I reschedule a booking more than once?", True),
         ("what happens if I cancel on the day?", True),
+        ("can I still move my slot once it's booked?", True),
         ("can I book a consultation on Monday?", False),
         ("please cancel my booking, is that ok?", False),
         ("I need to move my appointment to Friday", False),
