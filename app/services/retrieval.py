@@ -71,6 +71,46 @@ def search(
     ]
 
 
+def passages_with(
+    query: str,
+    pattern: re.Pattern[str],
+    *,
+    top_k: int,
+    embedder: Embedder | None = None,
+    store: KnowledgeStore | None = None,
+) -> list[Passage]:
+    """The `top_k` chunks closest to the query among those whose text matches `pattern`.
+
+    For a question whose answer is a kind of thing few passages hold (a year): the one
+    sentence that says it may rank too low in a search over every passage to be found.
+    """
+    store, embedder = store or get_store(), embedder or get_embedder()
+    vector = embedder.embed_query(query)
+    found: list[Passage] = []
+    for name in COLLECTIONS:
+        snap = store.snapshot(name)
+        if snap is None or not snap.texts:
+            continue
+        rows = [row for row, text in enumerate(snap.texts) if pattern.search(text)]
+        if not rows:
+            continue
+        similarities = snap.vectors[rows] @ vector
+        for row, similarity in zip(rows, similarities, strict=True):
+            found.append(
+                Passage(
+                    text=snap.texts[row],
+                    score=round(float(similarity), 4),
+                    title=snap.titles[row],
+                    url=snap.sources[row],
+                    section=snap.sections[row],
+                    collection=name,
+                    fused_score=round(float(similarity), 6),
+                )
+            )
+    found.sort(key=lambda passage: passage.score, reverse=True)
+    return found[:top_k]
+
+
 # Words a visitor's question is phrased with, not what it is about: one of them missing
 # from the site does not mean the subject is missing.
 _PHRASING_WORDS = frozenset(
