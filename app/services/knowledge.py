@@ -20,6 +20,8 @@ from app.services.retrieval import (
     absent_words,
     content_words,
     passages_with,
+    rarest_subject_word,
+    says_word,
     search,
     word_stem,
     word_weights,
@@ -99,7 +101,7 @@ def answer_question(
     top_k = TYPED_TOP_K if kind else 3
     passages = search(question, top_k=top_k, boost_collection=boost, embedder=embedder, store=store)
     chosen, score = select_sentences(
-        question, passages, embedder=embedder, kind=kind, weights=word_weights(store)
+        question, passages, embedder=embedder, kind=kind, weights=word_weights(store), store=store
     )
     if not chosen and kind in _SCARCE_TYPES:
         # A year sits in one sentence of the about page, which a short "when did you open?"
@@ -108,7 +110,12 @@ def answer_question(
             question, _ANSWER_TYPES[kind][1], top_k=TYPED_TOP_K, embedder=embedder, store=store
         )
         chosen, score = select_sentences(
-            question, passages, embedder=embedder, kind=kind, weights=word_weights(store)
+            question,
+            passages,
+            embedder=embedder,
+            kind=kind,
+            weights=word_weights(store),
+            store=store,
         )
     limit = threshold - TYPED_RELIEF if kind and chosen else threshold
     if kind in _LABELS and chosen and _LABELS[kind].match(chosen[0][1]):
@@ -169,6 +176,7 @@ def select_sentences(
     embedder: Embedder,
     kind: str | None = None,
     weights: dict[str, float] | None = None,
+    store: KnowledgeStore | None = None,
 ) -> tuple[list[tuple[Passage, str]], float]:
     """The sentences that best answer the question, in reading order, and the best score.
 
@@ -177,11 +185,16 @@ def select_sentences(
     the answer threshold applies to: passages on the topic that do not contain an answering
     sentence score low, and the bot declines.
     """
+    # A price is the price of the asked-for thing: the question's most specific word is
+    # said in the sentence or its heading ("Catering: … €14.50 per person"), not only
+    # some other amount on the same page (a room's price for "how much is catering?").
+    item = rarest_subject_word(question, store) if kind == "price" and store else None
     candidates = [
         (index, position, sentence)
         for index, passage in enumerate(passages)
         for position, sentence in enumerate(_answer_sentences(passage.text))
-        if kind is None or _answers_type(kind, question, sentence, passage)
+        if (kind is None or _answers_type(kind, question, sentence, passage))
+        and (item is None or says_word(item, f"{passage.title} {passage.section} {sentence}"))
     ]
     if not candidates:
         return [], 0.0

@@ -326,6 +326,43 @@ def absent_words(
     return missing
 
 
+_PRICE_WORDS = frozenset(
+    ["fee", "fees", "charge", "charges", "rate", "rates", "expensive", "cheap"]
+)
+
+
+def rarest_subject_word(question: str, store: KnowledgeStore) -> str | None:
+    """The stem of the question's most specific word that the site uses ("catering" in "How
+    much does catering for a meeting cost?"), if any: phrasing and price words aside, the
+    rarest in the index (a word only a heading says is rarest). A word the site never uses
+    is left to `absent_words`."""
+    weights, vocabulary = word_weights(store), _site_vocabulary(store)
+    best, best_weight = None, -1.0
+    for word in content_words(question):
+        if word in _PHRASING_WORDS or word in _PRICE_WORDS or len(word) < 3 or word.isdigit():
+            continue
+        stem = word_stem(word)
+        if stem not in vocabulary:
+            continue
+        weight = weights.get(stem, weights[""])
+        if weight > best_weight:
+            best, best_weight = stem, weight
+    return best
+
+
+def says_word(stem: str, text: str) -> bool:
+    """Whether the text says the word: its stem, a word sharing its first six letters, or
+    one that is the other plus an ending ("week" for "weekly", "rental" for "rent")."""
+    for word in _WORD.findall(text.lower()):
+        said = word_stem(word)
+        if said == stem or (len(stem) >= 6 and said[:6] == stem[:6]):
+            return True
+        short, long = sorted((said, stem), key=len)
+        if len(short) >= 4 and long.startswith(short):
+            return True
+    return False
+
+
 _weights_cache: dict[tuple[int, tuple[int | None, ...]], dict[str, float]] = {}
 
 
