@@ -189,12 +189,16 @@ def select_sentences(
     # said in the sentence or its heading ("Catering: … €14.50 per person"), not only
     # some other amount on the same page (a room's price for "how much is catering?").
     item = rarest_subject_word(question, store) if kind == "price" and store else None
+    # "Do you sell X?" is answered by a sentence that sells it (or prices it), not by a blog
+    # post's tips on using X.
+    sells = bool(_ASKS_SALE.search(question))
     candidates = [
         (index, position, sentence)
         for index, passage in enumerate(passages)
         for position, sentence in enumerate(_answer_sentences(passage.text))
         if (kind is None or _answers_type(kind, question, sentence, passage))
         and (item is None or says_word(item, f"{passage.title} {passage.section} {sentence}"))
+        and (not sells or _says_sale(f"{passage.title} {passage.section} {sentence}"))
     ]
     if not candidates:
         return [], 0.0
@@ -347,6 +351,20 @@ _BEGAN = re.compile(
     r"set up|since|began|begun)\b",
     re.IGNORECASE,
 )
+
+_ASKS_SALE = re.compile(
+    r"\b(?:do|does|will|would)\s+(?:you|they|the \w+)\s+(?:sell|stock)\b|\bcan i buy\b",
+    re.IGNORECASE,
+)
+_SALE = re.compile(
+    r"\b(?:sell|sells|sold|selling|buy|bought|buying|purchase\w*|stock\w*|shop|store|retail|"
+    r"order|available)\b",
+    re.IGNORECASE,
+)
+
+
+def _says_sale(text: str) -> bool:
+    return bool(_SALE.search(text) or _MONEY.search(text))
 
 
 def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> bool:

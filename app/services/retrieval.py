@@ -267,7 +267,8 @@ _SUBJECT = re.compile(
     rf"\b(?:do|does|did|will|would)\s+(?:you|they|the \w+)\s+(?P<va>{_OFFER_VERBS})\s+(?P<a>.+)"
     r"|\b(?:is|are)\s+there\s+(?P<b>.+)"
     r"|\bhow much (?:is|are|does|do)\s+(?P<c>.+)"
-    r"|\bcan i\s+(?:bring|rent|hire|buy|book|pay with|use)\s+(?P<d>.+)",
+    r"|\bcan i\s+pay\b(?:\s+for\s+.+?)?\s+(?:with|by|in|using|via|through)\s+(?P<e>.+)"
+    r"|\bcan i\s+(?:bring|rent|hire|buy|book|use)\s+(?P<d>.+)",
     re.IGNORECASE,
 )
 
@@ -288,7 +289,7 @@ def absent_words(
     if not match:
         return []
     groups = match.groupdict()
-    subject = next(groups[name] for name in "abcd" if groups.get(name))
+    subject = next(groups[name] for name in "abcde" if groups.get(name))
     vocabulary = _site_vocabulary(store)
     if not vocabulary:
         return []

@@ -52,3 +52,9 @@ def test_a_word_is_said_by_its_stem_or_with_an_ending():
     assert says_word("week", "€80 per week")
     assert says_word("weekly", "City bike: €80 per week.")
     assert not says_word("catering", "The Anchor room: €35 per hour.")
+
+
+def test_a_way_of_paying_the_site_never_names_is_absent():
+    missing = absent_words("Can I pay for a bike in monthly instalments?", STORE)
+    assert "instalments" in missing
+    assert absent_words("Can I pay by card?", _Store("We take card and cash.")) == []
