@@ -330,11 +330,11 @@ _LABELS = {
 }
 
 
-# "Who owns / founded / runs X?" is answered by a name said with its part in the business
+# "Who owns / founded X?" is answered by a name said with its part in the business
 # ("Morag Reid opened X", "founded by …", a team card headed "… – Principal dentist"), not by
 # any sentence with a capitalised word in it ("X is a salon in Glasgow's West End").
 _ASKS_OWNER = re.compile(
-    r"\b(?:found|founded|started|own|owns|owner|run|runs|set up|established|opened)\b",
+    r"\b(?:found|founded|started|own|owns|owner|set up|established|opened)\b",
     re.IGNORECASE,
 )
 _OWNER_ROLE = re.compile(
