@@ -83,6 +83,16 @@ def _keep_labels(html: str) -> str:
             heading.tail = paragraph.tail
             paragraph.getparent().replace(paragraph, heading)
             changed = True
+    for toggle in [*root.iter("button"), *root.xpath("//*[@role='button']")]:
+        if toggle.getparent() is None or not _is_question(toggle.text_content()):
+            continue
+        # An accordion FAQ's question is the button that opens its answer: trafilatura
+        # drops buttons, which left the answers with no question. It heads its answer.
+        heading = etree.Element("h3")
+        heading.text = " ".join(toggle.text_content().split())
+        heading.tail = toggle.tail
+        toggle.getparent().replace(toggle, heading)
+        changed = True
     for dl in list(root.iter("dl")):
         items, term, pairs = [], None, []
         for child in dl:
@@ -135,7 +145,12 @@ def _bold_question(paragraph: etree._Element) -> bool:
         return False
     if (paragraph.text or "").strip() or (children[0].tail or "").strip():
         return False
-    text = " ".join(paragraph.text_content().split())
+    return _is_question(paragraph.text_content())
+
+
+def _is_question(text: str) -> bool:
+    """A short text that asks something ("Can I just walk in?"): a FAQ entry's question."""
+    text = " ".join(text.split())
     return text.endswith("?") and len(text) <= 150
 
 

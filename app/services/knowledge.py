@@ -19,6 +19,9 @@ from app.services.retrieval import (
     Passage,
     absent_words,
     content_words,
+    passages_with,
+    rarest_subject_word,
+    says_word,
     search,
     word_stem,
     word_weights,
@@ -43,6 +46,7 @@ _SHORT_SENTENCE_WORDS = 4  # "Yes." reads as an answer only with the sentence af
 # would not (chosen on the unseen sites' dev split, eval/results/unseen_eval.md).
 TYPED_TOP_K = 8
 TYPED_RELIEF = 0.07
+_SCARCE_TYPES = frozenset(["year"])  # few passages hold one: looked for among those that do
 # The question names something (a service, a room, a place) that no page of the site
 # mentions: decline whatever the scores say, unless a sentence matches very closely.
 ABSENT_SUBJECT_OVERRIDE = 0.75
@@ -97,11 +101,27 @@ def answer_question(
     top_k = TYPED_TOP_K if kind else 3
     passages = search(question, top_k=top_k, boost_collection=boost, embedder=embedder, store=store)
     chosen, score = select_sentences(
-        question, passages, embedder=embedder, kind=kind, weights=word_weights(store)
+        question, passages, embedder=embedder, kind=kind, weights=word_weights(store), store=store
     )
+    if not chosen and kind in _SCARCE_TYPES:
+        # A year sits in one sentence of the about page, which a short "when did you open?"
+        # may not rank among the first passages: the passages that hold one are searched.
+        passages = passages_with(
+            question, _ANSWER_TYPES[kind][1], top_k=TYPED_TOP_K, embedder=embedder, store=store
+        )
+        chosen, score = select_sentences(
+            question,
+            passages,
+            embedder=embedder,
+            kind=kind,
+            weights=word_weights(store),
+            store=store,
+        )
     limit = threshold - TYPED_RELIEF if kind and chosen else threshold
     if kind in _LABELS and chosen and _LABELS[kind].match(chosen[0][1]):
         limit = 0.0  # "Email: …" is the answer to "what's your email", whatever the score
+    if kind == "year" and chosen:
+        limit = 0.0  # a year said with a founding verb (`_answers_type`)
     if not question.strip() or not chosen or score < limit:
         return _decline(settings, passages, score)
     if score < ABSENT_SUBJECT_OVERRIDE and absent_words(
@@ -156,6 +176,7 @@ def select_sentences(
     embedder: Embedder,
     kind: str | None = None,
     weights: dict[str, float] | None = None,
+    store: KnowledgeStore | None = None,
 ) -> tuple[list[tuple[Passage, str]], float]:
     """The sentences that best answer the question, in reading order, and the best score.
 
@@ -164,11 +185,20 @@ def select_sentences(
     the answer threshold applies to: passages on the topic that do not contain an answering
     sentence score low, and the bot declines.
     """
+    # A price is the price of the asked-for thing: the question's most specific word is
+    # said in the sentence or its heading ("Catering: … €14.50 per person"), not only
+    # some other amount on the same page (a room's price for "how much is catering?").
+    item = rarest_subject_word(question, store) if kind == "price" and store else None
+    # "Do you sell X?" is answered by a sentence that sells it (or prices it), not by a blog
+    # post's tips on using X.
+    sells = bool(_ASKS_SALE.search(question))
     candidates = [
         (index, position, sentence)
         for index, passage in enumerate(passages)
         for position, sentence in enumerate(_answer_sentences(passage.text))
-        if kind is None or _ANSWER_TYPES[kind][1].search(sentence)
+        if (kind is None or _answers_type(kind, question, sentence, passage))
+        and (item is None or says_word(item, f"{passage.title} {passage.section} {sentence}"))
+        and (not sells or _says_sale(f"{passage.title} {passage.section} {sentence}"))
     ]
     if not candidates:
         return [], 0.0
@@ -209,11 +239,16 @@ def select_sentences(
     scored.sort(reverse=True)
     best, best_url = scored[0][0], passages[scored[0][1]].url
     # A second sentence only from the same page: no fragments of two pages glued together.
-    chosen = [
-        item
-        for item in scored
-        if item[0] >= best - SENTENCE_MARGIN and passages[item[1]].url == best_url
-    ][:MAX_SENTENCES]
+    # A sentence said once: a chunk repeats its neighbour's last sentence as overlap, and
+    # both copies would otherwise score alike and be said twice.
+    chosen, said = [], set()
+    for item in scored:
+        key = " ".join(item[3].lower().split())
+        if item[0] < best - SENTENCE_MARGIN or passages[item[1]].url != best_url or key in said:
+            continue
+        said.add(key)
+        chosen.append(item)
+    chosen = chosen[:MAX_SENTENCES]
     chosen.sort(key=lambda item: (item[1], item[2]))
     result: list[tuple[Passage, str]] = []
     length = 0
@@ -264,6 +299,16 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ),
         _MONEY,
     ),
+    "year": (
+        re.compile(
+            r"^\s*(?:when (?:did|was|were)|since when|(?:in )?what year|which year)\b.*\b(?:open|opened|start|"
+            r"started|found|founded|establish|established|begin|began|launch|launched|set up)"
+            r"(?:\s+(?:up|trading|in business|(?:its|your|the) doors))?\s*[?.!]*\s*$"
+            r"|\bhow long have you been (?:open|around|in business|going|running)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"\b(?:18|19|20)\d\d\b"),
+    ),
     "person": (
         re.compile(
             r"^\s*who\b.*\b(?:found|founded|started|own|owns|run|runs|manage|manages|"
@@ -283,6 +328,54 @@ _LABELS = {
     "phone": re.compile(r"^(?:phone|tel|telephone)\s*:", re.IGNORECASE),
     "address": re.compile(r"^address\s*:", re.IGNORECASE),
 }
+
+
+# "Who owns / founded X?" is answered by a name said with its part in the business
+# ("Morag Reid opened X", "founded by …", a team card headed "… – Principal dentist"), not by
+# any sentence with a capitalised word in it ("X is a salon in Glasgow's West End").
+_ASKS_OWNER = re.compile(
+    r"\b(?:found|founded|started|own|owns|owner|set up|established|opened)\b",
+    re.IGNORECASE,
+)
+_OWNER_ROLE = re.compile(
+    r"\b(?:found\w*|start\w*|open\w*|own\w*|run\w*|set up|establish\w*|launch\w*|by|"
+    r"lead\w*|led|head\w*|director|manag\w*|principal|proprietor|partner|ceo)\b",
+    re.IGNORECASE,
+)
+
+# "When did you open?" is answered by a year said with how the business began ("opened in
+# 2014", "founded in 2011 by …"), not by a blog post's date: such a sentence is the answer
+# whatever its score, the way a labelled contact line is.
+_BEGAN = re.compile(
+    r"\b(?:found(?:ed|ing)|open(?:ed|ing)|start(?:ed|ing)|establish(?:ed)|launch(?:ed)|"
+    r"set up|since|began|begun)\b",
+    re.IGNORECASE,
+)
+
+_ASKS_SALE = re.compile(
+    r"\b(?:do|does|will|would)\s+(?:you|they|the \w+)\s+(?:sell|stock)\b|\bcan i buy\b",
+    re.IGNORECASE,
+)
+_SALE = re.compile(
+    r"\b(?:sell|sells|sold|selling|buy|bought|buying|purchase\w*|stock\w*|shop|store|retail|"
+    r"order|available)\b",
+    re.IGNORECASE,
+)
+
+
+def _says_sale(text: str) -> bool:
+    return bool(_SALE.search(text) or _MONEY.search(text))
+
+
+def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> bool:
+    """Whether a sentence holds the kind of thing the question asks for."""
+    if not _ANSWER_TYPES[kind][1].search(sentence):
+        return False
+    if kind == "person" and _ASKS_OWNER.search(question):
+        return bool(_OWNER_ROLE.search(f"{passage.section or ''} {sentence}"))
+    if kind == "year":
+        return bool(_BEGAN.search(sentence))
+    return True
 
 
 def answer_type(question: str) -> str | None:

@@ -30,7 +30,8 @@ _ASKS: dict[str, re.Pattern[str]] = {
         r"\bwhere (?:are|r) (?:you|u)\b(?! (?:open|closed|going|based on))"
         r"|\b(?:your|the) (?:street |postal |full )?address\b"
         r"|\bwhere (?:can|do) i find you\b"
-        r"|\bwhere is (?:the|your) (?:studio|office|shop|store|clinic|space|practice|salon|"
+        r"|\bwhere(?: exactly)?(?:'s| is) (?:exactly )?(?:the|your) (?:studio|office|shop|store|"
+        r"clinic|space|practice|salon|"
         r"restaurant|gym|surgery|building)\b",
         re.IGNORECASE,
     ),

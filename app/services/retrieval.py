@@ -71,6 +71,46 @@ def search(
     ]
 
 
+def passages_with(
+    query: str,
+    pattern: re.Pattern[str],
+    *,
+    top_k: int,
+    embedder: Embedder | None = None,
+    store: KnowledgeStore | None = None,
+) -> list[Passage]:
+    """The `top_k` chunks closest to the query among those whose text matches `pattern`.
+
+    For a question whose answer is a kind of thing few passages hold (a year): the one
+    sentence that says it may rank too low in a search over every passage to be found.
+    """
+    store, embedder = store or get_store(), embedder or get_embedder()
+    vector = embedder.embed_query(query)
+    found: list[Passage] = []
+    for name in COLLECTIONS:
+        snap = store.snapshot(name)
+        if snap is None or not snap.texts:
+            continue
+        rows = [row for row, text in enumerate(snap.texts) if pattern.search(text)]
+        if not rows:
+            continue
+        similarities = snap.vectors[rows] @ vector
+        for row, similarity in zip(rows, similarities, strict=True):
+            found.append(
+                Passage(
+                    text=snap.texts[row],
+                    score=round(float(similarity), 4),
+                    title=snap.titles[row],
+                    url=snap.sources[row],
+                    section=snap.sections[row],
+                    collection=name,
+                    fused_score=round(float(similarity), 6),
+                )
+            )
+    found.sort(key=lambda passage: passage.score, reverse=True)
+    return found[:top_k]
+
+
 # Words a visitor's question is phrased with, not what it is about: one of them missing
 # from the site does not mean the subject is missing.
 _PHRASING_WORDS = frozenset(
@@ -227,7 +267,8 @@ _SUBJECT = re.compile(
     rf"\b(?:do|does|did|will|would)\s+(?:you|they|the \w+)\s+(?P<va>{_OFFER_VERBS})\s+(?P<a>.+)"
     r"|\b(?:is|are)\s+there\s+(?P<b>.+)"
     r"|\bhow much (?:is|are|does|do)\s+(?P<c>.+)"
-    r"|\bcan i\s+(?:bring|rent|hire|buy|book|pay with|use)\s+(?P<d>.+)",
+    r"|\bcan i\s+pay\b(?:\s+for\s+.+?)?\s+(?:with|by|in|using|via|through)\s+(?P<e>.+)"
+    r"|\bcan i\s+(?:bring|rent|hire|buy|book|use)\s+(?P<d>.+)",
     re.IGNORECASE,
 )
 
@@ -248,7 +289,7 @@ def absent_words(
     if not match:
         return []
     groups = match.groupdict()
-    subject = next(groups[name] for name in "abcd" if groups.get(name))
+    subject = next(groups[name] for name in "abcde" if groups.get(name))
     vocabulary = _site_vocabulary(store)
     if not vocabulary:
         return []
@@ -284,6 +325,43 @@ def absent_words(
             }
             missing = [word for word in missing if word not in synonyms]
     return missing
+
+
+_PRICE_WORDS = frozenset(
+    ["fee", "fees", "charge", "charges", "rate", "rates", "expensive", "cheap"]
+)
+
+
+def rarest_subject_word(question: str, store: KnowledgeStore) -> str | None:
+    """The stem of the question's most specific word that the site uses ("catering" in "How
+    much does catering for a meeting cost?"), if any: phrasing and price words aside, the
+    rarest in the index (a word only a heading says is rarest). A word the site never uses
+    is left to `absent_words`."""
+    weights, vocabulary = word_weights(store), _site_vocabulary(store)
+    best, best_weight = None, -1.0
+    for word in content_words(question):
+        if word in _PHRASING_WORDS or word in _PRICE_WORDS or len(word) < 3 or word.isdigit():
+            continue
+        stem = word_stem(word)
+        if stem not in vocabulary:
+            continue
+        weight = weights.get(stem, weights[""])
+        if weight > best_weight:
+            best, best_weight = stem, weight
+    return best
+
+
+def says_word(stem: str, text: str) -> bool:
+    """Whether the text says the word: its stem, a word sharing its first six letters, or
+    one that is the other plus an ending ("week" for "weekly", "rental" for "rent")."""
+    for word in _WORD.findall(text.lower()):
+        said = word_stem(word)
+        if said == stem or (len(stem) >= 6 and said[:6] == stem[:6]):
+            return True
+        short, long = sorted((said, stem), key=len)
+        if len(short) >= 4 and long.startswith(short):
+            return True
+    return False
 
 
 _weights_cache: dict[tuple[int, tuple[int | None, ...]], dict[str, float]] = {}

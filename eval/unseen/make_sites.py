@@ -442,6 +442,255 @@ rolled out a mat with us since.</p></article>
     ),
 }
 
+
+SALON = {
+    "index.html": (
+        "Home",
+        "Hair salon in Glasgow's West End",
+        """
+<section class="hero"><h1>Good hair days start on Great Western Road</h1>
+<p>Thistle &amp; Comb is an independent hair salon in Glasgow's West End: cuts, colour,
+curly hair and wedding hair, in a bright first-floor studio above the old Kelvin bookshop.</p>
+<a class="btn" href="contact.html">Book an appointment</a></section>
+<section><h2>What we do</h2><ul>
+<li>Precision cuts and restyles for everyone</li>
+<li>Balayage, foils and all-over colour</li>
+<li>Curly and wavy hair cut dry, curl by curl</li>
+<li>Bridal hair in the salon or at your venue</li></ul></section>
+<section><h2>Kind words</h2><blockquote>"Finally a salon that understands my curls." – Ailsa,
+Partick</blockquote></section>
+""",
+    ),
+    "prices.html": (
+        "Prices",
+        "Price list",
+        """
+<h1>Price list</h1>
+<p>Our prices depend on who you book with. Every appointment starts with a short consultation,
+and prices for long or very thick hair may be higher: your stylist will tell you before they
+start.</p>
+<h2>Cutting and styling</h2>
+<table class="price-grid"><thead><tr><th>Service</th><th>Stylist</th><th>Senior stylist</th>
+<th>Creative director</th></tr></thead>
+<tbody>
+<tr><td>Women's cut &amp; blow-dry</td><td>£48</td><td>£58</td><td>£72</td></tr>
+<tr><td>Men's cut</td><td>£28</td><td>£34</td><td>£44</td></tr>
+<tr><td>Children's cut (under 12)</td><td>£18</td><td>£18</td><td>£24</td></tr>
+<tr><td>Blow-dry</td><td>£30</td><td>£35</td><td>£42</td></tr>
+<tr><td>Curly cut (dry cut)</td><td>£55</td><td>£65</td><td>£80</td></tr>
+</tbody></table>
+<h2>Colour</h2>
+<ul class="price-list">
+<li><span>Root tint</span> <span>from £62</span></li>
+<li><span>Full head colour</span> <span>from £78</span></li>
+<li><span>Half head foils</span> <span>from £85</span></li>
+<li><span>Full head foils</span> <span>from £110</span></li>
+<li><span>Balayage</span> <span>from £145</span></li>
+<li><span>Toner or gloss</span> <span>£25 with any colour service, £35 on its own</span></li>
+<li><span>Colour correction</span> <span>by consultation only (£20, taken off your bill)</span></li>
+</ul>
+<h2>Treatments</h2>
+<ul class="price-list">
+<li><span>Olaplex bond treatment</span> <span>£20 added to any service</span></li>
+<li><span>Keratin smoothing treatment</span> <span>from £180, lasts up to 4 months</span></li>
+<li><span>Scalp treatment and massage</span> <span>£15</span></li>
+</ul>
+<p>Students get 15% off all cuts from Tuesday to Thursday with a valid student card or Young
+Scot card.</p>
+""",
+    ),
+    "weddings.html": (
+        "Weddings",
+        "Wedding hair",
+        """
+<h1>Wedding hair</h1>
+<p>From a relaxed registry office to a castle in the Highlands, we'll make sure your hair lasts
+from the first photo to the last dance.</p>
+<h2>Packages</h2>
+<ul>
+<li>Bridal hair trial: £75, in the salon, about 90 minutes</li>
+<li>Bridal hair on the day: £130</li>
+<li>Bridesmaids and mothers of the bride: £65 per person</li>
+<li>Flower girls (under 12): £30</li>
+</ul>
+<h2>Coming to you</h2>
+<p>We can travel to your venue. Within 15 miles of the salon the travel fee is £40; for venues
+further away we will send you a quote.</p>
+<h2>When to book</h2>
+<p>Wedding dates get busy: we recommend booking 6 to 12 months before your wedding. A £100
+deposit secures your date and is taken off the final bill.</p>
+""",
+    ),
+    "team.html": (
+        "Our team",
+        "Meet the team",
+        """
+<h1>Meet the team</h1>
+<div class="team-card"><h3>Morag Reid</h3><p class="role">Founder and creative director</p>
+<p>Morag has been cutting hair for twenty years, in London and Paris, before coming home to
+Glasgow. She loves a big restyle.</p></div>
+<div class="team-card"><h3>Priya Anand</h3><p class="role">Senior stylist</p>
+<p>Priya is our colour specialist: balayage, blondes and colour correction.</p></div>
+<div class="team-card"><h3>Callum Fraser</h3><p class="role">Senior stylist</p>
+<p>Callum does sharp men's cuts, skin fades and short crops.</p></div>
+<div class="team-card"><h3>Erin Walsh</h3><p class="role">Stylist</p>
+<p>Erin is our curly hair specialist and is trained in curl-by-curl dry cutting.</p></div>
+<div class="team-card"><h3>Jamie Lee</h3><p class="role">Apprentice</p>
+<p>Jamie is in the second year of a Modern Apprenticeship in hairdressing and runs our model
+nights.</p></div>
+""",
+    ),
+    "about.html": (
+        "About",
+        "About the salon",
+        """
+<h1>About Thistle &amp; Comb</h1>
+<p>Morag Reid opened Thistle &amp; Comb in 2014 with two chairs and a borrowed basin. Ten years
+on we are a team of five, in a first-floor studio with big windows over Great Western
+Road.</p>
+<h2>Our products</h2>
+<p>We colour and style with Davines and Olaplex. All of the products we use are vegan and
+cruelty-free, and you can buy them at the front desk.</p>
+<h2>A greener salon</h2>
+<p>We are members of the Green Salon Collective: 95% of our salon waste is recycled, including
+foils, colour tubes and even hair clippings.</p>
+""",
+    ),
+    "contact.html": (
+        "Contact",
+        "Contact and opening hours",
+        """
+<h1>Contact and opening hours</h1>
+<p>Book online, give us a ring or pop in.</p>
+<p>Phone: 0141 496 0872<br>Email: hello@thistleandcomb.example</p>
+<p>Thistle &amp; Comb, First floor, 112 Great Western Road, Glasgow G4 9AD</p>
+<h2>Opening hours</h2>
+<ul class="hours">
+<li><span>Monday</span> <span>Closed</span></li>
+<li><span>Tuesday</span> <span>9:30 – 18:00</span></li>
+<li><span>Wednesday</span> <span>9:30 – 18:00</span></li>
+<li><span>Thursday</span> <span>9:30 – 20:00 (late night)</span></li>
+<li><span>Friday</span> <span>9:00 – 18:00</span></li>
+<li><span>Saturday</span> <span>8:30 – 17:00</span></li>
+<li><span>Sunday</span> <span>11:00 – 16:00</span></li>
+</ul>
+<h2>Getting here</h2>
+<p>St George's Cross subway station is a three-minute walk away. There is pay-and-display
+parking on Great Western Road and the side streets.</p>
+""",
+    ),
+    "faq.html": (
+        "FAQ",
+        "Good to know",
+        """
+<h1>Good to know</h1>
+<div class="accordion">
+<div class="accordion-item"><button class="accordion-toggle" aria-expanded="false">Do I need a
+patch test before a colour?</button><div class="accordion-panel" hidden><p>Yes. If you're new to
+us, or it has been more than six months since your last colour, we need a skin test at least 48
+hours before your appointment. It's free and takes five minutes: just drop in during opening
+hours.</p></div></div>
+<div class="accordion-item"><button class="accordion-toggle" aria-expanded="false">Can I just walk
+in?</button><div class="accordion-panel" hidden><p>For men's cuts, walk-ins are welcome on
+Tuesdays and Wednesdays when a chair is free. For everything else, please book ahead.</p></div></div>
+<div class="accordion-item"><button class="accordion-toggle" aria-expanded="false">How can I
+pay?</button><div class="accordion-panel" hidden><p>Card, contactless and cash are all fine. We
+don't take American Express.</p></div></div>
+<div class="accordion-item"><button class="accordion-toggle" aria-expanded="false">Do you sell gift
+vouchers?</button><div class="accordion-panel" hidden><p>Yes, from £25, online or at the front
+desk. Vouchers are valid for 12 months.</p></div></div>
+<div class="accordion-item"><button class="accordion-toggle" aria-expanded="false">Is the salon
+accessible?</button><div class="accordion-panel" hidden><p>There is a lift from the street door and
+the salon floor is step-free, with a tilting basin. Our toilet is small and not suitable for
+wheelchairs, we're sorry.</p></div></div>
+<div class="accordion-item"><button class="accordion-toggle" aria-expanded="false">What are model
+nights?</button><div class="accordion-panel" hidden><p>On Thursday evenings our apprentice cuts and
+styles under supervision for £10. Appointments take a little longer.</p></div></div>
+<div class="accordion-item"><button class="accordion-toggle" aria-expanded="false">How long will my
+appointment take?</button><div class="accordion-panel" hidden><p>A cut and blow-dry takes about an
+hour. Allow two hours for full head foils and three to four hours for balayage.</p></div></div>
+<div class="accordion-item"><button class="accordion-toggle" aria-expanded="false">Is there
+Wi-Fi?</button><div class="accordion-panel" hidden><p>Yes, free Wi-Fi, and we'll bring you tea or
+coffee while you wait.</p></div></div>
+</div>
+""",
+    ),
+    "policies.html": (
+        "",
+        "Booking and cancellation policy",
+        """
+<h1>Booking and cancellation policy</h1>
+<h2>Deposits</h2>
+<p>For colour appointments and any booking over £100 we take a £20 deposit when you book. It is
+taken off your bill on the day.</p>
+<h2>Cancelling or moving an appointment</h2>
+<p>Please give us at least 48 hours' notice if you need to cancel or rebook. With less notice
+the deposit is kept. If you don't come to your appointment and don't tell us, we charge 50% of
+the booked service.</p>
+<h2>Running late</h2>
+<p>If you are more than 15 minutes late we may have to shorten your service or move your
+appointment to another day.</p>
+<h2>If you're not happy</h2>
+<p>Tell us within 7 days and we'll put it right free of charge.</p>
+<h2>Products</h2>
+<p>Unopened products can be returned within 14 days with your receipt for a full refund.</p>
+<h2>Children</h2>
+<p>Children under 16 must come with an adult.</p>
+""",
+    ),
+    "privacy.html": (
+        "",
+        "Privacy notice",
+        """
+<h1>Privacy notice</h1>
+<p>We keep your name, phone number, email and a record of your appointments and colour formulas
+so that we can look after your hair. We delete the records of clients who have not visited for
+three years. We never sell your data.</p>
+""",
+    ),
+    "blog-curly-hair.html": (
+        "Blog",
+        "Looking after curly hair through a Glasgow winter",
+        """
+<article><h1>Looking after curly hair through a Glasgow winter</h1>
+<p class="meta">By Erin Walsh · 14 November 2025</p>
+<p>Cold wind outside and radiators inside: winter is hard on curls. Here is what I tell my
+clients.</p>
+<ul><li>Wash two or three times a week at most, and use a sulphate-free shampoo.</li>
+<li>Squeeze water out with a microfibre towel or an old T-shirt, never rub.</li>
+<li>Diffuse on low heat and low speed, and don't touch your curls until they're dry.</li>
+<li>Book a curly cut every 10 to 12 weeks to keep the shape.</li></ul>
+</article>
+""",
+    ),
+    "blog-balayage.html": (
+        "",
+        "Balayage or highlights: which is right for you?",
+        """
+<article><h1>Balayage or highlights: which is right for you?</h1>
+<p class="meta">By Priya Anand · 3 March 2026</p>
+<p>Highlights are woven in foils from the root and give an even, all-over brightness. They
+need a refresh every 6 to 8 weeks as your roots grow.</p>
+<p>Balayage is painted on by hand and grows out softly, so you can leave it for three to four
+months. Most clients pop in for a toner every 8 to 10 weeks to keep the colour fresh.</p>
+</article>
+""",
+    ),
+    "blog-heat.html": (
+        "",
+        "Heat styling without the damage",
+        """
+<article><h1>Heat styling without the damage</h1>
+<p class="meta">By Morag Reid · 20 January 2026</p>
+<p>Straighteners and curling tongs are fine if you use them well. Always put on a heat
+protection spray while your hair is still damp, and let it dry before you style.</p>
+<p>Fine or coloured hair should never be straightened above 185°C; thick hair can take up to
+210°C. One slow pass is kinder than five quick ones.</p>
+</article>
+""",
+    ),
+}
+
 if __name__ == "__main__":
     write_site(
         "harbourline",
@@ -872,4 +1121,11 @@ if __name__ == "__main__":
         "Bike shop, workshop and rentals on Ormond Quay, Dublin.",
         ("Book a service", "contact.html"),
         BIKESHOP,
+    )
+    write_site(
+        "thistlecomb",
+        "Thistle & Comb",
+        "Independent hair salon on Great Western Road, Glasgow.",
+        ("Book now", "contact.html"),
+        SALON,
     )

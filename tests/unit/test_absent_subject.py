@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from app.services.retrieval import absent_words
+from app.services.retrieval import absent_words, rarest_subject_word, says_word
 
 
 class _Store:
@@ -35,3 +35,26 @@ def test_a_service_the_site_names_is_not_absent():
     assert absent_words("Do you service bikes?", STORE) == []
     assert absent_words("Do you deliver bikes?", STORE) == []
     assert absent_words("What time do you close on weekdays?", STORE) == []  # no subject asked
+
+
+def test_the_priced_thing_is_the_questions_rarest_word_the_site_uses():
+    store = _Store(
+        "Meeting rooms: the Anchor room costs €35 per hour.",
+        "Our meeting rooms seat twelve.",
+        "We can arrange catering for €14.50 per person.",
+    )
+    assert rarest_subject_word("How much does catering for a meeting cost?", store) == "cater"
+    # a word the site never uses is not asked for here (absent_words declines on it)
+    assert rarest_subject_word("How much is a veneer?", store) is None
+
+
+def test_a_word_is_said_by_its_stem_or_with_an_ending():
+    assert says_word("week", "€80 per week")
+    assert says_word("weekly", "City bike: €80 per week.")
+    assert not says_word("catering", "The Anchor room: €35 per hour.")
+
+
+def test_a_way_of_paying_the_site_never_names_is_absent():
+    missing = absent_words("Can I pay for a bike in monthly instalments?", STORE)
+    assert "instalments" in missing
+    assert absent_words("Can I pay by card?", _Store("We take card and cash.")) == []

@@ -57,6 +57,25 @@ def test_a_bold_question_line_heads_its_answer_like_a_faq_entry():
     )
 
 
+def test_an_accordion_faq_of_buttons_gives_one_passage_per_question():
+    chunks = _chunks(
+        "<h1>Good to know</h1><div class='accordion'>"
+        "<div><button aria-expanded='false'>Can I just walk in?</button>"
+        "<div hidden><p>Walk-ins are welcome on Tuesdays when a chair is free.</p></div></div>"
+        "<div><button aria-expanded='false'>How can I pay?</button>"
+        "<div hidden><p>Card and cash are fine. We don't take American Express.</p></div></div>"
+        "</div><button>Accept cookies</button>"
+    )
+
+    by_section = {c.section: c.text for c in chunks}
+    assert by_section["Can I just walk in?"] == (
+        "Walk-ins are welcome on Tuesdays when a chair is free."
+    )
+    assert by_section["How can I pay?"] == (
+        "Card and cash are fine. We don't take American Express."
+    )
+
+
 def test_a_price_card_keeps_its_amount_with_its_heading():
     chunks = _chunks(
         "<h1>Prices</h1><p>Fixed prices for our most popular workshop services.</p>"
