@@ -6,10 +6,12 @@ import logging
 import reflex as rx
 
 from app.api.main import create_api
+from app.core import state_files
 from app.core.logging import configure_logging
 from app.core.settings import get_settings
 
 configure_logging(get_settings().log_level)
+state_files.install()
 
 import app.pages  # noqa: E402,F401 - registers every @rx.page
 
