@@ -16,7 +16,6 @@ a busy two-core machine).
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import os
 import sys
@@ -28,6 +27,7 @@ from rasa_sdk.endpoint import create_app_for_serve, create_argument_parser, crea
 from rasa_sdk.executor import ActionExecutor
 from sanic import Sanic
 
+from app.core import collector
 from app.core.pii import install_record_masking
 
 logger = logging.getLogger(__name__)
@@ -59,7 +59,8 @@ async def _warm_up_then_freeze(app: Sanic, _loop: Any) -> None:
 
     A full garbage collection walked every object torch, LanceDB and the model made at start
     and stopped the event loop meanwhile (as in Rasa: addons/patches.py); frozen, only what
-    the actions create is walked. In the background: the server answers meanwhile."""
+    the actions create is walked, and what survives each full collection is frozen too
+    (`app.core.collector`). In the background: the server answers meanwhile."""
 
     async def warm_up() -> None:
         from ingest.embeddings import get_embedder
@@ -70,8 +71,7 @@ async def _warm_up_then_freeze(app: Sanic, _loop: Any) -> None:
             )
         except Exception:  # noqa: BLE001 - a question will load it (and say why) instead
             logger.warning("could not load the embedding model at start", exc_info=True)
-        gc.collect()
-        gc.freeze()
+        collector.install()
 
     app.add_task(warm_up())
 

@@ -1,62 +1,18 @@
-"""Full garbage collections that walk only what is new since the last one.
-
-Rasa keeps the conversations it serves in memory (`addons.tracker_store`), and every event,
-parse result and dialogue state of them is an object Python's cyclic collector tracks. A full
-(generation-2) collection walks all of them with the event loop stopped. Under load the
-collector ran one every 7 seconds or so and each walk grew with the conversations held: over
-a 3-minute, 100-conversation load test the pauses went from 40 to 440 ms (gc.callbacks, timed
-in Rasa), and every reply in flight waited through each one. The P95 of the run rose with
-them while Rasa used 0.6 of a core.
-
-After each full collection, what survived it is frozen (`gc.freeze`): it moves to the
-permanent generation, which the collector does not walk, so the next full collection walks
-only the objects that survived since. Freezing changes nothing for reference counting: a
-frozen object nobody refers to any more is freed at once, as before. Only cyclic garbage among
-frozen objects waits, so every `SWEEP_SECONDS` the permanent generation is unfrozen and the
-next full collection walks everything once (one long pause every ten minutes instead of one
-every few seconds), collects such cycles and freezes again.
-"""
+"""Rasa's garbage-collection tuning: `app/core/collector.py`, shared with the action server
+and the web app, loaded from its file (it imports only the standard library, and Rasa's venv
+does not have the app's packages)."""
 
 from __future__ import annotations
 
-import gc
-import time
-from collections.abc import Callable
-from typing import Any
+import importlib.util
+from pathlib import Path
 
-SWEEP_SECONDS = 600.0
+_FILE = Path(__file__).resolve().parents[2] / "app" / "core" / "collector.py"
+_spec = importlib.util.spec_from_file_location("chatbot_collector", _FILE)
+assert _spec is not None and _spec.loader is not None
+_module = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_module)
 
-
-class SurvivorFreezer:
-    """A `gc.callbacks` entry: freeze after each full collection, unfreeze for a sweep."""
-
-    def __init__(
-        self, sweep_seconds: float = SWEEP_SECONDS, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.sweep_seconds = sweep_seconds
-        self.clock = clock
-        self.last_sweep = clock()
-        self.frozen = 0  # full collections followed by a freeze
-        self.sweeps = 0  # times the permanent generation was given back to the collector
-
-    def __call__(self, phase: str, info: dict[str, Any]) -> None:
-        if phase != "stop" or info.get("generation") != 2:
-            return
-        now = self.clock()
-        if now - self.last_sweep >= self.sweep_seconds:
-            # The next full collection walks everything, cycles among old objects included.
-            gc.unfreeze()
-            self.last_sweep = now
-            self.sweeps += 1
-        else:
-            gc.freeze()
-            self.frozen += 1
-
-
-def install(sweep_seconds: float = SWEEP_SECONDS) -> SurvivorFreezer:
-    """Freeze what start-up made, then keep freezing survivors of each full collection."""
-    gc.collect()
-    gc.freeze()
-    freezer = SurvivorFreezer(sweep_seconds)
-    gc.callbacks.append(freezer)
-    return freezer
+SWEEP_SECONDS = _module.SWEEP_SECONDS
+SurvivorFreezer = _module.SurvivorFreezer
+install = _module.install

@@ -1,4 +1,4 @@
-"""bot/addons/collector.py: full collections walk only what is new since the last one."""
+"""app/core/collector.py: full collections walk only what is new since the last one."""
 
 from __future__ import annotations
 
@@ -8,13 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from app.core import collector
+
 ROOT = Path(__file__).resolve().parents[2]
-# The module imports nothing from Rasa: loaded from its file, it runs in this venv as in Rasa's.
-_spec = importlib.util.spec_from_file_location(
-    "collector", ROOT / "bot" / "addons" / "collector.py"
-)
-collector = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(collector)
 
 
 class Cycle:
@@ -56,3 +52,23 @@ def test_a_sweep_gives_frozen_objects_back_and_their_cycles_are_collected(freeze
     assert gc.get_freeze_count() == 0
     assert gc.collect() >= 100  # the walk over everything frees the old cycles
     assert gc.get_freeze_count() > 0  # and freezing resumes
+
+
+def test_rasa_loads_the_same_code_and_installing_twice_adds_one_freezer() -> None:
+    # bot/addons/collector.py, as Rasa imports it (it has no app package): loaded from its file.
+    spec = importlib.util.spec_from_file_location(
+        "rasa_collector", ROOT / "bot/addons/collector.py"
+    )
+    rasa_side = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(rasa_side)
+    assert rasa_side.SurvivorFreezer.__module__ == "chatbot_collector"
+    assert rasa_side.SWEEP_SECONDS == collector.SWEEP_SECONDS
+
+    before = list(gc.callbacks)
+    try:
+        first = collector.install()
+        assert collector.install() is first
+        assert [cb for cb in gc.callbacks if cb not in before] == [first]
+    finally:
+        gc.callbacks[:] = before
+        gc.unfreeze()
