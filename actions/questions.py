@@ -14,7 +14,8 @@ _POLICY_WORDS = re.compile(
     r"for free|free of charge|deposit|no-?show|someone else|somebody else|on behalf|"
     r"in advance|ahead|how (far|late|early|often|many times|long before)|allowed|"
     r"(by|over|via) (the )?(phone|e-?mail|text|mail|chat)|online|same[- ]day|walk[- ]?ins?|reminders?|"
-    r"money back|more than once|twice|what happens if|"
+    r"money back|more than once|twice|(a )?(second|third|fourth|3rd|4th) time|what happens if|"
+    r"what if i (need|have|want) to|"
     r"(after|once) (booking|i('ve| have)? booked|it'?s booked|it is booked))\b",
     re.IGNORECASE,
 )
