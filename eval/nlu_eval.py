@@ -3,16 +3,19 @@
 `python -m eval.nlu_eval [--folds 3] [--compare diet] [--skip-cv] [--dev-only]` writes
 eval/results/nlu_eval.{json,md}:
 
-- five held-out sets, each with per-intent precision, recall and F1, macro F1, the top
+- six held-out sets, each with per-intent precision, recall and F1, macro F1, the top
   confusion pairs, the rate of task requests that start the right form, questions (including
   policy questions that mention booking or cancelling) that would start a form, and the
   out-of-scope false-accept rate (out-of-scope messages that would start a task):
-  - the test split v3 (eval/data/nlu_test_v3.yml): written blind before the training data was
-    tuned again, frozen, never trained or tuned on; its numbers are the headline;
-  - the development set (eval/data/nlu_heldout.yml), development set 2, the earlier test
-    split (eval/data/nlu_test.yml), development set 3 (eval/data/nlu_dev3.yml) and development
-    set 4 (eval/data/nlu_dev4.yml): never trained on, but their misses were inspected while the
-    training data was tuned, so their numbers are optimistic;
+  - the test split v4 (eval/data/nlu_test_v4.yml): written blind on 2026-12-02 before the
+    training data was read or tuned a fifth time, frozen, never trained or tuned on; its numbers
+    are the headline;
+  - the development set (eval/data/nlu_heldout.yml), development set 2, the first test
+    split (eval/data/nlu_test.yml), development set 3 (eval/data/nlu_dev3.yml), development
+    set 4 (eval/data/nlu_dev4.yml) and development set 5, the earlier test split v3
+    (eval/data/nlu_test_v3.yml): never trained on, but their misses were inspected while the
+    training data was tuned (test v3's after it had been measured through four rounds of
+    tuning), so their numbers are optimistic;
 - per-message NLU time (one `Agent.parse_message`, P50 and P95) and training time;
 - k-fold cross-validation on the training data (bot/data/nlu) with per-intent P/R/F1.
 
@@ -49,10 +52,14 @@ RASA = BOT / ".venv" / "bin" / "rasa"
 RASA_PY = BOT / ".venv" / "bin" / "python"
 RESULTS = ROOT / "eval" / "results"
 HELDOUT = ROOT / "eval" / "data" / "nlu_heldout.yml"  # the first development set
-# The earlier test split: its misses were seen after it was reported, so it became a second
+# The first test split: its misses were seen after it was reported, so it became a second
 # development set, and the blind split v3 was written before the training data was tuned again.
 EARLIER_TEST = ROOT / "eval" / "data" / "nlu_test.yml"
-TEST = ROOT / "eval" / "data" / "nlu_test_v3.yml"
+# Test split v3 was measured after each of four tuning rounds, so it is no longer blind in spirit:
+# it became development set 5 (its misses may be inspected; its numbers are optimistic), and the
+# blind split v4 was written on 2026-12-02 before the training data was read or tuned a fifth time.
+TEST_V3 = ROOT / "eval" / "data" / "nlu_test_v3.yml"
+TEST = ROOT / "eval" / "data" / "nlu_test_v4.yml"
 # Written blind before the third round of training-data changes, then used to tune them.
 DEV3 = ROOT / "eval" / "data" / "nlu_dev3.yml"
 # Written blind on 2026-12-02 before the fourth round of training-data changes, then used to tune
@@ -60,7 +67,7 @@ DEV3 = ROOT / "eval" / "data" / "nlu_dev3.yml"
 DEV4 = ROOT / "eval" / "data" / "nlu_dev4.yml"
 # (key, file, title): the test split first, it is the headline
 SETS = (
-    ("test", TEST, "test split v3 (written blind, frozen, never tuned on)"),
+    ("test", TEST, "test split v4 (written blind, frozen, never tuned on)"),
     (
         "development",
         HELDOUT,
@@ -83,6 +90,12 @@ SETS = (
         DEV4,
         "development set 4 (written blind on 2026-12-02 before the training data was tuned a "
         "fourth time, then its misses were inspected while tuning; optimistic)",
+    ),
+    (
+        "development 5",
+        TEST_V3,
+        "development set 5, the earlier test split v3 (measured after four rounds of tuning, "
+        "then its misses were inspected while tuning a fifth time; optimistic)",
     ),
 )
 
@@ -410,9 +423,9 @@ def report(results: dict, folds: int, keys: tuple[str, ...]) -> str:
         "",
         (
             "Written by `python -m eval.nlu_eval --dev-only` while tuning: the test split was "
-            "not read. Four development sets, none trained on:"
+            "not read. Five development sets, none trained on:"
             if dev_only
-            else "Written by `make eval` (`python -m eval.nlu_eval`). Five held-out sets, none "
+            else "Written by `make eval` (`python -m eval.nlu_eval`). Six held-out sets, none "
             "trained on:"
         ),
         "",
@@ -420,15 +433,16 @@ def report(results: dict, folds: int, keys: tuple[str, ...]) -> str:
             []
             if dev_only
             else [
-                "- **test split v3** (`eval/data/nlu_test_v3.yml`): written blind (without "
-                "reading the training data, the other sets or any results) before the training "
-                "data was tuned again, frozen, never tuned on. These are the headline numbers."
+                "- **test split v4** (`eval/data/nlu_test_v4.yml`): written blind on 2026-12-02 "
+                "(without reading the training data, the other sets or any results) before the "
+                "training data was tuned a fifth time, frozen, never tuned on. These are the "
+                "headline numbers."
             ]
         ),
         "- **development set** (`eval/data/nlu_heldout.yml`): written before the training data, "
         "but its misses were inspected while the training data was tuned, so its numbers are "
         "optimistic.",
-        "- **development set 2** (`eval/data/nlu_test.yml`): the earlier test split; its misses "
+        "- **development set 2** (`eval/data/nlu_test.yml`): the first test split; its misses "
         "were inspected while the training data was tuned again, so its numbers are optimistic "
         "too.",
         "- **development set 3** (`eval/data/nlu_dev3.yml`): written blind before the third "
@@ -437,6 +451,9 @@ def report(results: dict, folds: int, keys: tuple[str, ...]) -> str:
         "(before reading the training data or any set's sentences) before the fourth round of "
         "tuning, then its misses were inspected while tuning, so its later numbers are "
         "optimistic.",
+        "- **development set 5** (`eval/data/nlu_test_v3.yml`): the earlier test split v3, "
+        "written blind but measured after each of four tuning rounds, so no longer blind; its "
+        "misses were inspected while tuning a fifth time, so its numbers are optimistic.",
         "",
         "A message starts a form when its intent, after the fallback threshold, is a task intent "
         "and action_check_task_enabled does not recognise it as a policy question "

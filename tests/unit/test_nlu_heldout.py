@@ -14,6 +14,7 @@ from eval.nlu_eval import (
     HELDOUT,
     SETS,
     TEST,
+    TEST_V3,
     leaked,
     load_heldout,
     normalise,
@@ -41,8 +42,8 @@ def test_the_held_out_set_has_twenty_per_intent_and_a_hundred_out_of_scope(path)
 
 @pytest.mark.parametrize(
     "dev_path",
-    [HELDOUT, EARLIER_TEST, DEV3, DEV4],
-    ids=["development", "development-2", "development-3", "development-4"],
+    [HELDOUT, EARLIER_TEST, DEV3, DEV4, TEST_V3],
+    ids=["development", "development-2", "development-3", "development-4", "development-5"],
 )
 def test_the_test_split_covers_the_development_set_groups_and_shares_no_sentence(dev_path) -> None:
     test_items, test_oos = load_heldout(TEST)
