@@ -332,17 +332,31 @@ _PRICE_WORDS = frozenset(
 )
 
 
-def rarest_subject_word(question: str, store: KnowledgeStore) -> str | None:
+def rarest_subject_word(
+    question: str, store: KnowledgeStore, passages: list[Passage] | None = None
+) -> str | None:
     """The stem of the question's most specific word that the site uses ("catering" in "How
     much does catering for a meeting cost?"), if any: phrasing and price words aside, the
     rarest in the index (a word only a heading says is rarest). A word the site never uses
-    is left to `absent_words`."""
+    is left to `absent_words`.
+
+    With the passages found for the question, the word is one they say, when one of them
+    does: in "How much is neutering a male rabbit?" the rare "male" (said once, of cats, on
+    another page) is how the rabbit is described, and no priced passage says it; the priced
+    thing is "neutering", which the found passages say.
+    """
     weights, vocabulary = word_weights(store), _site_vocabulary(store)
+    words = [
+        word_stem(word)
+        for word in sorted(content_words(question))
+        if not (word in _PHRASING_WORDS or word in _PRICE_WORDS or len(word) < 3 or word.isdigit())
+    ]
+    if passages:
+        found = " ".join(f"{p.title} {p.section or ''} {p.text}" for p in passages)
+        said = [stem for stem in words if stem in vocabulary and says_word(stem, found)]
+        words = said or words
     best, best_weight = None, -1.0
-    for word in content_words(question):
-        if word in _PHRASING_WORDS or word in _PRICE_WORDS or len(word) < 3 or word.isdigit():
-            continue
-        stem = word_stem(word)
+    for stem in words:
         if stem not in vocabulary:
             continue
         weight = weights.get(stem, weights[""])

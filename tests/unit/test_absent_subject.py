@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from app.services.retrieval import absent_words, rarest_subject_word, says_word
+from app.services.retrieval import Passage, absent_words, rarest_subject_word, says_word
 
 
 class _Store:
@@ -46,6 +46,29 @@ def test_the_priced_thing_is_the_questions_rarest_word_the_site_uses():
     assert rarest_subject_word("How much does catering for a meeting cost?", store) == "cater"
     # a word the site never uses is not asked for here (absent_words declines on it)
     assert rarest_subject_word("How much is a veneer?", store) is None
+
+
+def test_the_priced_thing_is_one_the_found_passages_say():
+    store = _Store(
+        "Neutering. Rabbits: castration £150, spay £185.",
+        "Neutering. Castration: cat £115.",
+        "Straining to pass urine, especially in male cats.",
+        "Hay is most of a rabbit's diet.",
+        "Rabbits should live in pairs.",
+    )
+    found = [
+        Passage(
+            text="Rabbits: castration £150, spay £185.",
+            score=0.7,
+            title="Our fees",
+            url="https://vets.example/fees",
+            section="Neutering",
+            collection="website_content",
+        )
+    ]
+    question = "How much is neutering a male rabbit?"
+    assert rarest_subject_word(question, store) == "male"  # said once, of cats, elsewhere
+    assert rarest_subject_word(question, store, found) == "neuter"
 
 
 def test_a_word_is_said_by_its_stem_or_with_an_ending():

@@ -14,7 +14,7 @@ import pytest
 from app.models import BotSettingsUpdate
 from app.models.citation import Citation
 from app.services.config import get_bot_settings, save_bot_settings
-from app.services.knowledge import answer_question, answer_type
+from app.services.knowledge import _MONEY, answer_question, answer_type
 from app.services.profile import asked_detail
 from ingest.chunking import chunk_document
 from ingest.embeddings import get_embedder
@@ -117,10 +117,30 @@ def test_an_email_inside_a_sentence_is_not_repeated_as_the_contact_email():
         ("Can I cancel my membership by phone?", None),
         ("How quickly will you answer my email?", None),
         ("Are your prices with or without VAT?", None),
+        ("how much r mens haircuts", "price"),
+        ("How much do you charge for a no-show?", "price"),
+        # "how much" of a quantity is not a price
+        ("How much hay should my rabbit eat?", None),
+        ("How much notice do I need to give to cancel?", None),
     ],
 )
 def test_the_answer_type_a_question_asks_for(question: str, kind: str | None):
     assert answer_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "priced"),
+    [
+        ("Students get 15% off all cuts.", True),
+        ("A deposit of 50% is required before treatment.", True),
+        ("If you don't come, we charge 50% of the booked service.", True),
+        ("All prices exclude 21% VAT.", True),
+        ("Store the battery at between 30% and 60% charge.", False),
+        ("Hay should make up about 85% of your rabbit's diet.", False),
+    ],
+)
+def test_a_percentage_is_a_price_only_when_said_as_one(sentence: str, priced: bool):
+    assert bool(_MONEY.search(sentence)) is priced
 
 
 def use_profile(session, **profile) -> None:
