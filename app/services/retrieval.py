@@ -263,10 +263,45 @@ _OFFER_VERBS = (
     r"service|repair|fix|ship|deliver|install|teach"
 )
 _SERVICE_VERBS = frozenset(["ship", "deliver", "service", "repair", "fix", "install", "teach"])
+# Verbs that ask about a thing without naming a service: "Do you take cash?", "Do you charge
+# VAT?". Any other verb in "Do you <verb> X" may be the service itself ("Do you board cats?").
+_ASKING_VERBS = frozenset(
+    [
+        "accept",
+        "take",
+        "charge",
+        "see",
+        "need",
+        "deal",
+        "treat",
+        "allow",
+        "let",
+        "mind",
+        "recommend",
+        "cover",
+        "handle",
+        "help",
+        "check",
+        "look",
+        "speak",
+        "know",
+        "think",
+        "ask",
+        "require",
+        "expect",
+        "include",
+        "send",
+        "keep",
+        "open",
+        "close",
+    ]
+)
 _SUBJECT = re.compile(
     rf"\b(?:do|does|did|will|would)\s+(?:you|they|the \w+)\s+(?P<va>{_OFFER_VERBS})\s+(?P<a>.+)"
+    r"|(?:^|[,;]\s*)(?:do|does|did|will|would)\s+(?:you|they|the \w+)\s+(?P<vg>[a-z]+)\s+(?P<g>.+)"
     r"|\b(?:is|are)\s+there\s+(?P<b>.+)"
     r"|\bhow much (?:is|are|does|do)\s+(?P<c>.+)"
+    r"|\bwhat (?:does|do|did|will|would)\s+(?P<f>.+?)\s+cost\b"
     r"|\bcan i\s+pay\b(?:\s+for\s+.+?)?\s+(?:with|by|in|using|via|through)\s+(?P<e>.+)"
     r"|\bcan i\s+(?:bring|rent|hire|buy|book|use)\s+(?P<d>.+)",
     re.IGNORECASE,
@@ -289,7 +324,7 @@ def absent_words(
     if not match:
         return []
     groups = match.groupdict()
-    subject = next(groups[name] for name in "abcde" if groups.get(name))
+    subject = next(groups[name] for name in "abcdefg" if groups.get(name))
     vocabulary = _site_vocabulary(store)
     if not vocabulary:
         return []
@@ -297,6 +332,9 @@ def absent_words(
     words = content_words(subject)
     if (groups.get("va") or "").lower() in _SERVICE_VERBS:
         words.add(groups["va"].lower())
+    verb = (groups.get("vg") or "").lower()
+    if verb and verb not in _ASKING_VERBS and verb not in _PHRASING_WORDS:
+        words.add(verb)  # "Do you board cats?": boarding is what is asked about
     for word in words:
         if word in _PHRASING_WORDS or (len(word) < 3 and not word.isdigit()):
             continue

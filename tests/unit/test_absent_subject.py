@@ -81,3 +81,16 @@ def test_a_way_of_paying_the_site_never_names_is_absent():
     missing = absent_words("Can I pay for a bike in monthly instalments?", STORE)
     assert "instalments" in missing
     assert absent_words("Can I pay by card?", _Store("We take card and cash.")) == []
+
+
+def test_a_service_named_by_its_verb_or_priced_with_what_does_it_cost_is_checked():
+    store = _Store(
+        "Cats have their own quiet waiting room.",
+        "Home visit: from £120.",
+        "We take cash and cards.",
+    )
+    assert "board" in absent_words("Do you board cats while I'm on holiday?", store)
+    assert absent_words("What does a home euthanasia visit cost?", store) == ["euthanasia"]
+    # an asking verb is not what the question is about
+    assert absent_words("Do you take cash?", store) == []
+    assert absent_words("What does a home visit cost?", store) == []
