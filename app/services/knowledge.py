@@ -305,6 +305,14 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         ),
         _MONEY,
     ),
+    "count": (
+        re.compile(r"^\s*how many\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"fifteen|twenty|thirty|forty|fifty|hundred|dozen)\b",
+            re.IGNORECASE,
+        ),
+    ),
     "year": (
         re.compile(
             r"^\s*(?:when (?:did|was|were)|since when|(?:in )?what year|which year)\b.*\b(?:open|opened|start|"
@@ -369,12 +377,20 @@ _SALE = re.compile(
 )
 
 
+_NOT_A_COUNT = re.compile(
+    r"[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|%)|\b\d{1,2}[:.]\d\d\b|\b(?:19|20)\d\d\b"
+)
+
+
 def _says_sale(text: str) -> bool:
     return bool(_SALE.search(text) or _MONEY.search(text))
 
 
 def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> bool:
     """Whether a sentence holds the kind of thing the question asks for."""
+    if kind == "count":
+        # a count, not a time of day, a price or a year ("at 22:00", "£30", "in 2009")
+        sentence = _NOT_A_COUNT.sub(" ", sentence)
     if not _ANSWER_TYPES[kind][1].search(sentence):
         return False
     if kind == "person" and _ASKS_OWNER.search(question):

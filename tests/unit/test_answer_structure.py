@@ -14,8 +14,9 @@ import pytest
 from app.models import BotSettingsUpdate
 from app.models.citation import Citation
 from app.services.config import get_bot_settings, save_bot_settings
-from app.services.knowledge import _MONEY, answer_question, answer_type
+from app.services.knowledge import _MONEY, _answers_type, answer_question, answer_type
 from app.services.profile import asked_detail
+from app.services.retrieval import Passage
 from ingest.chunking import chunk_document
 from ingest.embeddings import get_embedder
 from ingest.extract import html_document
@@ -122,10 +123,33 @@ def test_an_email_inside_a_sentence_is_not_repeated_as_the_contact_email():
         # "how much" of a quantity is not a price
         ("How much hay should my rabbit eat?", None),
         ("How much notice do I need to give to cancel?", None),
+        ("How many vets work at the practice?", "count"),
     ],
 )
 def test_the_answer_type_a_question_asks_for(question: str, kind: str | None):
     assert answer_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("We are a team of fourteen: four vets and six nurses.", True),
+        ("The main studio holds 24 mats.", True),
+        ("Inpatients are checked by a nurse at 22:00 and again at 06:00.", False),
+        ("A missed appointment is charged £30.", False),
+        ("We opened in 2009.", False),
+    ],
+)
+def test_a_how_many_question_is_answered_by_a_count(sentence: str, counts: bool):
+    passage = Passage(
+        text=sentence,
+        score=0.5,
+        title="About",
+        url="https://x.example/",
+        section=None,
+        collection="website_content",
+    )
+    assert _answers_type("count", "How many?", sentence, passage) is counts
 
 
 @pytest.mark.parametrize(
