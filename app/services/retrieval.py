@@ -329,12 +329,16 @@ def absent_words(
     if not vocabulary:
         return []
     missing = []
-    words = content_words(subject)
+    if groups.get("g"):
+        # "Do you <verb> X?" with any verb: only the verb is checked, when it may name the
+        # service ("Do you board cats?"). The rest can be phrasing the site need not use
+        # ("Do you close early on Christmas Eve?", "Do you take on clients from abroad?").
+        verb = groups["vg"].lower()
+        words = {verb} if verb not in _ASKING_VERBS and verb not in _PHRASING_WORDS else set()
+    else:
+        words = content_words(subject)
     if (groups.get("va") or "").lower() in _SERVICE_VERBS:
         words.add(groups["va"].lower())
-    verb = (groups.get("vg") or "").lower()
-    if verb and verb not in _ASKING_VERBS and verb not in _PHRASING_WORDS:
-        words.add(verb)  # "Do you board cats?": boarding is what is asked about
     for word in words:
         if word in _PHRASING_WORDS or (len(word) < 3 and not word.isdigit()):
             continue

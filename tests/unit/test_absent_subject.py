@@ -94,3 +94,16 @@ def test_a_service_named_by_its_verb_or_priced_with_what_does_it_cost_is_checked
     # an asking verb is not what the question is about
     assert absent_words("Do you take cash?", store) == []
     assert absent_words("What does a home visit cost?", store) == []
+
+
+def test_with_any_other_verb_only_the_verb_is_checked_not_the_rest_of_the_question():
+    store = _Store(
+        "We close at 1pm on the 24th of December.",
+        "We work with clients in 14 countries.",
+        "We are happy to sign a non-disclosure agreement before the first meeting.",
+    )
+    # phrasing the site does not use ("early", "christmas", "abroad") is not the subject
+    assert absent_words("Do you close early on Christmas Eve?", store) == []
+    assert absent_words("Do you take on clients from abroad?", store) == []
+    assert absent_words("Will you sign an NDA?", store) == []
+    assert absent_words("Do you board cats?", store) == ["board"]

@@ -135,6 +135,7 @@ def test_the_answer_type_a_question_asks_for(question: str, kind: str | None):
     [
         ("We are a team of fourteen: four vets and six nurses.", True),
         ("The main studio holds 24 mats.", True),
+        ("You can move an appointment at most twice.", True),
         ("Inpatients are checked by a nurse at 22:00 and again at 06:00.", False),
         ("A missed appointment is charged £30.", False),
         ("We opened in 2009.", False),
