@@ -188,7 +188,7 @@ def select_sentences(
     # A price is the price of the asked-for thing: the question's most specific word is
     # said in the sentence or its heading ("Catering: … €14.50 per person"), not only
     # some other amount on the same page (a room's price for "how much is catering?").
-    item = rarest_subject_word(question, store) if kind == "price" and store else None
+    item = rarest_subject_word(question, store, passages) if kind == "price" and store else None
     # "Do you sell X?" is answered by a sentence that sells it (or prices it), not by a blog
     # post's tips on using X.
     sells = bool(_ASKS_SALE.search(question))
@@ -260,9 +260,14 @@ def select_sentences(
     return result, best
 
 
+# A percentage is a price only said as one ("15% off", "a deposit of 50%", "we charge 50% of
+# the booked service", "21% VAT"), not "store the battery at 30% charge" or "85% of the diet".
 _MONEY = re.compile(
     r"[$€£]\s?\d|\d\s?(?:€|eur\b|euros?\b|usd\b|gbp\b|dollars?\b|pounds?\b)|\bfree\b"
-    r"|\bno charge\b|\bno fee\b|\d\s?(?:%|percent\b)",
+    r"|\bno charge\b|\bno fee\b"
+    r"|\d\s?(?:%|percent\b)\s*(?:off|discount|vat|surcharge|deposit)\b"
+    r"|\b(?:charge[ds]?|deposit of|discount of|vat at|fee of|surcharge of|refund of|save|saves|"
+    r"get|gets)\s+(?:up to\s+)?\d+(?:\.\d+)?\s?(?:%|percent\b)",
     re.IGNORECASE,
 )
 # (what in the question asks for it, what a sentence that answers it holds)
@@ -293,11 +298,20 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "price": (
         re.compile(
             r"^(?!.*\b(?:vat|tax|discount|included|include|refund|cheaper)\b).*"
-            r"\b(?:how much|cost|costs|price|prices|pricing|fee|fees|charge|charges|rate|"
-            r"rates)\b",
+            r"\b(?:how much(?!\s+(?!(?:is|are|do|does|did|will|would|for|to|it|they|r)\b)"
+            r"[\w'-]+\s+(?:should|do|does|did|can|could|will|would|must|shall)\b)|cost|costs|"
+            r"price|prices|pricing|fee|fees|charge|charges|rate|rates)\b",
             re.IGNORECASE,
         ),
         _MONEY,
+    ),
+    "count": (
+        re.compile(r"^\s*how many\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:\d+|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            r"fifteen|twenty|thirty|forty|fifty|hundred|dozen)\b",
+            re.IGNORECASE,
+        ),
     ),
     "year": (
         re.compile(
@@ -363,12 +377,20 @@ _SALE = re.compile(
 )
 
 
+_NOT_A_COUNT = re.compile(
+    r"[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|%)|\b\d{1,2}[:.]\d\d\b|\b(?:19|20)\d\d\b"
+)
+
+
 def _says_sale(text: str) -> bool:
     return bool(_SALE.search(text) or _MONEY.search(text))
 
 
 def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> bool:
     """Whether a sentence holds the kind of thing the question asks for."""
+    if kind == "count":
+        # a count, not a time of day, a price or a year ("at 22:00", "£30", "in 2009")
+        sentence = _NOT_A_COUNT.sub(" ", sentence)
     if not _ANSWER_TYPES[kind][1].search(sentence):
         return False
     if kind == "person" and _ASKS_OWNER.search(question):

@@ -263,10 +263,45 @@ _OFFER_VERBS = (
     r"service|repair|fix|ship|deliver|install|teach"
 )
 _SERVICE_VERBS = frozenset(["ship", "deliver", "service", "repair", "fix", "install", "teach"])
+# Verbs that ask about a thing without naming a service: "Do you take cash?", "Do you charge
+# VAT?". Any other verb in "Do you <verb> X" may be the service itself ("Do you board cats?").
+_ASKING_VERBS = frozenset(
+    [
+        "accept",
+        "take",
+        "charge",
+        "see",
+        "need",
+        "deal",
+        "treat",
+        "allow",
+        "let",
+        "mind",
+        "recommend",
+        "cover",
+        "handle",
+        "help",
+        "check",
+        "look",
+        "speak",
+        "know",
+        "think",
+        "ask",
+        "require",
+        "expect",
+        "include",
+        "send",
+        "keep",
+        "open",
+        "close",
+    ]
+)
 _SUBJECT = re.compile(
     rf"\b(?:do|does|did|will|would)\s+(?:you|they|the \w+)\s+(?P<va>{_OFFER_VERBS})\s+(?P<a>.+)"
+    r"|(?:^|[,;]\s*)(?:do|does|did|will|would)\s+(?:you|they|the \w+)\s+(?P<vg>[a-z]+)\s+(?P<g>.+)"
     r"|\b(?:is|are)\s+there\s+(?P<b>.+)"
     r"|\bhow much (?:is|are|does|do)\s+(?P<c>.+)"
+    r"|\bwhat (?:does|do|did|will|would)\s+(?P<f>.+?)\s+cost\b"
     r"|\bcan i\s+pay\b(?:\s+for\s+.+?)?\s+(?:with|by|in|using|via|through)\s+(?P<e>.+)"
     r"|\bcan i\s+(?:bring|rent|hire|buy|book|use)\s+(?P<d>.+)",
     re.IGNORECASE,
@@ -289,12 +324,19 @@ def absent_words(
     if not match:
         return []
     groups = match.groupdict()
-    subject = next(groups[name] for name in "abcde" if groups.get(name))
+    subject = next(groups[name] for name in "abcdefg" if groups.get(name))
     vocabulary = _site_vocabulary(store)
     if not vocabulary:
         return []
     missing = []
-    words = content_words(subject)
+    if groups.get("g"):
+        # "Do you <verb> X?" with any verb: only the verb is checked, when it may name the
+        # service ("Do you board cats?"). The rest can be phrasing the site need not use
+        # ("Do you close early on Christmas Eve?", "Do you take on clients from abroad?").
+        verb = groups["vg"].lower()
+        words = {verb} if verb not in _ASKING_VERBS and verb not in _PHRASING_WORDS else set()
+    else:
+        words = content_words(subject)
     if (groups.get("va") or "").lower() in _SERVICE_VERBS:
         words.add(groups["va"].lower())
     for word in words:
@@ -332,17 +374,31 @@ _PRICE_WORDS = frozenset(
 )
 
 
-def rarest_subject_word(question: str, store: KnowledgeStore) -> str | None:
+def rarest_subject_word(
+    question: str, store: KnowledgeStore, passages: list[Passage] | None = None
+) -> str | None:
     """The stem of the question's most specific word that the site uses ("catering" in "How
     much does catering for a meeting cost?"), if any: phrasing and price words aside, the
     rarest in the index (a word only a heading says is rarest). A word the site never uses
-    is left to `absent_words`."""
+    is left to `absent_words`.
+
+    With the passages found for the question, the word is one they say, when one of them
+    does: in "How much is neutering a male rabbit?" the rare "male" (said once, of cats, on
+    another page) is how the rabbit is described, and no priced passage says it; the priced
+    thing is "neutering", which the found passages say.
+    """
     weights, vocabulary = word_weights(store), _site_vocabulary(store)
+    words = [
+        word_stem(word)
+        for word in sorted(content_words(question))
+        if not (word in _PHRASING_WORDS or word in _PRICE_WORDS or len(word) < 3 or word.isdigit())
+    ]
+    if passages:
+        found = " ".join(f"{p.title} {p.section or ''} {p.text}" for p in passages)
+        said = [stem for stem in words if stem in vocabulary and says_word(stem, found)]
+        words = said or words
     best, best_weight = None, -1.0
-    for word in content_words(question):
-        if word in _PHRASING_WORDS or word in _PRICE_WORDS or len(word) < 3 or word.isdigit():
-            continue
-        stem = word_stem(word)
+    for stem in words:
         if stem not in vocabulary:
             continue
         weight = weights.get(stem, weights[""])

@@ -1107,6 +1107,316 @@ costs far more.</p>
     ),
 }
 
+VETS = {
+    "index.html": (
+        "Home",
+        "Independent vets in Pontcanna, Cardiff",
+        """
+<section class="hero"><h1>Caring for Cardiff's pets since 2009</h1>
+<p>Fernbrook Vets is an independent veterinary practice on Cathedral Road in Pontcanna. We look
+after cats, dogs, rabbits and other small pets, from first vaccinations to old age, in a
+converted Victorian townhouse with its own cat-only waiting room.</p>
+<a class="btn" href="contact.html">Book an appointment</a></section>
+<section class="features">
+<div class="feature"><h3>Fernbrook Health Club</h3><p>Spread the cost of routine care with one
+monthly payment.</p><a href="health-club.html">Join the club</a></div>
+<div class="feature"><h3>Fees</h3><p>Clear prices for consultations, vaccinations and
+neutering.</p><a href="fees.html">See our fees</a></div>
+<div class="feature"><h3>Emergencies</h3><p>Worried about your pet out of hours?</p>
+<a href="emergencies.html">What to do</a></div></section>
+<section><h2>What our clients say</h2><blockquote>"They were so gentle with our nervous rescue
+greyhound." – Bethan, Canton</blockquote></section>
+""",
+    ),
+    "fees.html": (
+        "Fees",
+        "Our fees",
+        """
+<h1>Our fees</h1>
+<p>All prices include VAT at 20%. Medicines, and any tests your vet recommends, are charged on
+top of the consultation fee. We will always give you a written estimate before any procedure
+over £250.</p>
+<h2>Consultations</h2>
+<table><thead><tr><th>Consultation</th><th>Price</th></tr></thead><tbody>
+<tr><td>Standard consultation with a vet (15 minutes)</td><td>£52</td></tr>
+<tr><td>Long consultation or second opinion (30 minutes)</td><td>£85</td></tr>
+<tr><td>Recheck for the same problem within 10 days</td><td>£26</td></tr>
+<tr><td>Nurse clinic (weight check, stitches out, nail clip)</td><td>£22</td></tr>
+<tr><td>Home visit (CF5, CF10 and CF11 postcodes)</td><td>from £120</td></tr>
+</tbody></table>
+<h2>Vaccinations</h2>
+<table><thead><tr><th>Vaccination</th><th>Dog</th><th>Cat</th><th>Rabbit</th></tr></thead><tbody>
+<tr><td>Primary course (two injections)</td><td>£78</td><td>£72</td><td>–</td></tr>
+<tr><td>Annual booster</td><td>£58</td><td>£55</td><td>£62</td></tr>
+<tr><td>Kennel cough (nasal drops)</td><td>£38</td><td>–</td><td>–</td></tr>
+</tbody></table>
+<h2>Neutering</h2>
+<table><thead><tr><th>Operation</th><th>Cat</th><th>Dog under 20 kg</th><th>Dog 20 to 40 kg</th>
+<th>Dog over 40 kg</th></tr></thead><tbody>
+<tr><td>Castration</td><td>£115</td><td>£260</td><td>£310</td><td>£365</td></tr>
+<tr><td>Spay</td><td>£140</td><td>£340</td><td>£395</td><td>£460</td></tr>
+</tbody></table>
+<p>Rabbits: castration £150, spay £185. Prices include the pre-op check, pain relief to take
+home and a post-op check.</p>
+<h2>Other treatments</h2>
+<ul class="price-list">
+<li><span>Microchipping</span> <span>£25 (free with a primary vaccination course)</span></li>
+<li><span>Dental scale and polish under anaesthetic</span> <span>from £320</span></li>
+<li><span>In-house blood test</span> <span>from £95</span></li>
+<li><span>X-ray, including sedation</span> <span>from £280</span></li>
+<li><span>Written prescription</span> <span>£18 per item</span></li>
+</ul>
+""",
+    ),
+    "health-club.html": (
+        "Health Club",
+        "Fernbrook Health Club",
+        """
+<h1>Fernbrook Health Club</h1>
+<p>Our pet health plan spreads the cost of your pet's routine care into one monthly Direct
+Debit, and saves most members over £120 a year.</p>
+<h2>Monthly prices</h2>
+<ul class="price-list">
+<li><span>Cat</span> <span>£16.50 a month</span></li>
+<li><span>Dog up to 20 kg</span> <span>£19.50 a month</span></li>
+<li><span>Dog over 20 kg</span> <span>£23 a month</span></li>
+<li><span>Rabbit</span> <span>£11 a month</span></li>
+</ul>
+<h2>What's included</h2>
+<ul><li>Annual booster vaccination</li>
+<li>Two health checks with a vet every year</li>
+<li>Flea and worm treatment all year round</li>
+<li>Unlimited nurse clinics, including nail clips</li>
+<li>10% off all other treatment, and 5% off food</li></ul>
+<h2>The small print</h2>
+<p>Pets of any age can join. Membership runs for a minimum of 12 months; after that you can
+cancel with one month's notice. If you leave in the first 12 months, we ask you to pay the
+difference between what you have paid and the full price of the care you received.</p>
+""",
+    ),
+    "services.html": (
+        "Services",
+        "Our services",
+        """
+<h1>Our services</h1>
+<h2>Surgery</h2>
+<p>Our operating theatre handles routine neutering, lump removals, wound repairs and
+orthopaedic surgery. Pets come in between 08:00 and 08:45 on the day of their operation and
+usually go home the same afternoon.</p>
+<h2>Dentistry</h2>
+<p>We have a dedicated dental suite with dental X-ray, so we can see the roots as well as the
+crowns of your pet's teeth.</p>
+<h2>Diagnostic imaging</h2>
+<p>Digital X-ray and ultrasound on site. For CT and MRI scans we refer you to the Cardiff
+Veterinary Referral Centre.</p>
+<h2>Laboratory</h2>
+<p>Our in-house laboratory gives most blood results within 30 minutes, while you wait.</p>
+<h2>Puppy parties</h2>
+<p>Free puppy socialisation evenings on Thursdays at 18:30, run by our nurses, for puppies
+under 16 weeks who have had their first vaccination.</p>
+<h2>Hospital care</h2>
+<p>Inpatients staying overnight are checked by a nurse at 22:00 and again at 06:00. There is
+no vet on the premises overnight, so pets who need constant care transfer to our
+out-of-hours partner.</p>
+""",
+    ),
+    "payments.html": (
+        "Insurance & payment",
+        "Insurance and payment",
+        """
+<h1>Insurance and payment</h1>
+<h2>Paying your bill</h2>
+<p>Payment is due when your pet is seen or collected. We take Visa, Mastercard and Maestro,
+contactless, Apple Pay and Google Pay, and cash up to £200. We don't accept American Express
+or cheques.</p>
+<h2>Spreading the cost</h2>
+<p>For bills over £500 you can apply to pay in instalments over 6 or 12 months through our
+finance partner, Vetfi. The 6-month option is interest-free. Applications take about five
+minutes at reception and are subject to status.</p>
+<h2>Pet insurance</h2>
+<p>We work with all UK pet insurers. For treatment over £300 we can claim directly from your
+insurer, so you only pay your excess on the day. Direct claims are free of charge. If you
+would rather claim yourself, we charge £20 to complete each claim form.</p>
+<h2>Unpaid accounts</h2>
+<p>Accounts not settled within 30 days are passed to a collection agency, and a £35
+administration fee is added.</p>
+""",
+    ),
+    "policies.html": (
+        "",
+        "Terms of business",
+        """
+<h1>Terms of business</h1>
+<h2>Cancelling an appointment</h2>
+<p>Please give us 24 hours' notice if you can't make an appointment. If you miss a
+consultation without telling us, we charge £30. A missed operation slot is charged at £75,
+because we keep the theatre and a nurse free for your pet.</p>
+<h2>Arriving late</h2>
+<p>If you are more than 10 minutes late, we may ask you to wait for the next free slot or to
+rebook.</p>
+<h2>Repeat prescriptions</h2>
+<p>Please allow 48 hours for repeat prescriptions. By law your pet must have been examined by
+one of our vets within the last 12 months before we can prescribe.</p>
+<h2>Moving to another practice</h2>
+<p>We transfer your pet's clinical records to your new vet free of charge, usually within 2
+working days of their request.</p>
+<h2>Complaints</h2>
+<p>Please write to our practice manager, Sam Okafor, at practice@fernbrookvets.example. We
+reply within 5 working days.</p>
+""",
+    ),
+    "emergencies.html": (
+        "Emergencies",
+        "Emergencies and out of hours",
+        """
+<h1>Emergencies and out of hours</h1>
+<h2>During opening hours</h2>
+<p>Call us straight away on 029 2049 6731. We keep emergency slots free every day and will see
+an emergency the same day.</p>
+<h2>Out of hours</h2>
+<p>On weeknights after 19:00, at weekends and on bank holidays, our out-of-hours care is
+provided by Taff Valley Emergency Vets, 4 Penarth Road, Cardiff CF10 5DW, open 24 hours a day.
+Phone them on 029 2049 6999 before you set off. Their out-of-hours consultation fee starts at
+£195.</p>
+<h2>When to call</h2>
+<ul><li>Difficulty breathing, or collapse</li>
+<li>Eating something poisonous, such as chocolate, grapes, lilies or rat bait</li>
+<li>Straining to pass urine, especially in male cats</li>
+<li>A swollen, tight belly in a dog</li>
+<li>Bleeding that doesn't stop within 5 minutes</li></ul>
+""",
+    ),
+    "faq.html": (
+        "FAQ",
+        "Frequently asked questions",
+        """
+<h1>Frequently asked questions</h1>
+<dl class="faq">
+<dt>Which animals do you see?</dt>
+<dd>Cats, dogs, rabbits, guinea pigs, ferrets and pet chickens. For reptiles and birds we refer
+you to the Severn Exotics Clinic in Newport.</dd>
+<dt>Can I just walk in?</dt>
+<dd>We don't run walk-in clinics: every consultation is by appointment, and you can book online
+or by phone. If your pet is ill, we will always see them the same day.</dd>
+<dt>How do I register my pet?</dt>
+<dd>Fill in the registration form online or at reception. Registering is free.</dd>
+<dt>When should my puppy have its vaccinations?</dt>
+<dd>The first injection can be given from 8 weeks old and the second 2 to 4 weeks later. Your
+puppy can go out for walks one week after the second injection.</dd>
+<dt>Can I stay with my pet?</dt>
+<dd>You are welcome to stay for consultations and vaccinations. For operations and X-rays your
+pet stays with our nurses, and we'll phone you as soon as they wake up.</dd>
+<dt>Should my pet have breakfast before an operation?</dt>
+<dd>No food after 20:00 the night before the operation. Water is fine until the morning.</dd>
+<dt>Do you have a separate area for cats?</dt>
+<dd>Yes, cats have their own quiet waiting room upstairs, away from the dogs.</dd>
+<dt>Can someone else bring my pet in?</dt>
+<dd>Yes, anyone over 18 can bring your pet, but please call us first to give permission, and
+make sure they can pay for the visit.</dd>
+</dl>
+""",
+    ),
+    "team.html": (
+        "Our team",
+        "Meet the team",
+        """
+<h1>Meet the team</h1>
+<div class="team-card"><h3>Dr Rhian Morgan BVSc MRCVS</h3><p class="role">Clinical director and
+owner</p><p>Rhian founded Fernbrook in 2009. Her special interest is orthopaedic surgery, and
+she is the practice's certificate holder in small animal surgery.</p></div>
+<div class="team-card"><h3>Dr Tomasz Nowak MRCVS</h3><p class="role">Veterinary surgeon</p>
+<p>Tomasz looks after our rabbits, guinea pigs and ferrets, and holds a certificate in zoological
+medicine.</p></div>
+<div class="team-card"><h3>Dr Hannah Pryce MRCVS</h3><p class="role">Veterinary surgeon</p>
+<p>Hannah runs our heart and ultrasound clinic.</p></div>
+<div class="team-card"><h3>Lowri Evans RVN</h3><p class="role">Head nurse</p>
+<p>Lowri runs our weight clinics and puppy parties.</p></div>
+<div class="team-card"><h3>Sam Okafor</h3><p class="role">Practice manager</p>
+<p>Sam looks after accounts, insurance claims and the front desk.</p></div>
+""",
+    ),
+    "about.html": (
+        "About",
+        "About the practice",
+        """
+<h1>About Fernbrook Vets</h1>
+<p>Dr Rhian Morgan opened Fernbrook Vets in 2009 in a Victorian townhouse on Cathedral Road.
+We are still independent and owned by Rhian, not by a corporate group, and we are now a team of
+fourteen: four vets, six nurses and four receptionists.</p>
+<h2>Standards</h2>
+<p>We are accredited under the RCVS Practice Standards Scheme, and we hold a Gold Cat Friendly
+Clinic award from the International Society of Feline Medicine.</p>
+<h2>Our building</h2>
+<p>The ground floor, with the dog waiting room and four consulting rooms, is step-free. The cat
+waiting room is on the first floor, up one flight of stairs; tell us if you need to wait
+downstairs.</p>
+""",
+    ),
+    "contact.html": (
+        "Contact",
+        "Contact and opening hours",
+        """
+<h1>Contact and opening hours</h1>
+<p>Phone: 029 2049 6731<br>Email: hello@fernbrookvets.example</p>
+<address>Fernbrook Vets, 27 Cathedral Road, Pontcanna, Cardiff CF11 9HA</address>
+<h2>Opening hours</h2>
+<dl class="hours">
+<dt>Monday to Friday</dt><dd>08:00 – 19:00</dd>
+<dt>Saturday</dt><dd>09:00 – 13:00</dd>
+<dt>Sunday and bank holidays</dt><dd>Closed (see <a href="emergencies.html">emergencies</a>)</dd>
+</dl>
+<h2>Getting here</h2>
+<p>Buses 25 and 62 stop outside Llandaff Fields, two minutes' walk away. Cardiff Central station
+is a 20-minute walk.</p>
+<h2>Parking</h2>
+<p>We have four client parking spaces behind the building, reached from Talbot Street. There is
+pay-and-display parking on Cathedral Road.</p>
+""",
+    ),
+    "blog-fireworks.html": (
+        "Blog",
+        "Helping your pet through fireworks season",
+        """
+<article><h1>Helping your pet through fireworks season</h1>
+<p class="meta">By Lowri Evans · 10 October 2026</p>
+<p>Bonfire night can be frightening for dogs and cats. Start a calming pheromone diffuser two
+weeks before the fireworks begin, and walk your dog before it gets dark.</p>
+<p>Make a den with blankets where your pet can hide, close the curtains and put the radio on.
+If your pet is very frightened, book a consultation at least a month before: there are
+medicines that help.</p>
+</article>
+""",
+    ),
+    "blog-ticks.html": (
+        "",
+        "Ticks: what every dog owner should know",
+        """
+<article><h1>Ticks: what every dog owner should know</h1>
+<p class="meta">By Dr Rhian Morgan · 2 April 2026</p>
+<p>In South Wales ticks are most active from March to October, especially in long grass and
+woodland such as Bute Park. Check your dog all over after every walk.</p>
+<p>Remove a tick with a tick hook, twisting gently until it lets go. Never burn it or pull it
+straight out. Ticks can carry Lyme disease, so ask us about a tick treatment that works for a
+whole month.</p>
+</article>
+""",
+    ),
+    "blog-rabbits.html": (
+        "",
+        "Happy rabbits: food and space",
+        """
+<article><h1>Happy rabbits: food and space</h1>
+<p class="meta">By Dr Tomasz Nowak · 15 June 2026</p>
+<p>Hay should make up about 85% of your rabbit's diet: give a pile at least as big as your rabbit
+every day. Add a handful of leafy greens morning and evening, and no more than an egg cup of
+pellets.</p>
+<p>Rabbits are social and should live in pairs. A hutch on its own is not enough: two rabbits
+need an enclosure of at least 3 m by 2 m, and 1 m high, so they can hop, run and stand up.</p>
+</article>
+""",
+    ),
+}
+
 if __name__ == "__main__":
     write_site(
         "riverside",
@@ -1128,4 +1438,11 @@ if __name__ == "__main__":
         "Independent hair salon on Great Western Road, Glasgow.",
         ("Book now", "contact.html"),
         SALON,
+    )
+    write_site(
+        "fernbrook",
+        "Fernbrook Vets",
+        "Independent veterinary practice on Cathedral Road, Cardiff.",
+        ("Book an appointment", "contact.html"),
+        VETS,
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from app.services.retrieval import absent_words, rarest_subject_word, says_word
+from app.services.retrieval import Passage, absent_words, rarest_subject_word, says_word
 
 
 class _Store:
@@ -48,6 +48,29 @@ def test_the_priced_thing_is_the_questions_rarest_word_the_site_uses():
     assert rarest_subject_word("How much is a veneer?", store) is None
 
 
+def test_the_priced_thing_is_one_the_found_passages_say():
+    store = _Store(
+        "Neutering. Rabbits: castration £150, spay £185.",
+        "Neutering. Castration: cat £115.",
+        "Straining to pass urine, especially in male cats.",
+        "Hay is most of a rabbit's diet.",
+        "Rabbits should live in pairs.",
+    )
+    found = [
+        Passage(
+            text="Rabbits: castration £150, spay £185.",
+            score=0.7,
+            title="Our fees",
+            url="https://vets.example/fees",
+            section="Neutering",
+            collection="website_content",
+        )
+    ]
+    question = "How much is neutering a male rabbit?"
+    assert rarest_subject_word(question, store) == "male"  # said once, of cats, elsewhere
+    assert rarest_subject_word(question, store, found) == "neuter"
+
+
 def test_a_word_is_said_by_its_stem_or_with_an_ending():
     assert says_word("week", "€80 per week")
     assert says_word("weekly", "City bike: €80 per week.")
@@ -58,3 +81,29 @@ def test_a_way_of_paying_the_site_never_names_is_absent():
     missing = absent_words("Can I pay for a bike in monthly instalments?", STORE)
     assert "instalments" in missing
     assert absent_words("Can I pay by card?", _Store("We take card and cash.")) == []
+
+
+def test_a_service_named_by_its_verb_or_priced_with_what_does_it_cost_is_checked():
+    store = _Store(
+        "Cats have their own quiet waiting room.",
+        "Home visit: from £120.",
+        "We take cash and cards.",
+    )
+    assert "board" in absent_words("Do you board cats while I'm on holiday?", store)
+    assert absent_words("What does a home euthanasia visit cost?", store) == ["euthanasia"]
+    # an asking verb is not what the question is about
+    assert absent_words("Do you take cash?", store) == []
+    assert absent_words("What does a home visit cost?", store) == []
+
+
+def test_with_any_other_verb_only_the_verb_is_checked_not_the_rest_of_the_question():
+    store = _Store(
+        "We close at 1pm on the 24th of December.",
+        "We work with clients in 14 countries.",
+        "We are happy to sign a non-disclosure agreement before the first meeting.",
+    )
+    # phrasing the site does not use ("early", "christmas", "abroad") is not the subject
+    assert absent_words("Do you close early on Christmas Eve?", store) == []
+    assert absent_words("Do you take on clients from abroad?", store) == []
+    assert absent_words("Will you sign an NDA?", store) == []
+    assert absent_words("Do you board cats?", store) == ["board"]

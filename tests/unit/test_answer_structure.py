@@ -14,8 +14,9 @@ import pytest
 from app.models import BotSettingsUpdate
 from app.models.citation import Citation
 from app.services.config import get_bot_settings, save_bot_settings
-from app.services.knowledge import answer_question, answer_type
+from app.services.knowledge import _MONEY, _answers_type, answer_question, answer_type
 from app.services.profile import asked_detail
+from app.services.retrieval import Passage
 from ingest.chunking import chunk_document
 from ingest.embeddings import get_embedder
 from ingest.extract import html_document
@@ -117,10 +118,54 @@ def test_an_email_inside_a_sentence_is_not_repeated_as_the_contact_email():
         ("Can I cancel my membership by phone?", None),
         ("How quickly will you answer my email?", None),
         ("Are your prices with or without VAT?", None),
+        ("how much r mens haircuts", "price"),
+        ("How much do you charge for a no-show?", "price"),
+        # "how much" of a quantity is not a price
+        ("How much hay should my rabbit eat?", None),
+        ("How much notice do I need to give to cancel?", None),
+        ("How many vets work at the practice?", "count"),
     ],
 )
 def test_the_answer_type_a_question_asks_for(question: str, kind: str | None):
     assert answer_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("We are a team of fourteen: four vets and six nurses.", True),
+        ("The main studio holds 24 mats.", True),
+        ("You can move an appointment at most twice.", True),
+        ("Inpatients are checked by a nurse at 22:00 and again at 06:00.", False),
+        ("A missed appointment is charged £30.", False),
+        ("We opened in 2009.", False),
+    ],
+)
+def test_a_how_many_question_is_answered_by_a_count(sentence: str, counts: bool):
+    passage = Passage(
+        text=sentence,
+        score=0.5,
+        title="About",
+        url="https://x.example/",
+        section=None,
+        collection="website_content",
+    )
+    assert _answers_type("count", "How many?", sentence, passage) is counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "priced"),
+    [
+        ("Students get 15% off all cuts.", True),
+        ("A deposit of 50% is required before treatment.", True),
+        ("If you don't come, we charge 50% of the booked service.", True),
+        ("All prices exclude 21% VAT.", True),
+        ("Store the battery at between 30% and 60% charge.", False),
+        ("Hay should make up about 85% of your rabbit's diet.", False),
+    ],
+)
+def test_a_percentage_is_a_price_only_when_said_as_one(sentence: str, priced: bool):
+    assert bool(_MONEY.search(sentence)) is priced
 
 
 def use_profile(session, **profile) -> None:
