@@ -38,6 +38,7 @@ class RateLimited(HTTPException):
 
 
 SWEEP_SECONDS = 1.0
+_pause = time.sleep  # bound here: tests replace this module's `time` with a fake clock
 
 
 class SweptMemoryStorage(MemoryStorage):
@@ -66,7 +67,7 @@ class SweptMemoryStorage(MemoryStorage):
 def _sweep(storage_ref: weakref.ref[SweptMemoryStorage]) -> None:
     """Expire entries every SWEEP_SECONDS for as long as the storage exists."""
     while True:
-        time.sleep(SWEEP_SECONDS)
+        _pause(SWEEP_SECONDS)
         storage = storage_ref()
         if storage is None:
             return
