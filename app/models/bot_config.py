@@ -45,6 +45,9 @@ class BotSettingsUpdate(BaseModel):
     allowed_origins: list[str] = PydanticField(default_factory=list)
     widget_position: str = PydanticField(default="right", pattern=r"^(left|right)$")
     default_phone_region: str = PydanticField(default="US", pattern=r"^[A-Z]{2}$")
+    # How many appointments and meetings can take place at the same time: the practitioners,
+    # chairs or rooms the business has. Each is a calendar of its own (app/services/calendar.py).
+    parallel_appointments: int = PydanticField(default=1, ge=1, le=50)
 
     @field_validator("brand_color")
     @classmethod
@@ -52,6 +55,17 @@ class BotSettingsUpdate(BaseModel):
         if not _COLOUR_RE.match(value):
             raise ValueError("use a hex colour like #2563eb")
         return value.lower()
+
+    @field_validator("parallel_appointments", mode="before")
+    @classmethod
+    def _whole_number(cls, value: object) -> object:
+        text = value.strip() if isinstance(value, str) else value
+        if isinstance(text, bool) or not re.fullmatch(r"\d{1,2}(\.0*)?", str(text)):
+            raise ValueError("enter a whole number from 1 to 50")
+        number = int(float(str(text)))
+        if not 1 <= number <= 50:
+            raise ValueError("enter a whole number from 1 to 50")
+        return number
 
     @field_validator("timezone")
     @classmethod
@@ -126,6 +140,7 @@ class BotConfig(SQLModel, table=True):
     allowed_origins: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     widget_position: str = "right"
     default_phone_region: str = "US"
+    parallel_appointments: int = 1
     updated_at: dt.datetime = Field(default_factory=utcnow)
     updated_by: str | None = None
 

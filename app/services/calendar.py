@@ -8,6 +8,12 @@ commit, on SQLite and PostgreSQL alike, whatever either request read before. A f
 cell (rather than each task's own slot length) makes a 15-minute meeting and a 60-minute
 consultation collide whenever they overlap, even if an admin gives the tasks different slot
 lengths.
+
+A business with several practitioners, chairs or rooms (the settings' "appointments at the same
+time", N) has N calendars: `main`, `main-2`, ... `main-N`. A booking takes the first calendar
+whose cells are all free, each attempt inside a savepoint, so a clash with a concurrent booking
+on one calendar moves on to the next instead of failing; a start is free while any calendar has
+it free. Lowering N keeps the bookings already on the calendars beyond it.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from app.services.config import get_bot_settings, get_task_config
 
 logger = logging.getLogger(__name__)
 
-RESOURCE = "main"  # one calendar: bookings and meetings share the business's time
+RESOURCE = "main"  # the first calendar: bookings and meetings share the business's time
 CLAIM_STEP = dt.timedelta(minutes=5)
 ALTERNATIVE_COUNT = 3
 ALTERNATIVE_SEARCH_DAYS = 14
@@ -119,11 +125,41 @@ def cells(start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
     return cells
 
 
-def claim(session: Session, reference: str, start: dt.datetime, end: dt.datetime) -> None:
-    """Insert the claims in ascending order and flush; IntegrityError means the time is taken."""
+def resources() -> list[str]:
+    """The calendars bookings can go on: one per appointment the business takes at once."""
+    count = get_bot_settings().parallel_appointments
+    return [RESOURCE] + [f"{RESOURCE}-{n}" for n in range(2, count + 1)]
+
+
+def claim(session: Session, reference: str, start: dt.datetime, end: dt.datetime) -> str | None:
+    """Claim [start, end) on the first calendar that has it free and return that calendar, or
+    None when every calendar has it taken.
+
+    The claims go in ascending order and are flushed. The read only orders the attempts: the
+    UNIQUE key decides between concurrent bookings, so IntegrityError from the last calendar
+    tried means the time went meanwhile."""
+    wanted = cells(start, end)
+    taken = _claimed_cells(session, start, end)
+    open_calendars = [r for r in resources() if not taken.get(r, set()).intersection(wanted)]
+    if not open_calendars:
+        return None
+    *others, last = open_calendars
+    for resource in others:
+        try:
+            with session.begin_nested():  # a clash rolls back this calendar's claims only
+                _insert_claims(session, resource, reference, wanted)
+            return resource
+        except IntegrityError:
+            continue
+    _insert_claims(session, last, reference, wanted)
+    return last
+
+
+def _insert_claims(
+    session: Session, resource: str, reference: str, wanted: list[dt.datetime]
+) -> None:
     session.add_all(
-        SlotClaim(resource=RESOURCE, slot_start=cell, reference=reference)
-        for cell in cells(start, end)
+        SlotClaim(resource=resource, slot_start=cell, reference=reference) for cell in wanted
     )
     session.flush()
 
@@ -132,15 +168,21 @@ def release(session: Session, reference: str) -> None:
     session.execute(delete(SlotClaim).where(col(SlotClaim.reference) == reference))
 
 
-def _claimed_cells(session: Session, start: dt.datetime, end: dt.datetime) -> set[dt.datetime]:
+def _claimed_cells(
+    session: Session, start: dt.datetime, end: dt.datetime
+) -> dict[str, set[dt.datetime]]:
+    """The claimed cells between `start` and `end`, by calendar."""
     rows = session.exec(
-        select(SlotClaim.slot_start).where(
-            SlotClaim.resource == RESOURCE,
+        select(SlotClaim.resource, SlotClaim.slot_start).where(
+            col(SlotClaim.resource).in_(resources()),
             col(SlotClaim.slot_start) >= start - CLAIM_STEP,
             col(SlotClaim.slot_start) < end,
         )
     ).all()
-    return {row.astimezone(dt.UTC) for row in rows}
+    taken: dict[str, set[dt.datetime]] = {}
+    for resource, cell in rows:
+        taken.setdefault(resource, set()).add(cell.astimezone(dt.UTC))
+    return taken
 
 
 def _candidate_starts(
@@ -170,7 +212,13 @@ def free_starts(
     if not candidates:
         return []
     taken = _claimed_cells(session, candidates[0], candidates[-1] + duration)
-    return [s for s in candidates if not taken.intersection(cells(s, s + duration))]
+    calendars = [taken.get(resource, set()) for resource in resources()]
+    free = []
+    for start in candidates:
+        span = cells(start, start + duration)
+        if any(not claimed.intersection(span) for claimed in calendars):
+            free.append(start)
+    return free
 
 
 def nearest_free_starts(
@@ -203,9 +251,14 @@ def insert_claimed(
 ) -> None:
     """Add the record with its claims; on a clash roll back and raise SlotTakenError."""
     session.add(record)
+    # Flushed before any savepoint: the SQLite driver begins its transaction at the first write,
+    # and a SAVEPOINT outside a transaction would commit on release.
+    session.flush()
     try:
-        claim(session, record.reference, record.start_at, record.end_at)
+        calendar = claim(session, record.reference, record.start_at, record.end_at)
     except IntegrityError:
+        calendar = None
+    if calendar is None:
         session.rollback()
         alternatives = nearest_free_starts(
             session=session, config=config, wanted=record.start_at, duration=duration

@@ -1,4 +1,5 @@
-"""Settings page: the bot's name, greeting, colour, timezone, threshold, contact, widget origins."""
+"""Settings page: the bot's name, greeting, colour, timezone, threshold, appointments at the same
+time, contact, widget origins."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ TEXT_FIELDS = (
     "allowed_origins",
     "widget_position",
     "default_phone_region",
+    "parallel_appointments",
 )
 COMMON_TIMEZONES = (
     "America/New_York",

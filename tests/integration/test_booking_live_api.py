@@ -208,6 +208,31 @@ def test_twenty_concurrent_requests_for_one_slot_book_it_once(
     assert {c.reference for c in claims} == {winner["reference"]} and len(claims) == 12
 
 
+def test_three_practitioners_take_three_of_twenty_concurrent_requests(
+    live_api: LiveApi, seeded: Session
+) -> None:
+    from app.models import BotSettingsUpdate
+    from app.services.config import get_bot_settings, save_bot_settings
+
+    current = get_bot_settings().model_dump(include=set(BotSettingsUpdate.model_fields))
+    three = BotSettingsUpdate(**(current | {"parallel_appointments": 3}))
+    save_bot_settings(session=seeded, settings_in=three)
+    start = at(open_monday(), "14:00")
+    bodies = [
+        {"service_id": "consultation", "start": start.isoformat(), **VISITOR}
+        | {"email": f"visitor{i}@example.com"}
+        for i in range(20)
+    ]
+    responses = race(f"{live_api.base_url}/bookings", bodies, [{}] * 20)
+
+    statuses = sorted(r.status_code for r in responses)
+    assert statuses == [201] * 3 + [409] * 17, [r.text for r in responses if r.status_code >= 500]
+    assert len(bookings_in(seeded)) == 3
+    claims = seeded.exec(select(SlotClaim)).all()
+    assert sorted({c.resource for c in claims}) == ["main", "main-2", "main-3"]
+    assert len(claims) == 3 * 12
+
+
 def test_concurrent_duplicates_under_one_key_make_one_booking(
     live_api: LiveApi, seeded: Session
 ) -> None:

@@ -92,6 +92,9 @@ def test_the_load_test_scenario_runs_without_a_wrong_reply(live_stack, tmp_path)
     """A short `make loadtest` run (20 conversations, 30 s): correctness only, never speed."""
     env = {
         **os.environ,
+        # The stack's database: the report counts the bookings made during the run there.
+        "VAR_DIR": str(live_stack.stack.var_dir),
+        "DATABASE_URL": "",
         "RASA_PORT": live_stack.rasa_url.rsplit(":", 1)[1],
         "APP_PORT": live_stack.app_url.rsplit(":", 1)[1],
         "ACTIONS_PORT": str(live_stack.stack.actions_port),
@@ -99,7 +102,7 @@ def test_the_load_test_scenario_runs_without_a_wrong_reply(live_stack, tmp_path)
     result = subprocess.run(
         [
             sys.executable, "-m", "loadtests.run", "--users", "20", "--duration", "30",
-            "--out", str(tmp_path), "--label", "make test",
+            "--out", str(tmp_path), "--label", "make test", "--parallel-appointments", "4",
         ],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
@@ -109,5 +112,11 @@ def test_the_load_test_scenario_runs_without_a_wrong_reply(live_stack, tmp_path)
     assert run["failures"] == 0, run["failure_reasons"]
     assert run["steps"]["question"]["count"] > 0
     assert run["steps"]["booking:start"]["count"] > 0
+    # Four calendars for the run: confirmations write bookings, counted from the database.
+    assert summary["parallel_appointments"] == 4
+    # (A confirmation still in flight when Locust stops is booked but not counted as a step.)
+    assert run["new_bookings"] <= run["booking_confirmations"] + 20
+    if run["booking_confirmations"]:
+        assert run["new_bookings"] > 0, summary
     # The stack's three programs were found and measured.
     assert set(run["processes"]) == {"rasa", "actions", "web"}, run["processes"]

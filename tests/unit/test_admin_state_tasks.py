@@ -203,6 +203,11 @@ def test_settings_refuse_a_bad_colour_and_save_a_good_one(seeded: Session) -> No
     call(state, "save")
     assert state.errors == {"brand_color": "use a hex colour like #2563eb"}
 
+    for wrong in ("", "0", "two", "51", "1.5"):
+        call(state, "set_value", "parallel_appointments", wrong)
+        call(state, "save")
+        assert state.errors["parallel_appointments"] == "enter a whole number from 1 to 50"
+    call(state, "set_value", "parallel_appointments", "2")
     call(state, "set_value", "brand_color", "#FF5500")
     call(
         state,
@@ -213,7 +218,7 @@ def test_settings_refuse_a_bad_colour_and_save_a_good_one(seeded: Session) -> No
     call(state, "save")
     assert state.errors == {}
     bot = get_bot_settings()
-    assert bot.brand_color == "#ff5500"
+    assert bot.brand_color == "#ff5500" and bot.parallel_appointments == 2
     assert bot.allowed_origins == ["http://localhost:8765", "https://www.brightpath.example"]
 
 
@@ -223,6 +228,7 @@ def test_settings_form_turns_blank_contacts_into_none() -> None:
     form |= {"contact_email": " ", "contact_phone": "", "allowed_origins": ""}
     form |= {"contact_address": "  ", "contact_page_url": ""}
     form |= {"widget_position": "left", "default_phone_region": "GB"}
+    form |= {"parallel_appointments": " 3 "}
 
     settings_in = form_to_settings(form)
 
@@ -231,6 +237,7 @@ def test_settings_form_turns_blank_contacts_into_none() -> None:
     form |= {"contact_address": "14 The Calls, Leeds", "contact_page_url": "https://x.example/c"}
     assert form_to_settings(form).contact_page_url == "https://x.example/c"
     assert settings_in.answer_threshold == pytest.approx(0.5)
+    assert settings_in.parallel_appointments == 3
 
 
 def test_only_admins_add_users(seeded: Session) -> None:

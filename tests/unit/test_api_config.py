@@ -158,6 +158,7 @@ def test_settings_read_replace_and_patch(api_client, editor):
         ({"allowed_origins": ["not an origin"]}, "allowed_origins"),
         ({"contact_page_url": "javascript:alert(1)"}, "contact_page_url"),
         ({"contact_address": "x" * 301}, "contact_address"),
+        ({"parallel_appointments": 0}, "parallel_appointments"),
     ],
 )
 def test_invalid_settings_are_422_naming_the_field(api_client, editor, change, field):

@@ -171,6 +171,64 @@ def test_an_overlapping_booking_is_refused_with_the_nearest_free_starts(seeded: 
     assert book(seeded, at(monday, "15:00"), service_id="demo").status_code == 201
 
 
+def take_appointments_at_once(session: Session, count: int) -> None:
+    """Set "appointments at the same time" on the Settings page, as an admin would."""
+    from app.models import BotSettingsUpdate
+    from app.services.config import get_bot_settings, save_bot_settings
+
+    current = get_bot_settings().model_dump(include=set(BotSettingsUpdate.model_fields))
+    settings_in = BotSettingsUpdate(**(current | {"parallel_appointments": count}))
+    save_bot_settings(session=session, settings_in=settings_in)
+
+
+def test_a_business_with_two_practitioners_takes_two_bookings_at_once(seeded: Session) -> None:
+    take_appointments_at_once(seeded, 2)
+    monday = open_day()
+    first = book(seeded, at(monday, "14:00"))
+    # Overlapping, not identical: 14:30-15:30 fits on the second calendar.
+    second = book(seeded, at(monday, "14:30"), email="grace@example.com")
+    assert (first.status_code, second.status_code) == (201, 201)
+    free = calendar.availability(session=seeded, service_id="consultation", day=monday)
+    assert at(monday, "14:00") not in free and at(monday, "14:30") not in free
+    assert at(monday, "13:00") in free and at(monday, "15:30") in free
+    # A third at 14:00 finds both calendars taken at 14:30-15:00; 13:30 still fits on the second.
+    with pytest.raises(SlotTakenError) as taken:
+        book(seeded, at(monday, "14:00"), email="alan@example.com")
+    assert at(monday, "13:30") in taken.value.alternatives
+    calendars = {c.resource for c in seeded.exec(select(SlotClaim)).all()}
+    assert calendars == {"main", "main-2"}
+    # Cancelling the first frees its calendar for the 14:00 that was refused.
+    bookings.cancel(session=seeded, reference=first.body["reference"], email=VISITOR["email"])
+    assert book(seeded, at(monday, "14:00"), email="alan@example.com").status_code == 201
+
+
+def test_fewer_appointments_at_once_keeps_the_bookings_already_made(seeded: Session) -> None:
+    take_appointments_at_once(seeded, 3)
+    monday = open_day()
+    made = [
+        book(seeded, at(monday, "10:00"), email=f"v{n}@example.com").body["reference"]
+        for n in range(3)
+    ]
+    with pytest.raises(SlotTakenError):
+        book(seeded, at(monday, "10:00"), email="v4@example.com")
+    take_appointments_at_once(seeded, 1)
+    for n, reference in enumerate(made):
+        found = booking_lookup.get_by_reference(
+            session=seeded, reference=reference, email=f"v{n}@example.com"
+        )
+        assert found.status == "confirmed"
+    assert at(monday, "10:00") not in calendar.availability(
+        session=seeded, service_id="consultation", day=monday
+    )
+    # Cancelling a booking on a calendar no longer offered frees nothing visitors can book.
+    bookings.cancel(session=seeded, reference=made[2], email="v2@example.com")
+    assert at(monday, "10:00") not in calendar.availability(
+        session=seeded, service_id="consultation", day=monday
+    )
+    bookings.cancel(session=seeded, reference=made[0], email="v0@example.com")
+    assert book(seeded, at(monday, "10:00"), email="v4@example.com").status_code == 201
+
+
 def test_meetings_share_the_calendar_with_bookings(seeded: Session) -> None:
     monday = open_day()
     book(seeded, at(monday, "14:00"))

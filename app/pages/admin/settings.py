@@ -162,7 +162,8 @@ def _behaviour() -> rx.Component:
     return card(
         section_title(
             "Answers and time",
-            "How sure the bot must be before it answers, and the clock it books in.",
+            "How sure the bot must be before it answers, the clock it books in, and how many "
+            "appointments fit in one slot.",
         ),
         rx.grid(
             _select(
@@ -194,6 +195,14 @@ def _behaviour() -> rx.Component:
                 SettingsState.errors.get("answer_threshold", ""),
                 'Higher means the bot answers only when very sure, and says "I don\'t know" more often.',
                 field_id=_field_id("answer_threshold"),
+            ),
+            _text(
+                "Appointments at the same time",
+                "parallel_appointments",
+                "How many visitors can book the same time: your practitioners, chairs or rooms.",
+                type="number",
+                min=1,
+                max=50,
             ),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="4",
