@@ -231,7 +231,10 @@ class Stack(StackConfig):
           nothing will ever stop them (a stack that still has its supervisord is left alone:
           its own `make down` stops it);
         - a process holding one of this stack's ports whose working directory or command line
-          lies inside this checkout (started by code older than the environment mark).
+          lies inside this checkout (started by code older than the environment mark), unless
+          it belongs to another stack of this checkout that still runs (`make up` and
+          `make up-prod` share ports: `make down` must leave the one that runs to its own
+          supervisord, not kill its programs under it).
         Anything else, in particular a port held by a process of another checkout, is left
         alone: `port_owners` names it and `up` refuses to start.
         """
@@ -245,6 +248,8 @@ class Stack(StackConfig):
                 found[process.pid] = (process, "of this stack")
             elif controller(its_var_dir) is None and supervisor(its_var_dir) is None:
                 found[process.pid] = (process, f"orphaned, from a stack in {its_var_dir}")
+            else:
+                spared.add(process.pid)  # another stack's, and that stack still runs
         running = controller(var_dir)
         with contextlib.suppress(psutil.Error):
             command = running.cmdline() if running else []

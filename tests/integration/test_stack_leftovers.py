@@ -129,6 +129,30 @@ def test_only_this_stack_and_orphans_of_this_checkout_count_as_leftovers(tmp_pat
             process.wait()
 
 
+def test_a_port_held_by_another_running_stack_of_this_checkout_is_left_to_that_stack(tmp_path):
+    """`make up` and `make up-prod` use the same ports: `make down` looks for the production
+    stack first and must not take the running embedded stack's programs for its own (killing
+    them under their supervisord, which restarts them)."""
+    port = free_port()
+    mine = Stack(var_dir=tmp_path / "prod", app_port=port)
+    running = Stack(var_dir=tmp_path / "embedded")
+    running.run_dir.mkdir(parents=True)
+    me = psutil.Process()
+    (running.run_dir / "controller.pid").write_text(f"{me.pid} {me.create_time()}\n")
+    server = listening(port, cwd=ROOT, env=running.env())
+    try:
+        assert [why for process, why in mine.leftovers() if process.pid == server.pid] == []
+        assert mine.stop_leftovers(quiet=True) == 0
+        assert server.poll() is None
+        # Once nothing runs that stack any more, its program is an orphan like any other.
+        (running.run_dir / "controller.pid").write_text("999999 0\n")
+        found = {process.pid: why for process, why in mine.leftovers()}
+        assert found.get(server.pid, "").startswith("orphaned, from a stack in")
+    finally:
+        server.kill()
+        server.wait()
+
+
 def test_waiting_ends_with_the_log_when_supervisord_gives_up_on_a_program(tmp_path_factory):
     """`make up` does not wait ten minutes for a program that can never start."""
     stack = Stack(var_dir=tmp_path_factory.mktemp("fatal"), app_port=free_port())
