@@ -177,6 +177,15 @@ def training_examples(nlu_dir: Path = BOT / "data" / "nlu") -> dict[str, list[st
 def load_heldout(path: Path = HELDOUT) -> tuple[list[tuple[str, str, str]], list[str]]:
     """([(group, gold intent, text)], out-of-scope texts)."""
     data = yaml.safe_load(path.read_text())
+    # "- correction: it's ..." is a mapping in YAML, not a sentence: such a line needs quotes
+    odd = [
+        t
+        for texts in [*data["intents"].values(), data["out_of_scope"]]
+        for t in texts
+        if isinstance(t, dict | list)
+    ]
+    if odd:
+        raise ValueError(f"{path.name}: entries that are not sentences (quote them): {odd}")
     items = [
         (group, GOLD_INTENT.get(group, group), str(text))
         for group, texts in data["intents"].items()
