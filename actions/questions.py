@@ -18,7 +18,9 @@ _POLICY_WORDS = re.compile(
     r"what if i (need|have|want) to|"
     r"pay(ing)? (up ?front|when|before)|up ?front|(do|will) i (still )?(have to )?pay|"
     r"the latest|more than one|at once|at a time|for a (colleague|friend|group|family member)|"
-    r"without an account|affect|(\d+|a day|a week) (hours? |days? )?before|less than|"
+    r"without (\w+ ){0,2}an? account|affect|(\d+|a day|a week) (hours? |days? )?before|less than|"
+    r"how many (hours|days|weeks) (before|ahead|in advance|notice)|"
+    r"(after|once) (it'?s|it is|it has been|it'?s been|being|my booking is) confirmed|"
     r"how do (cancell?ations|bookings|reschedul\w*) work|will (it|my \w+) be cancell?ed|"
     r"went through|minimum (contract|term)|"
     r"(after|once) (booking|i('ve| have)? booked|it'?s booked|it is booked))\b",
