@@ -37,7 +37,12 @@ PASSAGE_WEIGHT = 0.4
 OVERLAP_WEIGHT = 0.1
 SENTENCE_MARGIN = 0.12  # sentences this close to the best one are said too
 MAX_SENTENCES = 2
-FAQ_CONTEXT_SHARE = 0.5  # how much of a FAQ question's closeness its answer sentences get
+# How much of a sentence's closeness to the question when read under its heading counts:
+# half of it, under a FAQ's question or any other heading or the page title (chosen on the
+# unseen sites' dev split, eval/results/unseen_dev.md; all of it under a FAQ's question cost
+# the demo site an answer).
+FAQ_CONTEXT_SHARE = 0.5
+HEADING_CONTEXT_SHARE = 0.5
 MAX_ANSWER_CHARS = 420
 _SHORT_SENTENCE_WORDS = 4  # "Yes." reads as an answer only with the sentence after it
 # Typed questions (a price, a contact detail, a person) are answered only by a sentence that
@@ -208,11 +213,14 @@ def select_sentences(
     # A price is read under its heading: "€14.50 per person" is the catering's price only
     # with "Catering" in front of it; a FAQ's answer under its question ("We collect and
     # deliver bikes…" answers "Can you pick up my bike?" as the answer to "Can you collect
-    # my bike?").
+    # my bike?"). Any other sentence is read under its heading (or page title) too: "Please
+    # write to our practice manager…" says how to complain under "Complaints", and "Most
+    # clients pop in for a toner every 8 to 10 weeks" how often balayage needs toning under
+    # its page's title, "Balayage or highlights".
     contextual = [
         i
         for i, (index, _, _) in enumerate(candidates)
-        if kind == "price" or (passages[index].section or "").endswith("?")
+        if kind == "price" or passages[index].section or passages[index].title
     ]
     if contextual:
         in_context = embedder.embed_cached(
@@ -220,7 +228,7 @@ def select_sentences(
         )
         similarities = similarities.copy()
         alone, read = similarities[contextual], in_context @ question_vector
-        share = 1.0 if kind == "price" else FAQ_CONTEXT_SHARE
+        share = np.array([_context_share(kind, passages[candidates[i][0]]) for i in contextual])
         similarities[contextual] = np.maximum(alone, alone + share * (read - alone))
     question_words = content_words(question)
     scored = []
@@ -429,6 +437,15 @@ def _weighted_overlap(question_words: set[str], sentence: str, weights: dict[str
         if stem in said or (len(stem) >= 6 and stem[:6] in said):
             matched += weight
     return matched / total if total else 0.0
+
+
+def _context_share(kind: str | None, passage: Passage) -> float:
+    """How much of a sentence's closeness read under its heading counts (see `select_sentences`)."""
+    if kind == "price":
+        return 1.0
+    if (passage.section or "").endswith("?"):
+        return FAQ_CONTEXT_SHARE
+    return HEADING_CONTEXT_SHARE
 
 
 def _in_context(passage: Passage, sentence: str) -> str:

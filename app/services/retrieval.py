@@ -296,6 +296,8 @@ _ASKING_VERBS = frozenset(
         "close",
     ]
 )
+_ACCEPTING_VERBS = frozenset(["accept", "take"])
+_PARTICLES = frozenset(["on", "in", "up", "over", "off", "out", "part", "care", "away", "back"])
 _SUBJECT = re.compile(
     rf"\b(?:do|does|did|will|would)\s+(?:you|they|the \w+)\s+(?P<va>{_OFFER_VERBS})\s+(?P<a>.+)"
     r"|(?:^|[,;]\s*)(?:do|does|did|will|would)\s+(?:you|they|the \w+)\s+(?P<vg>[a-z]+)\s+(?P<g>.+)"
@@ -335,6 +337,10 @@ def absent_words(
         # ("Do you close early on Christmas Eve?", "Do you take on clients from abroad?").
         verb = groups["vg"].lower()
         words = {verb} if verb not in _ASKING_VERBS and verb not in _PHRASING_WORDS else set()
+        if verb in _ACCEPTING_VERBS and subject.split()[0].lower() not in _PARTICLES:
+            # "Do you accept Bupa insurance?", "Do you take Amex?": what is accepted is the
+            # subject ("Do you take on clients…?" is a phrasal verb, and says nothing of it).
+            words = content_words(subject)
     else:
         words = content_words(subject)
     if (groups.get("va") or "").lower() in _SERVICE_VERBS:

@@ -107,3 +107,15 @@ def test_with_any_other_verb_only_the_verb_is_checked_not_the_rest_of_the_questi
     assert absent_words("Do you take on clients from abroad?", store) == []
     assert absent_words("Will you sign an NDA?", store) == []
     assert absent_words("Do you board cats?", store) == ["board"]
+
+
+def test_what_is_accepted_or_taken_is_the_subject():
+    store = _Store(
+        "We accept cards, Apple Pay and Google Pay, and most dental insurance plans.",
+        "We work with clients in 14 countries.",
+    )
+    assert absent_words("Do you accept Bupa dental insurance?", store) == ["bupa"]
+    assert absent_words("Do you take cash?", store) == ["cash"]
+    assert absent_words("Do you accept Apple Pay?", store) == []
+    # "take on" is a phrasal verb: what follows is phrasing, not the thing accepted
+    assert absent_words("Do you take on clients from abroad?", store) == []

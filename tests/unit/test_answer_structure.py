@@ -300,3 +300,29 @@ def test_a_detail_no_page_shows_is_answered_from_settings_without_a_source(
 
     assert answer.text == "You can call Harbour Desk on +31 10 555 9999."
     assert answer.sources == []
+
+
+COMPLAINTS = """<html><head><title>Terms of business | Harbour Desk</title></head><body>
+<main><h1>Terms of business</h1>
+<h2>Cancelling a room</h2><p>Please give us 24 hours' notice if you can't use a meeting room
+you booked. A room cancelled later is charged in full.</p>
+<h2>Complaints</h2><p>Please write to our community manager, Tomás Reyes, at
+community@harbourdesk.example. We reply within 5 working days.</p>
+<h2>House rules</h2><p>Phone calls belong in the booths, not at the desks.</p>
+</main></body></html>"""
+
+
+def test_a_sentence_is_read_under_its_heading(tmp_path: Path, seeded):
+    """ "Please write to our community manager…" says how to complain only under its heading,
+    "Complaints": read on its own, it scored under the threshold and the bot declined."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "terms.html").write_text(COMPLAINTS, encoding="utf-8")
+    base = "https://harbourdesk.example/"
+    run_ingest(str(site), base_url=base, embedder=get_embedder("model"))
+
+    answer = answer_question("How do I make a complaint?", embedder=get_embedder("model"))
+
+    assert not answer.declined, answer.text
+    assert "community@harbourdesk.example" in answer.text
+    assert [s.url for s in answer.sources] == [base + "terms.html"]
