@@ -40,9 +40,8 @@ MAX_SENTENCES = 2
 # How much of a sentence's closeness to the question when read under its heading counts:
 # half of it, under a FAQ's question or any other heading or the page title (chosen on the
 # unseen sites' dev split, eval/results/unseen_dev.md; all of it under a FAQ's question cost
-# the demo site an answer).
-FAQ_CONTEXT_SHARE = 0.5
-HEADING_CONTEXT_SHARE = 0.5
+# the demo site an answer); a price is read under its heading in full.
+CONTEXT_SHARE = 0.5
 MAX_ANSWER_CHARS = 420
 _SHORT_SENTENCE_WORDS = 4  # "Yes." reads as an answer only with the sentence after it
 # Typed questions (a price, a contact detail, a person) are answered only by a sentence that
@@ -228,7 +227,7 @@ def select_sentences(
         )
         similarities = similarities.copy()
         alone, read = similarities[contextual], in_context @ question_vector
-        share = np.array([_context_share(kind, passages[candidates[i][0]]) for i in contextual])
+        share = 1.0 if kind == "price" else CONTEXT_SHARE
         similarities[contextual] = np.maximum(alone, alone + share * (read - alone))
     question_words = content_words(question)
     scored = []
@@ -437,15 +436,6 @@ def _weighted_overlap(question_words: set[str], sentence: str, weights: dict[str
         if stem in said or (len(stem) >= 6 and stem[:6] in said):
             matched += weight
     return matched / total if total else 0.0
-
-
-def _context_share(kind: str | None, passage: Passage) -> float:
-    """How much of a sentence's closeness read under its heading counts (see `select_sentences`)."""
-    if kind == "price":
-        return 1.0
-    if (passage.section or "").endswith("?"):
-        return FAQ_CONTEXT_SHARE
-    return HEADING_CONTEXT_SHARE
 
 
 def _in_context(passage: Passage, sentence: str) -> str:
