@@ -183,16 +183,23 @@ def race(url: str, bodies: list[dict], headers: list[dict]) -> list[httpx.Respon
         return list(pool.map(send, range(len(bodies))))
 
 
+def race_for_consultation(
+    live_api: LiveApi, start: dt.datetime, visitors: int
+) -> list[httpx.Response]:
+    """`visitors` different visitors asking for a consultation at `start` at the same moment."""
+    bodies = [
+        {"service_id": "consultation", "start": start.isoformat(), **VISITOR}
+        | {"email": f"visitor{i}@example.com"}
+        for i in range(visitors)
+    ]
+    return race(f"{live_api.base_url}/bookings", bodies, [{}] * visitors)
+
+
 def test_twenty_concurrent_requests_for_one_slot_book_it_once(
     live_api: LiveApi, seeded: Session
 ) -> None:
     start = at(open_monday(), "14:00")
-    bodies = [
-        {"service_id": "consultation", "start": start.isoformat(), **VISITOR}
-        | {"email": f"visitor{i}@example.com"}
-        for i in range(20)
-    ]
-    responses = race(f"{live_api.base_url}/bookings", bodies, [{}] * 20)
+    responses = race_for_consultation(live_api, start, visitors=20)
 
     statuses = sorted(r.status_code for r in responses)
     assert statuses == [201] + [409] * 19, [r.text for r in responses if r.status_code >= 500]
@@ -218,12 +225,7 @@ def test_three_practitioners_take_three_of_twenty_concurrent_requests(
     three = BotSettingsUpdate(**(current | {"parallel_appointments": 3}))
     save_bot_settings(session=seeded, settings_in=three)
     start = at(open_monday(), "14:00")
-    bodies = [
-        {"service_id": "consultation", "start": start.isoformat(), **VISITOR}
-        | {"email": f"visitor{i}@example.com"}
-        for i in range(20)
-    ]
-    responses = race(f"{live_api.base_url}/bookings", bodies, [{}] * 20)
+    responses = race_for_consultation(live_api, start, visitors=20)
 
     statuses = sorted(r.status_code for r in responses)
     assert statuses == [201] * 3 + [409] * 17, [r.text for r in responses if r.status_code >= 500]
