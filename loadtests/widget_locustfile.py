@@ -49,7 +49,9 @@ EVENT_PATH = "_event"  # Reflex's websocket endpoint; the Socket.IO namespace ha
 NAMESPACE = f"/{EVENT_PATH}"
 ROOT_STATE = "reflex___state____state"
 WIDGET_STATE = f"{ROOT_STATE}.app___state___widget____widget_state"
-SENDER_VAR = f"{WIDGET_STATE}.sender_id_rx_state_"  # rx.LocalStorage("chat_sender_id")
+# The visitor's token (rx.LocalStorage, name "chat_visitor"): the page keeps it across reloads
+# and the server maps it to the conversation, whose id never leaves the server.
+TOKEN_VAR = f"{WIDGET_STATE}.visitor_token_rx_state_"
 BROWSER_TIMEZONE = "UTC"
 OPEN_TIMEOUT = 30.0
 REPLY_TIMEOUT = 60.0  # as long as the REST path's HTTP client waits
@@ -101,7 +103,7 @@ class WidgetVisitor(ScenarioVisitor):
 
     def on_start(self) -> None:
         self.sio: socketio.Client | None = None
-        self.sender_id = ""  # the browser's localStorage, kept across reconnects of the tab
+        self.visitor_token = ""  # the browser's localStorage, kept across reconnects of the tab
         self.widget: dict[str, Any] = {}  # the widget's state as the page holds it
         self.waiters: list[Waiter] = []
         self.broken = ""
@@ -130,8 +132,8 @@ class WidgetVisitor(ScenarioVisitor):
             sio.on(event, self._of_this_tab(sio, handler), namespace=NAMESPACE)
         self.sio = sio
         payload: dict[str, Any] = {}
-        if self.sender_id:
-            payload["vars"] = {SENDER_VAR: self.sender_id}
+        if self.visitor_token:
+            payload["vars"] = {TOKEN_VAR: self.visitor_token}
         if INITIAL_HASHES:
             payload["hashes"] = INITIAL_HASHES
         auth: dict[str, Any] = {"event": self._event(f"{ROOT_STATE}.hydrate_and_load", payload)}
@@ -202,7 +204,7 @@ class WidgetVisitor(ScenarioVisitor):
         delta = update.get("delta") or {}
         if WIDGET_STATE in delta:
             self.widget.update(delta[WIDGET_STATE])
-            self.sender_id = self.widget.get("sender_id_rx_state_") or self.sender_id
+            self.visitor_token = self.widget.get("visitor_token_rx_state_") or self.visitor_token
         for event in update.get("events") or []:
             self._on_frontend_event(event)
         for waiter in list(self.waiters):
@@ -372,13 +374,13 @@ class WidgetVisitor(ScenarioVisitor):
         if self.sio is None or self.broken:
             self.close()
             return  # the next message opens a new tab
-        old_sender = self.sender_id
+        old_token = self.visitor_token
         try:
             self._emit(f"{WIDGET_STATE}.start_over")
             self._wait(
                 lambda _received: (
                     True
-                    if self.sender_id != old_sender
+                    if self.visitor_token != old_token
                     and len(self.widget.get("messages_rx_state_") or []) == 1
                     else None
                 ),

@@ -50,6 +50,9 @@ try:
     except widget.StepFailed:
         pass
     seen["after_failure"] = visitor.widget.get("messages_rx_state_", [])
+    # Start over kept the tab: the new conversation showed up (a wait for it that timed out
+    # closes the tab, and stalls the simulated visitor for half a minute).
+    seen["tab_open"] = visitor.sio is not None
 finally:
     visitor.on_stop()
 print(json.dumps({"steps": steps, "seen": seen}))
@@ -90,3 +93,4 @@ def test_widget_visitor_reports_the_bots_replies_and_failures(live_stack):
     assert "welcome" in steps[-1][1], steps
     # ...and the visitor started over: a new conversation showing only the greeting.
     assert [m["id"] for m in result["seen"]["after_failure"]] == ["greeting"]
+    assert result["seen"]["tab_open"], "start over never saw the new conversation"
