@@ -20,13 +20,16 @@ from typing import Any
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE_RE = re.compile(r"(?<![\w-])\+?\d[\d\s().-]{6,}\d(?!\w)")
 _IPV4_RE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+# An ISO date, perhaps with the hour after it ("2026-12-10 14" of "2026-12-10 14:00:00+00:00"):
+# logs say when a slot was taken, and the phone pattern would swallow it.
+_ISO_DATE_RE = re.compile(r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[ T]\d{2})?")
 
 
 def _mask_phone(match: re.Match[str]) -> str:
     candidate = match.group(0)
     digits = sum(ch.isdigit() for ch in candidate)
-    # Addresses like 127.0.0.1 and short numbers (ports, counts) are not phone numbers.
-    if digits < 7 or _IPV4_RE.fullmatch(candidate):
+    # Addresses like 127.0.0.1, short numbers (ports, counts) and dates are not phone numbers.
+    if digits < 7 or _IPV4_RE.fullmatch(candidate) or _ISO_DATE_RE.fullmatch(candidate):
         return candidate
     return "[phone]"
 

@@ -115,6 +115,14 @@ def test_booking_references_are_not_mistaken_for_phone_numbers():
     assert mask_pii(line) == line
 
 
+def test_times_in_logs_are_not_mistaken_for_phone_numbers():
+    line = "slot taken at 2026-12-10 14:00:00+00:00; starts 2026-12-10T09:30:00"
+    assert mask_pii(line) == line
+    assert mask_pii("call +44 113 496 0527 at 2026-12-10 14:00") == (
+        "call [phone] at 2026-12-10 14:00"
+    )
+
+
 def test_purge_deletes_old_conversations_rasa_events_and_uploads(seeded: Session, capsys):
     settings = get_settings()
     old, recent = utcnow() - dt.timedelta(days=400), utcnow() - dt.timedelta(days=2)
