@@ -122,6 +122,8 @@ def answer_question(
             store=store,
         )
     limit = threshold - TYPED_RELIEF if kind and chosen else threshold
+    if kind == "count" and chosen and not _counts_asked(question, chosen[0][1]):
+        limit = threshold  # "two injections" is some count, not the asked-for dogs' one
     if kind in _LABELS and chosen and _LABELS[kind].match(chosen[0][1]):
         limit = 0.0  # "Email: …" is the answer to "what's your email", whatever the score
     if kind == "year" and chosen:
@@ -386,18 +388,53 @@ _SALE = re.compile(
 
 _NOT_A_COUNT = re.compile(
     r"[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|%)|\b\d{1,2}[:.]\d\d\b|\b(?:19|20)\d\d\b"
+    r"|\bone (?:of|another)\b",  # "one of our vets" counts nothing
+    re.IGNORECASE,
 )
+# "How many dogs can stay?" is not answered by "allow 48 hours" or "within 12 months": a number
+# of a unit of time, distance or weight counts only when the question asks for that unit
+# ("How many hours should I set aside?" is answered by "three to four hours").
+_NUMBER_WORDS = (
+    r"\d+(?:[.,]\d+)?|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|hundred"
+)
+_MEASURE = re.compile(
+    rf"\b(?:{_NUMBER_WORDS})(?:\s*(?:to|-|–|or|and)\s*(?:{_NUMBER_WORDS}))?[\s-]*"
+    r"(?P<unit>second|minute|min|hour|hr|day|night|week|fortnight|month|year|yr|km|kilometre|"
+    r"kilometer|mile|metre|meter|cm|mm|kg|kilo|gram|g|litre|liter|ml)s?\b",
+    re.IGNORECASE,
+)
+_ASKED_COUNT = re.compile(r"^\s*how many\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 
 
 def _says_sale(text: str) -> bool:
     return bool(_SALE.search(text) or _MONEY.search(text))
 
 
+def _counts_asked(question: str, sentence: str) -> bool:
+    """Whether the sentence counts the thing a "how many" question asks about ("four vets"
+    for "How many vets work here?")."""
+    asked = _ASKED_COUNT.match(question)
+    if not asked:
+        return False
+    noun = word_stem(asked["noun"].lower())
+    return any(
+        word_stem(match[1].lower()) == noun
+        for match in re.finditer(rf"\b(?:{_NUMBER_WORDS}|twice|once)\s+([a-z]+)", sentence, re.I)
+    )
+
+
 def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> bool:
     """Whether a sentence holds the kind of thing the question asks for."""
     if kind == "count":
-        # a count, not a time of day, a price or a year ("at 22:00", "£30", "in 2009")
+        # a count, not a time of day, a price or a year ("at 22:00", "£30", "in 2009"), nor a
+        # length of time or a distance the question does not ask for ("within 12 months")
         sentence = _NOT_A_COUNT.sub(" ", sentence)
+        asked = _ASKED_COUNT.match(question)
+        noun = word_stem(asked["noun"].lower()) if asked else ""
+        sentence = _MEASURE.sub(
+            lambda m: m[0] if word_stem(m["unit"].lower()) == noun else " ", sentence
+        )
     if not _ANSWER_TYPES[kind][1].search(sentence):
         return False
     if kind == "person" and _ASKS_OWNER.search(question):

@@ -14,7 +14,13 @@ import pytest
 from app.models import BotSettingsUpdate
 from app.models.citation import Citation
 from app.services.config import get_bot_settings, save_bot_settings
-from app.services.knowledge import _MONEY, _answers_type, answer_question, answer_type
+from app.services.knowledge import (
+    _MONEY,
+    _answers_type,
+    _counts_asked,
+    answer_question,
+    answer_type,
+)
 from app.services.profile import asked_detail
 from app.services.retrieval import Passage
 from ingest.chunking import chunk_document
@@ -326,3 +332,48 @@ def test_a_sentence_is_read_under_its_heading(tmp_path: Path, seeded):
     assert not answer.declined, answer.text
     assert "community@harbourdesk.example" in answer.text
     assert [s.url for s in answer.sources] == [base + "terms.html"]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "counts"),
+    [
+        (
+            "How many dogs can stay in the hospital?",
+            "Please allow 48 hours for prescriptions.",
+            False,
+        ),
+        ("How many dogs can stay in the hospital?", "We need a check within 12 months.", False),
+        ("How many dogs can stay in the hospital?", "One of our vets sees every pet.", False),
+        ("How many hours should I set aside for balayage?", "Allow three to four hours.", True),
+        ("How many vets work at the practice?", "We have four vets and six nurses.", True),
+        ("How many people fit in the studio?", "The main studio holds 24 mats.", True),
+    ],
+)
+def test_a_length_of_time_is_not_a_count_of_something_else(
+    question: str, sentence: str, counts: bool
+):
+    """ "How many dogs can stay in the hospital at once?" was answered "Please allow 48 hours
+    for repeat prescriptions…": 48 hours counts hours, which the visitor did not ask about."""
+    passage = Passage(
+        text=sentence,
+        score=0.5,
+        title="Services",
+        url="https://x.example/",
+        section=None,
+        collection="website_content",
+    )
+    assert _answers_type("count", question, sentence, passage) is counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("A primary course is two injections.", False),
+        ("We have four vets and six nurses.", True),
+    ],
+)
+def test_only_a_count_of_the_asked_thing_gets_the_typed_relief(sentence: str, counted: bool):
+    """ "How many vets…?" gets the lower threshold of a typed answer only from a sentence that
+    counts vets: "two injections" is a count, of something else, and must clear the full
+    threshold (it was the answer to "How many dogs can stay in the hospital at once?")."""
+    assert _counts_asked("How many vets work here?", sentence) is counted
