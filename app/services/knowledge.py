@@ -128,6 +128,8 @@ def answer_question(
         limit = 0.0  # "Email: …" is the answer to "what's your email", whatever the score
     if kind == "year" and chosen:
         limit = 0.0  # a year said with a founding verb (`_answers_type`)
+    if kind == "person" and chosen and _says_asked_part(question, chosen[0]):
+        limit = 0.0  # "owner Rhian" for "Who owns the practice?", as a year said with "opened"
     if not question.strip() or not chosen or score < limit:
         return _decline(settings, passages, score)
     if score < ABSENT_SUBJECT_OVERRIDE and absent_words(
@@ -139,6 +141,8 @@ def answer_question(
         source = Citation(title=passage.title, url=passage.url)
         if source not in sources:
             sources.append(source)
+    if kind == "person":
+        chosen = [(passage, _with_full_name(passage, sentence)) for passage, sentence in chosen]
     return Answer(
         text=" ".join(sentence for _, sentence in chosen),
         sources=sources,
@@ -360,9 +364,11 @@ _ASKS_OWNER = re.compile(
     r"\b(?:found|founded|started|own|owns|owner|set up|established|opened)\b",
     re.IGNORECASE,
 )
+# A manager, a head nurse or whoever runs a clinic is not thereby its owner or founder ("Who
+# owns the practice?" is not answered by "our practice manager, Sam Okafor").
 _OWNER_ROLE = re.compile(
-    r"\b(?:found\w*|start\w*|open\w*|own\w*|run\w*|set up|establish\w*|launch\w*|by|"
-    r"lead\w*|led|head\w*|director|manag\w*|principal|proprietor|partner|ceo)\b",
+    r"\b(?:found\w*|start\w*|open\w*|own\w*|set up|establish\w*|launch\w*|by|"
+    r"director|principal|proprietor|partner|ceo)\b",
     re.IGNORECASE,
 )
 
@@ -409,6 +415,32 @@ _ASKED_COUNT = re.compile(r"^\s*how many\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 
 def _says_sale(text: str) -> bool:
     return bool(_SALE.search(text) or _MONEY.search(text))
+
+
+def _with_full_name(passage: Passage, sentence: str) -> str:
+    """A team card's sentence that calls someone by their first name under a heading with their
+    full name says the heading first: "Dr Rhian Morgan BVSc MRCVS: Clinical director and owner
+    Rhian founded Fernbrook in 2009." (the visitor asked who, and "Rhian" alone is half of it)."""
+    heading = (passage.section or "").strip()
+    names = re.findall(r"\b[A-Z][a-zà-ÿ]+\b", heading)
+    if len(names) < 2 or heading.lower() in sentence.lower():
+        return sentence
+    if not any(re.search(rf"\b{name}\b", sentence) for name in names[:-1]):
+        return sentence
+    if all(re.search(rf"\b{name}\b", sentence) for name in names):
+        return sentence
+    return f"{heading}: {sentence}"
+
+
+def _says_asked_part(question: str, chosen: tuple[Passage, str]) -> bool:
+    """Whether a name's sentence (or its heading) says the part the question asks about in
+    its own word: "owner" or "owned by" for "Who owns …?", "founded" for "Who founded …?"."""
+    asked = _ASKS_OWNER.search(question)
+    if not asked:
+        return False
+    root = re.sub(r"(?:s|er|ed)$", "", asked[0].lower())  # "owns", "owner" -> "own"
+    passage, sentence = chosen
+    return bool(re.search(rf"\b{root}", f"{passage.section or ''} {sentence}", re.IGNORECASE))
 
 
 def _counts_asked(question: str, sentence: str) -> bool:

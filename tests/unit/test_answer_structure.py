@@ -365,6 +365,41 @@ def test_a_length_of_time_is_not_a_count_of_something_else(
     assert _answers_type("count", question, sentence, passage) is counts
 
 
+VET_TEAM = """<html><head><title>Our team | Fernbrook Vets</title></head><body><main>
+<h1>Our team</h1>
+<h2>Dr Rhian Morgan BVSc MRCVS</h2><p>Clinical director and owner Rhian founded Fernbrook in
+2009. Her special interest is orthopaedic surgery.</p>
+<h2>Sam Okafor</h2><p>Practice manager Sam looks after accounts, insurance claims and the
+front desk.</p>
+<h2>Lowri Evans RVN</h2><p>Head nurse Lowri runs our weight clinics and puppy parties.</p>
+</main></body></html>"""
+
+VET_POLICIES = """<html><head><title>Policies | Fernbrook Vets</title></head><body><main>
+<h1>Policies</h1><h2>Complaints</h2><p>Please write to our practice manager, Sam Okafor, at
+practice@fernbrook.example. We reply within 5 working days.</p>
+<h2>Repeat prescriptions</h2><p>Please allow 48 hours for repeat prescriptions.</p>
+</main></body></html>"""
+
+
+def test_the_owner_is_not_the_manager_and_is_named_in_full(tmp_path: Path, seeded):
+    """ "Who owns the practice?" was answered with the practice manager (a manager was taken
+    for an owner); the owner's own sentence, "owner Rhian founded…", scored under the
+    threshold, and calls her by her first name under a heading with her full name."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "team.html").write_text(VET_TEAM, encoding="utf-8")
+    (site / "policies.html").write_text(VET_POLICIES, encoding="utf-8")
+    base = "https://fernbrook.example/"
+    run_ingest(str(site), base_url=base, embedder=get_embedder("model"))
+
+    answer = answer_question("Who owns the practice?", embedder=get_embedder("model"))
+
+    assert not answer.declined, answer.text
+    assert "Rhian Morgan" in answer.text
+    assert "Sam" not in answer.text
+    assert [s.url for s in answer.sources] == [base + "team.html"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "counted"),
     [
