@@ -23,6 +23,7 @@ from app.services.retrieval import (
     rarest_subject_word,
     says_word,
     search,
+    spelled_out,
     word_stem,
     word_weights,
 )
@@ -101,6 +102,8 @@ def answer_question(
     fact = profile_fact(question, settings)
     if fact:
         return _from_profile(fact, settings, question, embedder=embedder, store=store)
+    # "Amex" on a site that says "American Express": asked in the site's words
+    question = spelled_out(question, store)
     kind = answer_type(question)
     top_k = TYPED_TOP_K if kind else 3
     passages = search(question, top_k=top_k, boost_collection=boost, embedder=embedder, store=store)

@@ -22,11 +22,12 @@ from app.services.knowledge import (
     answer_type,
 )
 from app.services.profile import asked_detail
-from app.services.retrieval import Passage
+from app.services.retrieval import Passage, spelled_out
 from ingest.chunking import chunk_document
 from ingest.embeddings import get_embedder
 from ingest.extract import html_document
 from ingest.service import run_ingest
+from ingest.store import get_store
 
 BOILERPLATE = """<header><nav><a href="/">Home</a> <a href="/pricing">Pricing</a>
 <a href="/contact">Contact</a></nav></header>{main}<footer><p>© 2026 Harbour Desk.
@@ -412,3 +413,28 @@ def test_only_a_count_of_the_asked_thing_gets_the_typed_relief(sentence: str, co
     counts vets: "two injections" is a count, of something else, and must clear the full
     threshold (it was the answer to "How many dogs can stay in the hospital at once?")."""
     assert _counts_asked("How many vets work here?", sentence) is counted
+
+
+VET_PAYMENTS = """<html><head><title>Insurance and payment | Fernbrook Vets</title></head><body>
+<main><h1>Insurance and payment</h1><h2>Paying your bill</h2><p>Payment is due when your pet
+is seen or collected. We take Visa, Mastercard and Maestro, contactless, Apple Pay and Google
+Pay, and cash up to £200. We don't accept American Express or cheques.</p>
+<h2>Our team</h2><p>Cormac Kelly runs reception.</p></main></body></html>"""
+
+
+def test_a_clipped_name_is_asked_in_the_words_the_site_spells_out(tmp_path: Path, seeded):
+    """ "Do you take Amex?" was declined: the site never says "Amex", only "American Express",
+    so "Amex" read as something the site does not offer."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "payments.html").write_text(VET_PAYMENTS, encoding="utf-8")
+    base = "https://fernbrook.example/"
+    run_ingest(str(site), base_url=base, embedder=get_embedder("model"))
+
+    answer = answer_question("Do you take Amex?", embedder=get_embedder("model"))
+
+    assert not answer.declined, answer.text
+    assert "American Express" in answer.text
+    assert [s.url for s in answer.sources] == [base + "payments.html"]
+    # one letter of "Kelly" is not a clipped name: "Cork" is still a place the site never names
+    assert spelled_out("Do you have a shop in Cork?", get_store()) == "Do you have a shop in Cork?"
