@@ -453,9 +453,11 @@ def _counts_asked(question: str, sentence: str) -> bool:
     if not asked:
         return False
     noun = word_stem(asked["noun"].lower())
+    if noun == "time" and re.search(r"\b(?:once|twice)\b", sentence, re.IGNORECASE):
+        return True  # "How many times can I move it?" - "at most twice"
     return any(
         word_stem(match[1].lower()) == noun
-        for match in re.finditer(rf"\b(?:{_NUMBER_WORDS}|twice|once)\s+([a-z]+)", sentence, re.I)
+        for match in re.finditer(rf"\b(?:{_NUMBER_WORDS})\s+([a-z]+)", sentence, re.IGNORECASE)
     )
 
 

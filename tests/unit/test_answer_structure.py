@@ -402,17 +402,21 @@ def test_the_owner_is_not_the_manager_and_is_named_in_full(tmp_path: Path, seede
 
 
 @pytest.mark.parametrize(
-    ("sentence", "counted"),
+    ("question", "sentence", "counted"),
     [
-        ("A primary course is two injections.", False),
-        ("We have four vets and six nurses.", True),
+        ("How many vets work here?", "A primary course is two injections.", False),
+        ("How many vets work here?", "We have four vets and six nurses.", True),
+        ("How many times can I move my booking?", "You can move a booking at most twice.", True),
+        ("How many times can I move my booking?", "Please give us 24 hours' notice.", False),
     ],
 )
-def test_only_a_count_of_the_asked_thing_gets_the_typed_relief(sentence: str, counted: bool):
+def test_only_a_count_of_the_asked_thing_gets_the_typed_relief(
+    question: str, sentence: str, counted: bool
+):
     """ "How many vets…?" gets the lower threshold of a typed answer only from a sentence that
     counts vets: "two injections" is a count, of something else, and must clear the full
     threshold (it was the answer to "How many dogs can stay in the hospital at once?")."""
-    assert _counts_asked("How many vets work here?", sentence) is counted
+    assert _counts_asked(question, sentence) is counted
 
 
 VET_PAYMENTS = """<html><head><title>Insurance and payment | Fernbrook Vets</title></head><body>
