@@ -492,7 +492,8 @@ def answer_type(question: str) -> str | None:
 def _weighted_overlap(question_words: set[str], sentence: str, weights: dict[str, float]) -> float:
     """The share of the question's words (weighted by rarity) that the sentence says.
 
-    Stems match, and so do words sharing their first six letters ("pregnant", "pregnancy").
+    Stems match, and so do words sharing their first six letters ("pregnant", "pregnancy"),
+    and a plural in -es its singular ("buses" says "bus").
     """
     if not question_words:
         return 0.0
@@ -500,6 +501,8 @@ def _weighted_overlap(question_words: set[str], sentence: str, weights: dict[str
     for word in content_words(sentence):
         stem = word_stem(word)
         said.add(stem)
+        if word.endswith("es") and len(word) > 4:
+            said.add(word[:-2])
         if len(stem) >= 6:
             said.add(stem[:6])
     total = matched = 0.0

@@ -18,6 +18,7 @@ from app.services.knowledge import (
     _MONEY,
     _answers_type,
     _counts_asked,
+    _weighted_overlap,
     answer_question,
     answer_type,
 )
@@ -442,3 +443,13 @@ def test_a_clipped_name_is_asked_in_the_words_the_site_spells_out(tmp_path: Path
     assert [s.url for s in answer.sources] == [base + "payments.html"]
     # one letter of "Kelly" is not a clipped name: "Cork" is still a place the site never names
     assert spelled_out("Do you have a shop in Cork?", get_store()) == "Do you have a shop in Cork?"
+
+
+def test_a_plural_in_es_says_its_singular():
+    """ "Which bus gets me to you?" was declined just under the threshold: "Buses 25 and 62 stop
+    outside…" shared no word with it, since "buses" and "bus" had different stems."""
+    weights = {"": 1.0}
+    sentence = "Buses 25 and 62 stop outside Llandaff Fields, two minutes' walk away."
+
+    assert _weighted_overlap({"bus"}, sentence, weights) == 1.0
+    assert _weighted_overlap({"train"}, sentence, weights) == 0.0
