@@ -23,6 +23,7 @@ from app.services.retrieval import (
     rarest_subject_word,
     says_word,
     search,
+    spelled_out,
     word_stem,
     word_weights,
 )
@@ -101,6 +102,8 @@ def answer_question(
     fact = profile_fact(question, settings)
     if fact:
         return _from_profile(fact, settings, question, embedder=embedder, store=store)
+    # "Amex" on a site that says "American Express": asked in the site's words
+    question = spelled_out(question, store)
     kind = answer_type(question)
     top_k = TYPED_TOP_K if kind else 3
     passages = search(question, top_k=top_k, boost_collection=boost, embedder=embedder, store=store)
@@ -122,10 +125,14 @@ def answer_question(
             store=store,
         )
     limit = threshold - TYPED_RELIEF if kind and chosen else threshold
+    if kind == "count" and chosen and not _counts_asked(question, chosen[0][1]):
+        limit = threshold  # "two injections" is some count, not the asked-for dogs' one
     if kind in _LABELS and chosen and _LABELS[kind].match(chosen[0][1]):
         limit = 0.0  # "Email: …" is the answer to "what's your email", whatever the score
     if kind == "year" and chosen:
         limit = 0.0  # a year said with a founding verb (`_answers_type`)
+    if kind == "person" and chosen and _says_asked_part(question, chosen[0]):
+        limit = 0.0  # "owner Rhian" for "Who owns the practice?", as a year said with "opened"
     if not question.strip() or not chosen or score < limit:
         return _decline(settings, passages, score)
     if score < ABSENT_SUBJECT_OVERRIDE and absent_words(
@@ -137,6 +144,8 @@ def answer_question(
         source = Citation(title=passage.title, url=passage.url)
         if source not in sources:
             sources.append(source)
+    if kind == "person":
+        chosen = [(passage, _with_full_name(passage, sentence)) for passage, sentence in chosen]
     return Answer(
         text=" ".join(sentence for _, sentence in chosen),
         sources=sources,
@@ -358,9 +367,11 @@ _ASKS_OWNER = re.compile(
     r"\b(?:found|founded|started|own|owns|owner|set up|established|opened)\b",
     re.IGNORECASE,
 )
+# A manager, a head nurse or whoever runs a clinic is not thereby its owner or founder ("Who
+# owns the practice?" is not answered by "our practice manager, Sam Okafor").
 _OWNER_ROLE = re.compile(
-    r"\b(?:found\w*|start\w*|open\w*|own\w*|run\w*|set up|establish\w*|launch\w*|by|"
-    r"lead\w*|led|head\w*|director|manag\w*|principal|proprietor|partner|ceo)\b",
+    r"\b(?:found\w*|start\w*|open\w*|own\w*|set up|establish\w*|launch\w*|by|"
+    r"director|principal|proprietor|partner|ceo)\b",
     re.IGNORECASE,
 )
 
@@ -386,18 +397,81 @@ _SALE = re.compile(
 
 _NOT_A_COUNT = re.compile(
     r"[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|%)|\b\d{1,2}[:.]\d\d\b|\b(?:19|20)\d\d\b"
+    r"|\bone (?:of|another)\b",  # "one of our vets" counts nothing
+    re.IGNORECASE,
 )
+# "How many dogs can stay?" is not answered by "allow 48 hours" or "within 12 months": a number
+# of a unit of time, distance or weight counts only when the question asks for that unit
+# ("How many hours should I set aside?" is answered by "three to four hours").
+_NUMBER_WORDS = (
+    r"\d+(?:[.,]\d+)?|a few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|hundred"
+)
+_MEASURE = re.compile(
+    rf"\b(?:{_NUMBER_WORDS})(?:\s*(?:to|-|–|or|and)\s*(?:{_NUMBER_WORDS}))?[\s-]*"
+    r"(?P<unit>second|minute|min|hour|hr|day|night|week|fortnight|month|year|yr|km|kilometre|"
+    r"kilometer|mile|metre|meter|cm|mm|kg|kilo|gram|g|litre|liter|ml)s?\b",
+    re.IGNORECASE,
+)
+_ASKED_COUNT = re.compile(r"^\s*how many\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 
 
 def _says_sale(text: str) -> bool:
     return bool(_SALE.search(text) or _MONEY.search(text))
 
 
+def _with_full_name(passage: Passage, sentence: str) -> str:
+    """A team card's sentence that calls someone by their first name under a heading with their
+    full name says the heading first: "Dr Rhian Morgan BVSc MRCVS: Clinical director and owner
+    Rhian founded Fernbrook in 2009." (the visitor asked who, and "Rhian" alone is half of it)."""
+    heading = (passage.section or "").strip()
+    names = re.findall(r"\b[A-Z][a-zà-ÿ]+\b", heading)
+    if len(names) < 2 or heading.lower() in sentence.lower():
+        return sentence
+    if not any(re.search(rf"\b{name}\b", sentence) for name in names[:-1]):
+        return sentence
+    if all(re.search(rf"\b{name}\b", sentence) for name in names):
+        return sentence
+    return f"{heading}: {sentence}"
+
+
+def _says_asked_part(question: str, chosen: tuple[Passage, str]) -> bool:
+    """Whether a name's sentence (or its heading) says the part the question asks about in
+    its own word: "owner" or "owned by" for "Who owns …?", "founded" for "Who founded …?"."""
+    asked = _ASKS_OWNER.search(question)
+    if not asked:
+        return False
+    root = re.sub(r"(?:s|er|ed)$", "", asked[0].lower())  # "owns", "owner" -> "own"
+    passage, sentence = chosen
+    return bool(re.search(rf"\b{root}", f"{passage.section or ''} {sentence}", re.IGNORECASE))
+
+
+def _counts_asked(question: str, sentence: str) -> bool:
+    """Whether the sentence counts the thing a "how many" question asks about ("four vets"
+    for "How many vets work here?")."""
+    asked = _ASKED_COUNT.match(question)
+    if not asked:
+        return False
+    noun = word_stem(asked["noun"].lower())
+    if noun == "time" and re.search(r"\b(?:once|twice)\b", sentence, re.IGNORECASE):
+        return True  # "How many times can I move it?" - "at most twice"
+    return any(
+        word_stem(match[1].lower()) == noun
+        for match in re.finditer(rf"\b(?:{_NUMBER_WORDS})\s+([a-z]+)", sentence, re.IGNORECASE)
+    )
+
+
 def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> bool:
     """Whether a sentence holds the kind of thing the question asks for."""
     if kind == "count":
-        # a count, not a time of day, a price or a year ("at 22:00", "£30", "in 2009")
+        # a count, not a time of day, a price or a year ("at 22:00", "£30", "in 2009"), nor a
+        # length of time or a distance the question does not ask for ("within 12 months")
         sentence = _NOT_A_COUNT.sub(" ", sentence)
+        asked = _ASKED_COUNT.match(question)
+        noun = word_stem(asked["noun"].lower()) if asked else ""
+        sentence = _MEASURE.sub(
+            lambda m: m[0] if word_stem(m["unit"].lower()) == noun else " ", sentence
+        )
     if not _ANSWER_TYPES[kind][1].search(sentence):
         return False
     if kind == "person" and _ASKS_OWNER.search(question):
@@ -418,7 +492,8 @@ def answer_type(question: str) -> str | None:
 def _weighted_overlap(question_words: set[str], sentence: str, weights: dict[str, float]) -> float:
     """The share of the question's words (weighted by rarity) that the sentence says.
 
-    Stems match, and so do words sharing their first six letters ("pregnant", "pregnancy").
+    Stems match, and so do words sharing their first six letters ("pregnant", "pregnancy"),
+    and a plural in -es its singular ("buses" says "bus").
     """
     if not question_words:
         return 0.0
@@ -426,6 +501,8 @@ def _weighted_overlap(question_words: set[str], sentence: str, weights: dict[str
     for word in content_words(sentence):
         stem = word_stem(word)
         said.add(stem)
+        if word.endswith("es") and len(word) > 4:
+            said.add(word[:-2])
         if len(stem) >= 6:
             said.add(stem[:6])
     total = matched = 0.0

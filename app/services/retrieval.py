@@ -375,6 +375,66 @@ def absent_words(
     return missing
 
 
+# A short name the site spells out ("Amex" for "American Express", "FedEx" for "Federal
+# Express"): the start of each of two capitalised words said one after the other, at least
+# two letters of each.
+_NAME_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
+_CLIP_MIN = 2
+
+
+def spelled_out(question: str, store: KnowledgeStore) -> str:
+    """The question with a clipped name the site never uses replaced by the name the site
+    spells out ("Do you take Amex?" -> "Do you take American Express?"), else unchanged.
+
+    Only words the site does not use are read as clipped names, and only two capitalised
+    words said together on the site are their long form: "Cork" is not "Cormac Kelly"
+    (one letter of "Kelly").
+    """
+    vocabulary = _site_vocabulary(store)
+    if not vocabulary:
+        return question
+    pairs = _name_pairs(store)
+    result = question
+    for word in sorted(content_words(question)):
+        if not word.isalpha() or not 2 * _CLIP_MIN <= len(word) <= 8:
+            continue
+        stem = word_stem(word)
+        if stem in vocabulary or (len(stem) >= 6 and stem[:6] in vocabulary):
+            continue
+        long_forms = {
+            f"{first} {second}"
+            for split in range(_CLIP_MIN, len(word) - _CLIP_MIN + 1)
+            for first, second in pairs.get(word[:_CLIP_MIN], ())
+            if first.lower().startswith(word[:split]) and second.lower().startswith(word[split:])
+        }
+        if len(long_forms) == 1:
+            result = re.sub(rf"\b{word}\b", long_forms.pop(), result, flags=re.IGNORECASE)
+    return result
+
+
+_pairs_cache: dict[tuple[int, tuple[int | None, ...]], dict[str, set[tuple[str, str]]]] = {}
+
+
+def _name_pairs(store: KnowledgeStore) -> dict[str, set[tuple[str, str]]]:
+    """Two capitalised words said together anywhere in the index, by the first word's first
+    two letters (lower-cased); cached per table version."""
+    snapshots = [store.snapshot(name) for name in COLLECTIONS]
+    key = (id(store), tuple(snap.version if snap else None for snap in snapshots))
+    cached = _pairs_cache.get(key)
+    if cached is not None:
+        return cached
+    pairs: dict[str, set[tuple[str, str]]] = {}
+    for snap in snapshots:
+        if snap is None:
+            continue
+        for text in snap.texts:
+            for first, second in _NAME_PAIR.findall(text):
+                pairs.setdefault(first[:_CLIP_MIN].lower(), set()).add((first, second))
+    _pairs_cache.clear()
+    _pairs_cache[key] = pairs
+    return pairs
+
+
 _PRICE_WORDS = frozenset(
     ["fee", "fees", "charge", "charges", "rate", "rates", "expensive", "cheap"]
 )

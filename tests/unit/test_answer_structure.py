@@ -14,13 +14,21 @@ import pytest
 from app.models import BotSettingsUpdate
 from app.models.citation import Citation
 from app.services.config import get_bot_settings, save_bot_settings
-from app.services.knowledge import _MONEY, _answers_type, answer_question, answer_type
+from app.services.knowledge import (
+    _MONEY,
+    _answers_type,
+    _counts_asked,
+    _weighted_overlap,
+    answer_question,
+    answer_type,
+)
 from app.services.profile import asked_detail
-from app.services.retrieval import Passage
+from app.services.retrieval import Passage, spelled_out
 from ingest.chunking import chunk_document
 from ingest.embeddings import get_embedder
 from ingest.extract import html_document
 from ingest.service import run_ingest
+from ingest.store import get_store
 
 BOILERPLATE = """<header><nav><a href="/">Home</a> <a href="/pricing">Pricing</a>
 <a href="/contact">Contact</a></nav></header>{main}<footer><p>© 2026 Harbour Desk.
@@ -326,3 +334,122 @@ def test_a_sentence_is_read_under_its_heading(tmp_path: Path, seeded):
     assert not answer.declined, answer.text
     assert "community@harbourdesk.example" in answer.text
     assert [s.url for s in answer.sources] == [base + "terms.html"]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "counts"),
+    [
+        (
+            "How many dogs can stay in the hospital?",
+            "Please allow 48 hours for prescriptions.",
+            False,
+        ),
+        ("How many dogs can stay in the hospital?", "We need a check within 12 months.", False),
+        ("How many dogs can stay in the hospital?", "One of our vets sees every pet.", False),
+        ("How many hours should I set aside for balayage?", "Allow three to four hours.", True),
+        ("How many vets work at the practice?", "We have four vets and six nurses.", True),
+        ("How many people fit in the studio?", "The main studio holds 24 mats.", True),
+    ],
+)
+def test_a_length_of_time_is_not_a_count_of_something_else(
+    question: str, sentence: str, counts: bool
+):
+    """ "How many dogs can stay in the hospital at once?" was answered "Please allow 48 hours
+    for repeat prescriptions…": 48 hours counts hours, which the visitor did not ask about."""
+    passage = Passage(
+        text=sentence,
+        score=0.5,
+        title="Services",
+        url="https://x.example/",
+        section=None,
+        collection="website_content",
+    )
+    assert _answers_type("count", question, sentence, passage) is counts
+
+
+VET_TEAM = """<html><head><title>Our team | Fernbrook Vets</title></head><body><main>
+<h1>Our team</h1>
+<h2>Dr Rhian Morgan BVSc MRCVS</h2><p>Clinical director and owner Rhian founded Fernbrook in
+2009. Her special interest is orthopaedic surgery.</p>
+<h2>Sam Okafor</h2><p>Practice manager Sam looks after accounts, insurance claims and the
+front desk.</p>
+<h2>Lowri Evans RVN</h2><p>Head nurse Lowri runs our weight clinics and puppy parties.</p>
+</main></body></html>"""
+
+VET_POLICIES = """<html><head><title>Policies | Fernbrook Vets</title></head><body><main>
+<h1>Policies</h1><h2>Complaints</h2><p>Please write to our practice manager, Sam Okafor, at
+practice@fernbrook.example. We reply within 5 working days.</p>
+<h2>Repeat prescriptions</h2><p>Please allow 48 hours for repeat prescriptions.</p>
+</main></body></html>"""
+
+
+def test_the_owner_is_not_the_manager_and_is_named_in_full(tmp_path: Path, seeded):
+    """ "Who owns the practice?" was answered with the practice manager (a manager was taken
+    for an owner); the owner's own sentence, "owner Rhian founded…", scored under the
+    threshold, and calls her by her first name under a heading with her full name."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "team.html").write_text(VET_TEAM, encoding="utf-8")
+    (site / "policies.html").write_text(VET_POLICIES, encoding="utf-8")
+    base = "https://fernbrook.example/"
+    run_ingest(str(site), base_url=base, embedder=get_embedder("model"))
+
+    answer = answer_question("Who owns the practice?", embedder=get_embedder("model"))
+
+    assert not answer.declined, answer.text
+    assert "Rhian Morgan" in answer.text
+    assert "Sam" not in answer.text
+    assert [s.url for s in answer.sources] == [base + "team.html"]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "counted"),
+    [
+        ("How many vets work here?", "A primary course is two injections.", False),
+        ("How many vets work here?", "We have four vets and six nurses.", True),
+        ("How many times can I move my booking?", "You can move a booking at most twice.", True),
+        ("How many times can I move my booking?", "Please give us 24 hours' notice.", False),
+    ],
+)
+def test_only_a_count_of_the_asked_thing_gets_the_typed_relief(
+    question: str, sentence: str, counted: bool
+):
+    """ "How many vets…?" gets the lower threshold of a typed answer only from a sentence that
+    counts vets: "two injections" is a count, of something else, and must clear the full
+    threshold (it was the answer to "How many dogs can stay in the hospital at once?")."""
+    assert _counts_asked(question, sentence) is counted
+
+
+VET_PAYMENTS = """<html><head><title>Insurance and payment | Fernbrook Vets</title></head><body>
+<main><h1>Insurance and payment</h1><h2>Paying your bill</h2><p>Payment is due when your pet
+is seen or collected. We take Visa, Mastercard and Maestro, contactless, Apple Pay and Google
+Pay, and cash up to £200. We don't accept American Express or cheques.</p>
+<h2>Our team</h2><p>Cormac Kelly runs reception.</p></main></body></html>"""
+
+
+def test_a_clipped_name_is_asked_in_the_words_the_site_spells_out(tmp_path: Path, seeded):
+    """ "Do you take Amex?" was declined: the site never says "Amex", only "American Express",
+    so "Amex" read as something the site does not offer."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "payments.html").write_text(VET_PAYMENTS, encoding="utf-8")
+    base = "https://fernbrook.example/"
+    run_ingest(str(site), base_url=base, embedder=get_embedder("model"))
+
+    answer = answer_question("Do you take Amex?", embedder=get_embedder("model"))
+
+    assert not answer.declined, answer.text
+    assert "American Express" in answer.text
+    assert [s.url for s in answer.sources] == [base + "payments.html"]
+    # one letter of "Kelly" is not a clipped name: "Cork" is still a place the site never names
+    assert spelled_out("Do you have a shop in Cork?", get_store()) == "Do you have a shop in Cork?"
+
+
+def test_a_plural_in_es_says_its_singular():
+    """ "Which bus gets me to you?" was declined just under the threshold: "Buses 25 and 62 stop
+    outside…" shared no word with it, since "buses" and "bus" had different stems."""
+    weights = {"": 1.0}
+    sentence = "Buses 25 and 62 stop outside Llandaff Fields, two minutes' walk away."
+
+    assert _weighted_overlap({"bus"}, sentence, weights) == 1.0
+    assert _weighted_overlap({"train"}, sentence, weights) == 0.0
