@@ -27,6 +27,14 @@ from pathlib import Path
 import httpx
 
 from loadtests.run import RESULTS
+from loadtests.scenario import (
+    BOOKING_OPENERS,
+    CONFIRM_ANSWER,
+    SERVICE_ANSWER,
+    date_answer,
+    phone_answer,
+    time_answer,
+)
 
 COUNTER = textwrap.dedent(
     """
@@ -51,14 +59,14 @@ COUNTER = textwrap.dedent(
 def booking_steps(day: dt.date, time_text: str, email: str) -> list[tuple[str, str]]:
     """The load test's booking walk (loadtests/locustfile.py), with fixed answers."""
     return [
-        ("start", "I'd like to book an appointment"),
-        ("service", '/inform{"service_type":"consultation"}'),
-        ("date", f"{day.day} {day:%B}"),
+        ("start", BOOKING_OPENERS[0]),
+        ("service", SERVICE_ANSWER),
+        ("date", date_answer(day)),
         ("time", time_text),
         ("name", "Jane Smith"),
         ("email", email),
-        ("phone", "(212) 555-0123"),
-        ("confirm", "/affirm"),
+        ("phone", phone_answer(123)),
+        ("confirm", CONFIRM_ANSWER),
     ]
 
 
@@ -68,7 +76,7 @@ def walk(rasa_url: str, calls_file: Path, runs: int) -> list[dict]:
     day = dt.date.today() + dt.timedelta(days=7)
     while day.weekday() >= 5:
         day += dt.timedelta(days=1)
-    times = ["10:30am", "11:30am", "2:30pm", "3:30pm"]
+    times = [time_answer(hour, 30) for hour in (10, 11, 14, 15)]
     rows = []
     with httpx.Client(base_url=rasa_url, timeout=60) as client:
         for run in range(runs):

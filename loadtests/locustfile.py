@@ -36,6 +36,15 @@ from geventhttpclient.connectionpool import ConnectionPool
 from locust import User, constant, task
 from locust.contrib.fasthttp import FastHttpUser
 
+from loadtests.scenario import (
+    BOOKING_OPENERS,
+    CONFIRM_ANSWER,
+    SERVICE_ANSWER,
+    date_answer,
+    phone_answer,
+    time_answer,
+)
+
 THINK_SECONDS = (1.0, 3.0)  # a visitor reads the reply, then types the next message
 DATASET = Path(__file__).resolve().parents[1] / "eval" / "qa_dataset.yaml"
 
@@ -59,13 +68,6 @@ def questions_for_run() -> list[tuple[str, list[str]]]:
 
 QUESTIONS = questions_for_run()
 
-BOOKING_OPENERS = [
-    "I'd like to book an appointment",
-    "Can I book an appointment?",
-    "I want to make a booking",
-    "I'd like to book a consultation",
-    "book a consultation please",
-]
 SMALL_TALK = [
     ("hi", ["help", "hi"]),
     ("hello there", ["help", "hi"]),
@@ -147,18 +149,18 @@ class ScenarioVisitor(User):
         day = booking_day(rng)
         hour = rng.choice([9, 10, 11, 13, 14, 15, 16])
         minute = rng.choice([0, 30])
-        time_text = f"{hour % 12 or 12}:{minute:02d}{'am' if hour < 12 else 'pm'}"
+        time_text = time_answer(hour, minute)
         say = self.say
         try:
             said = say(rng.choice(BOOKING_OPENERS), "booking:start", ["which service", "which day"])
             if "which day" not in said:  # the opener did not name the service
                 say(
-                    '/inform{"service_type":"consultation"}',
+                    SERVICE_ANSWER,
                     "booking:service",
                     ["which day"],
                     button=lambda b: "consultation" in str(b.get("payload", "")).lower(),
                 )
-            said = say(f"{day.day} {day:%B}", "booking:date", ["what time", "closed", "full"])
+            said = say(date_answer(day), "booking:date", ["what time", "closed", "full"])
             if "what time" not in said:
                 say("stop", "booking:stop", ["stopped"])
                 return
@@ -169,12 +171,12 @@ class ScenarioVisitor(User):
             say(f"{first} {last}", "booking:name", ["email"])
             email = f"{first}.{last}.{uuid.uuid4().hex[:6]}@example.com".lower()
             say(email, "booking:email", ["phone"])
-            say(f"(212) 555-{rng.randint(100, 199):04d}", "booking:phone", ["here's what i have"])
+            say(phone_answer(rng.randint(100, 199)), "booking:phone", ["here's what i have"])
             said = say(
-                "/affirm",
+                CONFIRM_ANSWER,
                 "booking:confirm",
                 ["bk-", "taken", "free", "pb-"],
-                button=lambda b: b.get("payload") == "/affirm",
+                button=lambda b: b.get("payload") == CONFIRM_ANSWER,
             )
             if "bk-" not in said and "pb-" not in said:  # the slot went meanwhile
                 say("stop", "booking:stop", ["stopped"])

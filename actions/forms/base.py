@@ -31,7 +31,9 @@ logger = logging.getLogger(__name__)
 
 MAX_TRIES = 3
 ASKED_SLOT = "asked_slot"
-"""Set by a form's validation when it has asked the next question itself."""
+"""Set by a form's validation when it has asked the next question itself. Rasa's side reads it
+under the same name (bot/addons/patches.py, another venv); tests/unit/test_form_asks_once.py
+fails if the two names differ or the domain does not declare it."""
 CONFIRMATION = "confirmation"
 _FIELD_WORDS = {
     "date": r"\b(date|day)\b",

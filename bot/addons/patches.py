@@ -194,6 +194,8 @@ def _action_call_format(self: RemoteAction, tracker: Any, domain: Any) -> dict[s
     return result
 
 
+# The actions' `actions.forms.base.ASKED_SLOT` (the action server's venv, not importable here);
+# tests/unit/test_form_asks_once.py fails if the two names differ.
 ASKED_SLOT = "asked_slot"
 _ask_for_slot = FormAction._ask_for_slot
 

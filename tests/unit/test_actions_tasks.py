@@ -251,6 +251,9 @@ async def test_a_policy_question_read_as_a_task_is_answered_not_started(
         ("do you charge for no-shows?", True),
         ("how much notice do you need before I cancel?", True),
         ("can I reschedule a booking more than once?", True),
+        ("can I move my appointment twice?", True),
+        # how often the visitor wants the service is a request, not a policy question
+        ("can my daughter have swimming lessons twice a week?", False),
         ("what happens if I cancel on the day?", True),
         ("can I still move my slot once it's booked?", True),
         ("is it ok to move my booking a third time?", True),

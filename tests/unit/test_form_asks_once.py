@@ -4,11 +4,23 @@ When the form's validation has asked the next question itself (it says so in `as
 Rasa's form must not ask it again; otherwise the visitor would read the question twice. When it
 has not, or has asked another slot, or only an earlier turn was marked, the form asks as before.
 This runs Rasa's own `FormAction.request_next_slot` with the add-ons applied.
+
+The slot's name is written in three places that live in two venvs: the actions
+(`actions.forms.base.ASKED_SLOT`), the patch (`addons.patches.ASKED_SLOT`) and the domain. The
+script below uses the actions' name, so the test fails if the patch's name drifts from it, and
+another test checks that the domain declares it.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
+from actions.forms.base import ASKED_SLOT
 from tests.support.rasa_venv import ISOLATED_ENV, run_rasa_script
+
+DOMAIN_TASKS = Path(__file__).resolve().parents[2] / "bot" / "domain" / "tasks.yml"
 
 SCRIPT = r"""
 import asyncio, json, logging
@@ -55,7 +67,7 @@ async def main():
     }
 
 print(json.dumps(asyncio.run(main())))
-"""
+""".replace("asked_slot", ASKED_SLOT)
 
 
 def test_the_form_skips_only_a_question_its_validation_asked_in_this_turn() -> None:
@@ -66,3 +78,8 @@ def test_the_form_skips_only_a_question_its_validation_asked_in_this_turn() -> N
         "another slot asked": ["What time?"],
         "asked in an earlier turn": ["What time?"],
     }, stderr
+
+
+def test_the_domain_declares_the_slot_the_actions_and_the_patch_use() -> None:
+    slot = yaml.safe_load(DOMAIN_TASKS.read_text())["slots"][ASKED_SLOT]
+    assert slot["influence_conversation"] is False

@@ -11,6 +11,7 @@ from eval.nlu_eval import (
     DEV3,
     DEV4,
     DEV6,
+    DEV7,
     EARLIER_TEST,
     HELDOUT,
     SETS,
@@ -43,7 +44,7 @@ def test_the_held_out_set_has_twenty_per_intent_and_a_hundred_out_of_scope(path)
 
 @pytest.mark.parametrize(
     "dev_path",
-    [HELDOUT, EARLIER_TEST, DEV3, DEV4, TEST_V3, DEV6],
+    [HELDOUT, EARLIER_TEST, DEV3, DEV4, TEST_V3, DEV6, DEV7],
     ids=[
         "development",
         "development-2",
@@ -51,6 +52,7 @@ def test_the_held_out_set_has_twenty_per_intent_and_a_hundred_out_of_scope(path)
         "development-4",
         "development-5",
         "development-6",
+        "development-7",
     ],
 )
 def test_the_test_split_covers_the_development_set_groups_and_shares_no_sentence(dev_path) -> None:
