@@ -1,7 +1,7 @@
 """NLU evaluation (issue 12): how the bot's NLU holds on phrasings it never saw.
 
-`python -m eval.nlu_eval [--folds 3] [--compare diet] [--skip-cv] [--dev-only]` writes
-eval/results/nlu_eval.{json,md}:
+`python -m eval.nlu_eval [--folds 3] [--compare diet|static] [--static-scale S] [--skip-cv]
+[--cv-all] [--dev-only]` writes eval/results/nlu_eval.{json,md}:
 
 - the held-out sets, each with per-intent precision, recall and F1, macro F1, the top
   confusion pairs, the rate of task requests that start the right form, questions (including

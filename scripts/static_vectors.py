@@ -18,8 +18,13 @@ numpy).
 `python -m scripts.static_vectors [--force]` builds the file; `ensure_static_vectors()` builds
 it when its inputs changed (key below). The file is `bot/models/minilm-static.npz`: `vectors`
 (float16, one row per vocabulary id, zeros for the unused ids), `vocab` (the WordPiece
-vocabulary in id order) and `key`. Deterministic: the same inputs give the same key, and on one
-machine the same bytes (fixed batches, no sampling; PCA by eigendecomposition with a sign rule).
+vocabulary in id order) and `key`. Deterministic by construction: the same inputs give the same
+key, the batches are fixed, nothing is sampled, and the PCA is an eigendecomposition with a sign
+rule (tested); only the CPU's floating-point order in torch's forward pass could move a last
+bit, which float16 mostly absorbs (byte-identical rebuilds were not checked).
+
+Not used by the product's pipeline (bot/config.yml): `python -m eval.nlu_eval --dev-only
+--compare static` evaluates it next to the light pipeline (eval/results/nlu_eval_dev.md).
 """
 
 from __future__ import annotations

@@ -189,17 +189,3 @@ def test_the_featuriser_gives_the_scaled_mean_of_token_vectors(
         assert ids == reference_tokenizer(text, add_special_tokens=False)["input_ids"]
     for near, far in out["similar"]:
         assert near > far + 0.1, json.dumps(out["similar"])
-
-
-def test_the_model_hash_follows_the_vectors_when_the_pipeline_uses_them(monkeypatch) -> None:
-    from scripts import training
-
-    monkeypatch.setattr(training, "uses_static_vectors", lambda: True)
-    monkeypatch.setattr(training, "vectors_key", lambda: "a" * 16)
-    first = training.bot_data_hash()
-    monkeypatch.setattr(training, "vectors_key", lambda: "b" * 16)
-    assert training.bot_data_hash() != first
-    monkeypatch.setattr(training, "uses_static_vectors", lambda: False)
-    without = training.bot_data_hash()
-    monkeypatch.setattr(training, "vectors_key", lambda: "c" * 16)
-    assert training.bot_data_hash() == without
