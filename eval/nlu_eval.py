@@ -1,7 +1,7 @@
 """NLU evaluation (issue 12): how the bot's NLU holds on phrasings it never saw.
 
-`python -m eval.nlu_eval [--folds 3] [--compare diet] [--skip-cv] [--dev-only]` writes
-eval/results/nlu_eval.{json,md}:
+`python -m eval.nlu_eval [--folds 3] [--compare diet|static] [--static-scale S] [--skip-cv]
+[--cv-all] [--dev-only]` writes eval/results/nlu_eval.{json,md}:
 
 - the held-out sets, each with per-intent precision, recall and F1, macro F1, the top
   confusion pairs, the rate of task requests that start the right form, questions (including
@@ -167,6 +167,27 @@ DIET_CONFIG = {
     ],
 }
 
+# The light pipeline plus a sentence vector from static token vectors distilled from the shipped
+# all-MiniLM-L6-v2 (scripts/static_vectors.py, bot/addons/static_featurizer.py): a table look-up
+# per message instead of a transformer pass (issue 12). Inserted after the last featuriser.
+STATIC_FEATURIZER = {"name": "addons.static_featurizer.StaticEmbeddingFeaturizer"}
+
+
+def has_static(config: dict) -> bool:
+    return any(c["name"] == STATIC_FEATURIZER["name"] for c in config["pipeline"])
+
+
+def static_config(base: dict, vectors: Path, scale: float) -> dict:
+    """`base` with the static featuriser after its last CountVectorsFeaturizer, or, when `base`
+    has it already (bot/config.yml since issue 12), `base` without it: the other side."""
+    pipeline = [dict(component) for component in base["pipeline"]]
+    if has_static(base):
+        return {**base, "pipeline": [c for c in pipeline if c["name"] != STATIC_FEATURIZER["name"]]}
+    last = max(i for i, c in enumerate(pipeline) if c["name"] == "CountVectorsFeaturizer")
+    pipeline.insert(last + 1, {**STATIC_FEATURIZER, "vectors": str(vectors), "scale": scale})
+    return {**base, "pipeline": pipeline}
+
+
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 
 
@@ -222,6 +243,11 @@ def _rasa_env() -> dict[str, str]:
         "PATH": "/usr/bin:/bin",
         "HOME": os.environ.get("HOME", "/tmp"),
         "TF_CPP_MIN_LOG_LEVEL": "3",
+        # No training cache (bot/.rasa/cache): a component trained before with the same data
+        # and settings would be taken from it, and its training time would not be measured.
+        "RASA_MAX_CACHE_SIZE": "0",
+        # the project's Rasa add-ons (bot/addons), wherever the command runs from
+        "PYTHONPATH": str(BOT),
     }
 
 
@@ -516,6 +542,28 @@ def report(results: dict, folds: int, keys: tuple[str, ...]) -> str:
                 f"| {r['latency']['p50_ms']} / {r['latency']['p95_ms']} | {r['train_seconds']} "
                 f"| {cv['accuracy'] if cv else 'not run'} |"
             )
+    if len(results) > 1:
+        lines += [
+            "",
+            "Summed over the sets above: out-of-scope messages that would start a task, and "
+            "cross-validation on the training data:",
+            "",
+            f"| pipeline | out-of-scope false accepts | {folds}-fold CV accuracy "
+            f"| {folds}-fold CV macro F1 | CV time, all folds (s) |",
+            "|---|---|---|---|---|",
+        ]
+        for name, r in results.items():
+            cv = r.get("cross_validation")
+            accepted = sum(len(r[key]["oos_false_accepts"]) for key in keys)
+            offered = sum(r[key]["out_of_scope"] for key in keys)
+            lines.append(
+                f"| {name} | {accepted} of {offered} "
+                + (
+                    f"| {cv['accuracy']} | {cv['macro_f1']} | {cv['seconds_for_all_folds']} |"
+                    if cv
+                    else "| not run | not run | |"
+                )
+            )
     lines += [
         "",
         "Targets (issue 12), judged on the test split: macro F1 ≥ 0.95, task requests start the "
@@ -545,7 +593,13 @@ def report(results: dict, folds: int, keys: tuple[str, ...]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.nlu_eval")
     parser.add_argument("--folds", type=int, default=3)
-    parser.add_argument("--compare", choices=["diet"], action="append", default=[])
+    parser.add_argument("--compare", choices=["diet", "static"], action="append", default=[])
+    parser.add_argument(
+        "--static-scale",
+        type=float,
+        default=1.0,
+        help="--compare static: the sentence vector's length next to the count features",
+    )
     parser.add_argument("--skip-cv", action="store_true", help="held-out sets only")
     parser.add_argument(
         "--cv-all", action="store_true", help="cross-validate the compared pipelines too (slow)"
@@ -568,6 +622,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / "light").mkdir()
+        base = yaml.safe_load((BOT / "config.yml").read_text())
+        if has_static(base) or "static" in args.compare:
+            from scripts.static_vectors import ensure_static_vectors
+
+            vectors = ensure_static_vectors()  # bot/models/minilm-static.npz, built once
         results["light"] = evaluate("light", BOT / "config.yml", work / "light", args, sets)
         if "diet" in args.compare:
             (work / "diet").mkdir()
@@ -575,6 +634,16 @@ def main(argv: list[str] | None = None) -> int:
             base = yaml.safe_load((BOT / "config.yml").read_text())
             config.write_text(yaml.safe_dump({**base, **DIET_CONFIG}))
             results["DIET"] = evaluate("DIET", config, work / "diet", args, sets)
+        if "static" in args.compare:
+            (work / "static").mkdir()
+            config = work / "static" / "config.yml"
+            config.write_text(yaml.safe_dump(static_config(base, vectors, args.static_scale)))
+            name = (
+                "without the static featuriser"
+                if has_static(base)
+                else f"with the static featuriser (scale {args.static_scale:g})"
+            )
+            results[name] = evaluate(name, config, work / "static", args, sets)
     for result in results.values():
         if "test" in result:
             result["test"] = sealed(result["test"])
