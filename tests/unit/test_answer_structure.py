@@ -190,18 +190,24 @@ HARBOUR_DESK_PROFILE = {
 }
 
 
+def ingest_site(tmp_path: Path, base: str, pages: dict[str, str]) -> str:
+    """Write `pages` (file name -> HTML) as a site and ingest it with the real model into this
+    test's own index; the site's base URL."""
+    site = tmp_path / "site"
+    site.mkdir()
+    for name, html in pages.items():
+        (site / name).write_text(html, encoding="utf-8")
+    run_ingest(str(site), base_url=base, embedder=get_embedder("model"))
+    return base
+
+
 @pytest.fixture
 def harbour_desk(tmp_path: Path, seeded) -> str:
     """The two pages ingested with the real model into this test's own index, and the
     business's profile (email, phone, address, no contact page) in Settings."""
     use_profile(seeded, **HARBOUR_DESK_PROFILE)
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "pricing.html").write_text(PRICING, encoding="utf-8")
-    (site / "contact.html").write_text(CONTACT, encoding="utf-8")
-    base = "https://harbourdesk.example/"
-    run_ingest(str(site), base_url=base, embedder=get_embedder("model"))
-    return base
+    pages = {"pricing.html": PRICING, "contact.html": CONTACT}
+    return ingest_site(tmp_path, "https://harbourdesk.example/", pages)
 
 
 @pytest.mark.parametrize(
@@ -323,11 +329,7 @@ community@harbourdesk.example. We reply within 5 working days.</p>
 def test_a_sentence_is_read_under_its_heading(tmp_path: Path, seeded):
     """ "Please write to our community manager…" says how to complain only under its heading,
     "Complaints": read on its own, it scored under the threshold and the bot declined."""
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "terms.html").write_text(COMPLAINTS, encoding="utf-8")
-    base = "https://harbourdesk.example/"
-    run_ingest(str(site), base_url=base, embedder=get_embedder("model"))
+    base = ingest_site(tmp_path, "https://harbourdesk.example/", {"terms.html": COMPLAINTS})
 
     answer = answer_question("How do I make a complaint?", embedder=get_embedder("model"))
 
@@ -387,12 +389,8 @@ def test_the_owner_is_not_the_manager_and_is_named_in_full(tmp_path: Path, seede
     """ "Who owns the practice?" was answered with the practice manager (a manager was taken
     for an owner); the owner's own sentence, "owner Rhian founded…", scored under the
     threshold, and calls her by her first name under a heading with her full name."""
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "team.html").write_text(VET_TEAM, encoding="utf-8")
-    (site / "policies.html").write_text(VET_POLICIES, encoding="utf-8")
-    base = "https://fernbrook.example/"
-    run_ingest(str(site), base_url=base, embedder=get_embedder("model"))
+    pages = {"team.html": VET_TEAM, "policies.html": VET_POLICIES}
+    base = ingest_site(tmp_path, "https://fernbrook.example/", pages)
 
     answer = answer_question("Who owns the practice?", embedder=get_embedder("model"))
 
@@ -430,11 +428,7 @@ Pay, and cash up to £200. We don't accept American Express or cheques.</p>
 def test_a_clipped_name_is_asked_in_the_words_the_site_spells_out(tmp_path: Path, seeded):
     """ "Do you take Amex?" was declined: the site never says "Amex", only "American Express",
     so "Amex" read as something the site does not offer."""
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "payments.html").write_text(VET_PAYMENTS, encoding="utf-8")
-    base = "https://fernbrook.example/"
-    run_ingest(str(site), base_url=base, embedder=get_embedder("model"))
+    base = ingest_site(tmp_path, "https://fernbrook.example/", {"payments.html": VET_PAYMENTS})
 
     answer = answer_question("Do you take Amex?", embedder=get_embedder("model"))
 
