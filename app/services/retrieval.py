@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ingest.embeddings import Embedder, get_embedder
 from ingest.search import search as search_chunks
-from ingest.store import COLLECTIONS, KnowledgeStore, get_store
+from ingest.store import COLLECTIONS, KnowledgeStore, Snapshot, get_store
+
+_T = TypeVar("_T")
 
 _WORD = re.compile(r"[a-z0-9$]+")
 # A subject word missing from the index still counts as present when a word of the retrieved
@@ -418,21 +422,16 @@ _pairs_cache: dict[tuple[int, tuple[int | None, ...]], dict[str, set[tuple[str, 
 def _name_pairs(store: KnowledgeStore) -> dict[str, set[tuple[str, str]]]:
     """Two capitalised words said together anywhere in the index, by the first word's first
     two letters (lower-cased); cached per table version."""
-    snapshots = [store.snapshot(name) for name in COLLECTIONS]
-    key = (id(store), tuple(snap.version if snap else None for snap in snapshots))
-    cached = _pairs_cache.get(key)
-    if cached is not None:
-        return cached
-    pairs: dict[str, set[tuple[str, str]]] = {}
-    for snap in snapshots:
-        if snap is None:
-            continue
-        for text in snap.texts:
-            for first, second in _NAME_PAIR.findall(text):
-                pairs.setdefault(first[:_CLIP_MIN].lower(), set()).add((first, second))
-    _pairs_cache.clear()
-    _pairs_cache[key] = pairs
-    return pairs
+
+    def build(snapshots: list[Snapshot]) -> dict[str, set[tuple[str, str]]]:
+        pairs: dict[str, set[tuple[str, str]]] = {}
+        for snap in snapshots:
+            for text in snap.texts:
+                for first, second in _NAME_PAIR.findall(text):
+                    pairs.setdefault(first[:_CLIP_MIN].lower(), set()).add((first, second))
+        return pairs
+
+    return _per_index_version(store, _pairs_cache, build)
 
 
 _PRICE_WORDS = frozenset(
@@ -520,25 +519,36 @@ _vocabulary_cache: dict[tuple[int, tuple[int | None, ...]], frozenset[str]] = {}
 
 def _site_vocabulary(store: KnowledgeStore) -> frozenset[str]:
     """Stems (and six-letter prefixes) of every word in the index; cached per table version."""
+
+    def build(snapshots: list[Snapshot]) -> frozenset[str]:
+        words: set[str] = set()
+        for snap in snapshots:
+            for parts in (snap.texts, snap.titles, snap.sections):
+                for text in parts:
+                    for word in _WORD.findall((text or "").lower()):
+                        stem = word_stem(word)
+                        words.add(stem)
+                        if len(stem) >= 6:
+                            words.add(stem[:6])
+        return frozenset(words)
+
+    return _per_index_version(store, _vocabulary_cache, build)
+
+
+def _per_index_version(
+    store: KnowledgeStore,
+    cache: dict[tuple[int, tuple[int | None, ...]], _T],
+    build: Callable[[list[Snapshot]], _T],
+) -> _T:
+    """`build` over the index's collections, kept in `cache` (one entry) until a table of the
+    index gets a new version."""
     snapshots = [store.snapshot(name) for name in COLLECTIONS]
     key = (id(store), tuple(snap.version if snap else None for snap in snapshots))
-    cached = _vocabulary_cache.get(key)
-    if cached is not None:
-        return cached
-    words: set[str] = set()
-    for snap in snapshots:
-        if snap is None:
-            continue
-        for parts in (snap.texts, snap.titles, snap.sections):
-            for text in parts:
-                for word in _WORD.findall((text or "").lower()):
-                    stem = word_stem(word)
-                    words.add(stem)
-                    if len(stem) >= 6:
-                        words.add(stem[:6])
-    _vocabulary_cache.clear()
-    _vocabulary_cache[key] = frozenset(words)
-    return _vocabulary_cache[key]
+    if key not in cache:
+        value = build([snap for snap in snapshots if snap is not None])
+        cache.clear()
+        cache[key] = value
+    return cache[key]
 
 
 def word_stem(word: str) -> str:
