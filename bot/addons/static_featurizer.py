@@ -110,7 +110,8 @@ class StaticEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
         if not path.is_file():
             raise FileNotFoundError(
                 f"static token vectors {path} not found: build them with "
-                "`.venv/bin/python -m scripts.static_vectors` (make up and make train do)"
+                "`.venv/bin/python -m scripts.static_vectors` (`python -m eval.nlu_eval "
+                "--compare static` builds them too; the product's pipeline does not use them)"
             )
         table = StaticVectors.load(path)
         return cls(config, execution_context.node_name, model_storage, resource, table)
