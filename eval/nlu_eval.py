@@ -7,11 +7,10 @@
   confusion pairs, the rate of task requests that start the right form, questions (including
   policy questions that mention booking or cancelling) that would start a form, and the
   out-of-scope false-accept rate (out-of-scope messages that would start a task):
-  - the test split v4 (eval/data/nlu_test_v4.yml), frozen and never tuned on: the headline;
-  - seven development sets (eval/data/nlu_heldout.yml, nlu_test.yml, nlu_dev3.yml, nlu_dev4.yml,
-    nlu_test_v3.yml, nlu_dev6.yml, nlu_dev7.yml): never trained on, but their misses are inspected
-    while the training data is tuned, so their numbers are optimistic (development set 7 was
-    written blind before a seventh round and not yet tuned on).
+  - the test split v5 (eval/data/nlu_test_v5.yml), frozen and never tuned on: the headline;
+  - eight development sets (eval/data/nlu_heldout.yml, nlu_test.yml, nlu_dev3.yml, nlu_dev4.yml,
+    nlu_test_v3.yml, nlu_dev6.yml, nlu_dev7.yml, nlu_test_v4.yml): never trained on, but their
+    misses are inspected while the training data is tuned, so their numbers are optimistic.
   SETS below describes each set (the report's list of sets is built from it);
 - per-message NLU time (one `Agent.parse_message`, P50 and P95) and training time;
 - k-fold cross-validation on the training data (bot/data/nlu) with per-intent P/R/F1.
@@ -56,7 +55,11 @@ EARLIER_TEST = ROOT / "eval" / "data" / "nlu_test.yml"
 # it became development set 5 (its misses may be inspected; its numbers are optimistic), and the
 # blind split v4 was written on 2026-12-02 before the training data was read or tuned a fifth time.
 TEST_V3 = ROOT / "eval" / "data" / "nlu_test_v3.yml"
-TEST = ROOT / "eval" / "data" / "nlu_test_v4.yml"
+# Test split v4 was measured after each of four tuning rounds (2026-12-02 to 12-06), so it is no
+# longer blind in spirit either: it became development set 8, and the blind split v5 was written
+# on 2026-12-06 before the training data was tuned an eighth time.
+TEST_V4 = ROOT / "eval" / "data" / "nlu_test_v4.yml"
+TEST = ROOT / "eval" / "data" / "nlu_test_v5.yml"
 # Written blind before the third round of training-data changes, then used to tune them.
 DEV3 = ROOT / "eval" / "data" / "nlu_dev3.yml"
 # Written blind on 2026-12-02 before the fourth round of training-data changes, then used to tune
@@ -74,10 +77,11 @@ SETS = (
     (
         "test",
         TEST,
-        "test split v4 (written blind, frozen, never tuned on)",
-        "written blind on 2026-12-02 (without reading the training data, the other sets or any "
-        "results) before the training data was tuned a fifth time, frozen, never tuned on. These "
-        "are the headline numbers.",
+        "test split v5 (written blind, frozen, never tuned on)",
+        "written blind on 2026-12-06 (without reading the training data, the other sets or any "
+        "results) before the training data was tuned an eighth time, for a broad mix of "
+        "businesses (the common ones: salon, barber, dentist, clinic, physio, vet, restaurant, "
+        "spa, gym; and others), frozen, never tuned on. These are the headline numbers.",
     ),
     (
         "development",
@@ -141,6 +145,15 @@ SETS = (
         "indirect, question-shaped, very short or formal, moving and calling off appointments, "
         "policy questions that mention booking; its misses may be inspected while tuning, so its "
         "later numbers are optimistic.",
+    ),
+    (
+        "development 8",
+        TEST_V4,
+        "development set 8, the earlier test split v4 (measured after four rounds of tuning, "
+        "then its misses were inspected while tuning an eighth time; optimistic)",
+        "the earlier test split v4, written blind on 2026-12-02 and the headline until "
+        "2026-12-06, but measured after each of four tuning rounds, so no longer blind; its "
+        "misses were inspected while tuning an eighth time, so its numbers are optimistic.",
     ),
 )
 

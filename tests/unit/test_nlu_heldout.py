@@ -17,6 +17,7 @@ from eval.nlu_eval import (
     SETS,
     TEST,
     TEST_V3,
+    TEST_V4,
     leaked,
     load_heldout,
     normalise,
@@ -44,7 +45,7 @@ def test_the_held_out_set_has_twenty_per_intent_and_a_hundred_out_of_scope(path)
 
 @pytest.mark.parametrize(
     "dev_path",
-    [HELDOUT, EARLIER_TEST, DEV3, DEV4, TEST_V3, DEV6, DEV7],
+    [HELDOUT, EARLIER_TEST, DEV3, DEV4, TEST_V3, DEV6, DEV7, TEST_V4],
     ids=[
         "development",
         "development-2",
@@ -53,6 +54,7 @@ def test_the_held_out_set_has_twenty_per_intent_and_a_hundred_out_of_scope(path)
         "development-5",
         "development-6",
         "development-7",
+        "development-8",
     ],
 )
 def test_the_test_split_covers_the_development_set_groups_and_shares_no_sentence(dev_path) -> None:
