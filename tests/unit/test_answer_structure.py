@@ -447,3 +447,29 @@ def test_a_plural_in_es_says_its_singular():
 
     assert _weighted_overlap({"bus"}, sentence, weights) == 1.0
     assert _weighted_overlap({"train"}, sentence, weights) == 0.0
+
+
+COOKERY_FAQ = """<html><head><title>FAQ | Saffron Cookery School</title></head><body>
+<main><h1>FAQ</h1><h3>Can I give a class as a gift?</h3><p>Yes: class vouchers from €45, sent
+by email or post. Vouchers are valid for a year.</p>
+<h3>Do children need to be vaccinated for the farm visit?</h3><p>No, but please tell us
+about any allergies when you book.</p>
+<h3>Can I spread the cost of the diploma course?</h3><p>Yes, interest-free finance over 10
+months is available for the diploma.</p></main></body></html>"""
+
+
+def test_an_everyday_word_is_asked_in_the_word_the_site_uses(tmp_path: Path, seeded):
+    """ "Can I buy a class as a present?" was declined: the site says "gift", never "present",
+    and the sentence model puts the two words too far apart (0.57) to count as the same."""
+    base = ingest_site(tmp_path, "https://saffron.example/", {"faq.html": COOKERY_FAQ})
+
+    answer = answer_question("Can I buy a class as a present?", embedder=get_embedder("model"))
+
+    assert not answer.declined, answer.text
+    assert "€45" in answer.text
+    assert [s.url for s in answer.sources] == [base + "faq.html"]
+    store = get_store()
+    assert spelled_out("Can I pay in instalments?", store) == "Can I pay in finance?"
+    assert spelled_out("Do my kids need a jab?", store) == "Do my children need a vaccination?"
+    # a word whose equivalent the site never says is left as it is
+    assert spelled_out("Where is the loo?", store) == "Where is the loo?"
