@@ -218,6 +218,8 @@ _PHRASING_WORDS = frozenset(
         "sort",
         "type",
         "types",
+        "option",
+        "options",
         "way",
         "ways",
         "time",
@@ -350,7 +352,9 @@ def absent_words(
     if (groups.get("va") or "").lower() in _SERVICE_VERBS:
         words.add(groups["va"].lower())
     for word in words:
-        if word in _PHRASING_WORDS or (len(word) < 3 and not word.isdigit()):
+        if word in _PHRASING_WORDS or word in _PRICE_WORDS:
+            continue  # how it is asked ("a cheaper option"), not what it is about
+        if len(word) < 3 and not word.isdigit():
             continue
         stem = word_stem(word)
         if stem in vocabulary or (len(stem) >= 6 and stem[:6] in vocabulary):
@@ -472,8 +476,21 @@ def _name_pairs(store: KnowledgeStore) -> dict[str, set[tuple[str, str]]]:
     return _per_index_version(store, _pairs_cache, build)
 
 
+# Words that ask about a price, not what is priced: a site says "£10", not "cheaper".
 _PRICE_WORDS = frozenset(
-    ["fee", "fees", "charge", "charges", "rate", "rates", "expensive", "cheap"]
+    [
+        "fee",
+        "fees",
+        "charge",
+        "charges",
+        "rate",
+        "rates",
+        "expensive",
+        "cheap",
+        "cheaper",
+        "cheapest",
+        "affordable",
+    ]
 )
 
 

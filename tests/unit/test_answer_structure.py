@@ -473,3 +473,23 @@ def test_an_everyday_word_is_asked_in_the_word_the_site_uses(tmp_path: Path, see
     assert spelled_out("Do my kids need a jab?", store) == "Do my children need a vaccination?"
     # a word whose equivalent the site never says is left as it is
     assert spelled_out("Where is the loo?", store) == "Where is the loo?"
+
+
+COOKERY_PRICES = """<html><head><title>Prices | Saffron Cookery School</title></head><body>
+<main><h1>Prices</h1><h2>Evening classes</h2><p>An evening class costs €65, with dinner and
+wine.</p><h2>Students</h2><p>Students get 20% off every evening class with a valid student
+card.</p></main></body></html>"""
+
+
+def test_a_price_comparison_word_is_not_a_subject_the_site_must_name(tmp_path: Path, seeded):
+    """ "Is there a cheaper option for students?" was declined: "cheaper" and "option" are how
+    it is asked, not what about, and a site says "20% off", not "cheaper"."""
+    base = ingest_site(tmp_path, "https://saffron.example/", {"prices.html": COOKERY_PRICES})
+
+    answer = answer_question(
+        "Is there a cheaper option for students?", embedder=get_embedder("model")
+    )
+
+    assert not answer.declined, answer.text
+    assert "20% off" in answer.text
+    assert [s.url for s in answer.sources] == [base + "prices.html"]
