@@ -18,6 +18,7 @@ from app.services.profile import ProfileFact, profile_fact, shows
 from app.services.retrieval import (
     Passage,
     absent_words,
+    asked_service,
     content_words,
     passages_with,
     rarest_subject_word,
@@ -138,6 +139,14 @@ def answer_question(
     if score < ABSENT_SUBJECT_OVERRIDE and absent_words(
         question, store, embedder=embedder, passages=passages
     ):
+        return _decline(settings, passages, score)
+    service = asked_service(question)
+    if service and not any(
+        says_word(word_stem(service), f"{passage.title} {passage.section or ''} {sentence}")
+        for passage, sentence in chosen
+    ):
+        # "Do you vaccinate ferrets?" is not answered by "Tomasz looks after our rabbits and
+        # ferrets": the answer says the asked-for service (or its page or heading does).
         return _decline(settings, passages, score)
     sources: list[Citation] = []
     for passage, _ in chosen:

@@ -383,6 +383,19 @@ def absent_words(
     return missing
 
 
+def asked_service(question: str) -> str | None:
+    """The verb of "Do you <verb> X?" when it may name the service asked about ("vaccinate"
+    in "Do you vaccinate ferrets?"), not how it is asked ("Do you take cash?", "Do you
+    have…"); else None."""
+    match = _SUBJECT.search(question)
+    if not match or not match["vg"]:
+        return None
+    verb = match["vg"].lower()
+    if verb in _ASKING_VERBS or verb in _PHRASING_WORDS or len(verb) < 3:
+        return None
+    return verb
+
+
 # A short name the site spells out ("Amex" for "American Express", "FedEx" for "Federal
 # Express"): the start of each of two capitalised words said one after the other, at least
 # two letters of each.

@@ -493,3 +493,27 @@ def test_a_price_comparison_word_is_not_a_subject_the_site_must_name(tmp_path: P
     assert not answer.declined, answer.text
     assert "20% off" in answer.text
     assert [s.url for s in answer.sources] == [base + "prices.html"]
+
+
+KENNELS = {
+    "team.html": """<html><head><title>Our team | Oakhill Kennels</title></head><body>
+<main><h1>Our team</h1><h2>Sam Price</h2><p>Sam looks after our rabbits, guinea pigs and
+ferrets, and holds a certificate in small animal care.</p></main></body></html>""",
+    "prices.html": """<html><head><title>Prices | Oakhill Kennels</title></head><body>
+<main><h1>Prices</h1><h2>Vaccinations</h2><p>Annual booster for dogs: £58. Annual booster for
+cats: £55.</p><h2>Boarding</h2><p>Dogs stay from £30 a night, cats from £18.</p></main>
+</body></html>""",
+}
+
+
+def test_a_service_asked_for_is_said_by_the_answer(tmp_path: Path, seeded):
+    """ "Do you vaccinate ferrets?" was answered with "Tomasz looks after our rabbits, guinea
+    pigs and ferrets": the ferrets were there, the service asked for was not."""
+    base = ingest_site(tmp_path, "https://oakhill.example/", KENNELS)
+    embedder = get_embedder("model")
+
+    assert answer_question("Do you vaccinate ferrets?", embedder=embedder).declined
+    answer = answer_question("Do you vaccinate cats?", embedder=embedder)
+    assert not answer.declined, answer.text
+    assert "£55" in answer.text  # the service is said by the sentence's heading
+    assert [s.url for s in answer.sources] == [base + "prices.html"]
