@@ -406,10 +406,10 @@ _CLIP_MIN = 2
 # Everyday words a visitor asks with and the word a business's page says for the same thing
 # ("a voucher as a present" on a page that sells gift vouchers). The sentence model scores
 # these pairs far below SYNONYM_SIMILARITY (present/gift 0.57, trainee/apprentice 0.67,
-# jab/vaccination 0.40, instalments/finance 0.15: below cat/dog's 0.66), so they cannot be
-# found by similarity without letting different things pass. A general list of one-word
-# equivalents, tried in order; a word is only replaced when the site never says it and says
-# the replacement.
+# jab/vaccination 0.40, instalments/finance 0.15, normal/standard 0.57; cat/dog is 0.66), so
+# they cannot be found by similarity without letting different things pass. A general list
+# of one-word equivalents, tried in order; a word is only replaced when the site never says
+# it and says the replacement.
 EVERYDAY_WORDS: dict[str, tuple[str, ...]] = {
     "present": ("gift",),
     "presents": ("gifts", "gift"),
@@ -425,6 +425,8 @@ EVERYDAY_WORDS: dict[str, tuple[str, ...]] = {
     "kids": ("children",),
     "loo": ("toilet",),
     "loos": ("toilets",),
+    "normal": ("standard", "regular"),
+    "usual": ("standard", "regular"),
 }
 
 

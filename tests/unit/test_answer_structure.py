@@ -517,3 +517,20 @@ def test_a_service_asked_for_is_said_by_the_answer(tmp_path: Path, seeded):
     assert not answer.declined, answer.text
     assert "£55" in answer.text  # the service is said by the sentence's heading
     assert [s.url for s in answer.sources] == [base + "prices.html"]
+
+
+SWIM_PRICES = """<html><head><title>Prices | Otter Swim School</title></head><body>
+<main><h1>Prices</h1><h2>Lessons</h2><ul><li>Standard lesson (30 minutes): £18</li>
+<li>Long lesson or assessment (45 minutes): £26</li></ul></main></body></html>"""
+
+
+def test_a_normal_thing_is_asked_as_the_standard_one_the_site_prices(tmp_path: Path, seeded):
+    """ "How much is a normal appointment with the vet?" was declined: the fee table says
+    "Standard consultation", never "normal"."""
+    base = ingest_site(tmp_path, "https://otter.example/", {"prices.html": SWIM_PRICES})
+
+    answer = answer_question("How much is a normal lesson?", embedder=get_embedder("model"))
+
+    assert not answer.declined, answer.text
+    assert "£18" in answer.text
+    assert [s.url for s in answer.sources] == [base + "prices.html"]
