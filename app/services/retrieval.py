@@ -356,8 +356,7 @@ def absent_words(
             continue  # how it is asked ("a cheaper option"), not what it is about
         if len(word) < 3 and not word.isdigit():
             continue
-        stem = word_stem(word)
-        if stem in vocabulary or (len(stem) >= 6 and stem[:6] in vocabulary):
+        if _uses(word, vocabulary):
             continue
         missing.append(word)
     words = [word for word in missing if not word.isdigit()]
