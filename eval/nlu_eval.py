@@ -192,7 +192,8 @@ def has_static(config: dict) -> bool:
 
 def static_config(base: dict, vectors: Path, scale: float) -> dict:
     """`base` with the static featuriser after its last CountVectorsFeaturizer, or, when `base`
-    has it already (bot/config.yml since issue 12), `base` without it: the other side."""
+    has it already, `base` without it: the other side. (bot/config.yml does not have it: the
+    comparison did not keep it.)"""
     pipeline = [dict(component) for component in base["pipeline"]]
     if has_static(base):
         return {**base, "pipeline": [c for c in pipeline if c["name"] != STATIC_FEATURIZER["name"]]}
