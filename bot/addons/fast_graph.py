@@ -10,12 +10,24 @@
   only, but asked the message for all its sparse features: every token's features of each
   featuriser were deep-copied and stacked, then thrown away. `sentence_matrix` stacks the
   sentence features alone, in the same column order, so the classifier sees the same matrix.
+- The classifier's scores were `X @ coef_.T`: scipy multiplies a sparse row by a dense matrix
+  only in row-major order, so every message copied the transposed weights (features x intents,
+  about 0.6 ms; the biggest single cost of a parse, py-spy under load, 2026-12-06). The
+  row-major copy is made once per fitted model (`probabilities`); the arithmetic is the same,
+  so the scores are the same bit for bit.
+- Each count-vector featuriser built every token's features as well as the sentence's, through
+  sklearn's general `transform` (input checks, a CSR matrix, then COO). Only the sentence's are
+  read when the model is made only of the components in `_READ_NO_TOKEN_FEATURES` (the shipped
+  pipeline); then `count_vectors` builds the sentence's row directly from the vectoriser's own
+  analyser and vocabulary, with the same values, columns and types. Any other component in the
+  model (DIET, say) keeps Rasa's path.
 
 `apply()` is called by `addons.patches.apply`.
 """
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 import numpy as np
@@ -23,7 +35,36 @@ import scipy.sparse
 from rasa.engine.exceptions import GraphRunError
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
+from rasa.nlu.constants import DENSE_FEATURIZABLE_ATTRIBUTES
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
+    CountVectorsFeaturizer,
+)
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
+from rasa.utils.tensorflow.constants import RANKING_LENGTH
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.extmath import safe_sparse_dot, softmax
+
+# The components of a model that read no token (sequence) features while it runs: with the
+# intent classifier given sentence features alone (`sentence_matrix`), none of these does.
+_READ_NO_TOKEN_FEATURES = frozenset(
+    {
+        "rasa.graph_components.converters.nlu_message_converter.NLUMessageConverter",
+        "rasa.nlu.tokenizers.whitespace_tokenizer.WhitespaceTokenizer",
+        "rasa.nlu.featurizers.sparse_featurizer.regex_featurizer.RegexFeaturizer",
+        "rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer.CountVectorsFeaturizer",
+        "rasa.nlu.classifiers.logistic_regression_classifier.LogisticRegressionClassifier",
+        "rasa.nlu.extractors.regex_entity_extractor.RegexEntityExtractor",
+        "rasa.nlu.classifiers.fallback_classifier.FallbackClassifier",
+        "rasa.nlu.classifiers.regex_message_handler.RegexMessageHandler",
+        "rasa.graph_components.providers.domain_provider.DomainProvider",
+        "rasa.core.policies.memoization.MemoizationPolicy",
+        "rasa.core.policies.rule_policy.RulePolicy",
+        "rasa.graph_components.providers.rule_only_provider.RuleOnlyDataProvider",
+        "rasa.core.policies.ensemble.DefaultPolicyPredictionEnsemble",
+    }
+)
+# Whether the model last run has a component outside that list (until one runs: yes).
+_token_features_read = True
 
 
 def _is_task(value: Any) -> bool:
@@ -67,12 +108,25 @@ def run_graph(
     if graph is None:
         graph = self._build_dask_graph(self._graph_schema.minimal_graph_schema(run_targets))
         kept[tuple(run_targets)] = graph
+    global _token_features_read
+    _token_features_read = _reads_token_features(self)
     graph = dict(graph)
     self._add_inputs_to_graph(inputs, graph)
     try:
         return dict(evaluate(graph, run_targets))
     except RuntimeError as error:
         raise GraphRunError("Error running runner.") from error
+
+
+def _reads_token_features(runner: DaskGraphRunner) -> bool:
+    reads = runner.__dict__.get("_reads_token_features")
+    if reads is None:
+        reads = any(
+            f"{node.uses.__module__}.{node.uses.__qualname__}" not in _READ_NO_TOKEN_FEATURES
+            for node in runner._graph_schema.nodes.values()
+        )
+        runner.__dict__["_reads_token_features"] = reads
+    return reads
 
 
 def sentence_matrix(self: LogisticRegressionClassifier, messages: list[Any]) -> Any:
@@ -120,6 +174,102 @@ def _is_canonical_coo_row(block: Any) -> bool:
     return block.col.size < 2 or bool((np.diff(block.col) > 0).all())
 
 
+# Per fitted classifier: the weights it was fitted with, and their row-major transpose.
+_row_major: weakref.WeakKeyDictionary[Any, tuple[Any, Any]] = weakref.WeakKeyDictionary()
+
+
+def probabilities(clf: Any, X: Any) -> Any:
+    """`clf.predict_proba(X)`, with a multinomial logistic regression's transposed weights
+    kept in row-major order; any other classifier goes sklearn's way."""
+    multinomial = isinstance(clf, LogisticRegression) and (
+        clf.multi_class == "multinomial"
+        or (clf.multi_class == "auto" and clf.classes_.size > 2 and clf.solver != "liblinear")
+    )
+    if not multinomial:
+        return clf.predict_proba(X)
+    kept = _row_major.get(clf)
+    if kept is None or kept[0] is not clf.coef_:
+        kept = (clf.coef_, np.ascontiguousarray(clf.coef_.T))
+        _row_major[clf] = kept
+    # sklearn's decision_function and predict_proba (1.1), with the row-major weights.
+    X = clf._validate_data(X, accept_sparse="csr", reset=False)
+    decision = safe_sparse_dot(X, kept[1], dense_output=True) + clf.intercept_
+    if decision.shape[1] == 1:
+        decision = np.c_[-decision.ravel(), decision.ravel()]
+    return softmax(decision, copy=False)
+
+
+def classify(self: LogisticRegressionClassifier, messages: list[Any]) -> list[Any]:
+    """`LogisticRegressionClassifier.process`, scoring through `probabilities`."""
+    X = self._create_X(messages)
+    probas = probabilities(self.clf, X)
+    intents = self.clf.classes_
+    for idx, message in enumerate(messages):
+        intent_ranking = [
+            {"name": k, "confidence": v} for k, v in zip(intents, probas[idx], strict=True)
+        ]
+        sorted_ranking = sorted(intent_ranking, key=lambda e: -e["confidence"])
+        intent = sorted_ranking[0]
+        if self.config[RANKING_LENGTH] > 0:
+            sorted_ranking = sorted_ranking[: self.config[RANKING_LENGTH]]
+        message.set("intent", intent, add_to_output=True)
+        message.set("intent_ranking", sorted_ranking, add_to_output=True)
+    return messages
+
+
+# Per vectoriser: its analyser and vocabulary.
+_analysers: weakref.WeakKeyDictionary[Any, tuple[Any, dict[str, int]]] = weakref.WeakKeyDictionary()
+
+
+def sentence_row(vectorizer: Any, text: str) -> scipy.sparse.coo_matrix:
+    """`vectorizer.transform([text])`, indices sorted, as COO (what Rasa makes of a
+    sentence), built directly: counts of the analyser's n-grams that are in the vocabulary,
+    in the same dtypes (`CountVectorizer._count_vocab`, sklearn 1.1)."""
+    kept = _analysers.get(vectorizer)
+    if kept is None:
+        vectorizer._check_vocabulary()  # as `transform` does: fails the same when unfitted
+        kept = (vectorizer.build_analyzer(), vectorizer.vocabulary_)
+        _analysers[vectorizer] = kept
+    analyse, vocabulary = kept
+    counts: dict[int, int] = {}
+    for feature in analyse(text):
+        column = vocabulary.get(feature)
+        if column is not None:
+            counts[column] = counts.get(column, 0) + 1
+    columns = sorted(counts)
+    data = np.array([counts[column] for column in columns], dtype=np.intc).astype(vectorizer.dtype)
+    if vectorizer.binary:
+        data.fill(1)
+    index_dtype = np.int64 if len(columns) > np.iinfo(np.int32).max else np.int32
+    return scipy.sparse.coo_matrix(
+        (data, (np.zeros(len(columns), dtype=index_dtype), np.array(columns, dtype=index_dtype))),
+        shape=(1, len(vocabulary)),
+    )
+
+
+_original_count_vectors = CountVectorsFeaturizer.process
+
+
+def count_vectors(self: CountVectorsFeaturizer, messages: list[Any]) -> list[Any]:
+    """`CountVectorsFeaturizer.process`, with the sentence's features alone (see the module's
+    docstring) when the model reads no token features."""
+    if self.vectorizers is None or _token_features_read:
+        return _original_count_vectors(self, messages)
+    for message in messages:
+        for attribute in self._attributes:
+            tokens = self._get_processed_message_tokens_by_attribute(message, attribute)
+            vectorizer = self.vectorizers.get(attribute)
+            if tokens and vectorizer and attribute in DENSE_FEATURIZABLE_ATTRIBUTES:
+                sentence = sentence_row(vectorizer, " ".join(tokens))
+                self.add_features_to_message(None, sentence, attribute, message)
+            else:
+                sequence, sentence = self._create_features(attribute, [tokens])
+                self.add_features_to_message(sequence[0], sentence[0], attribute, message)
+    return messages
+
+
 def apply() -> None:
     DaskGraphRunner.run = run_graph
     LogisticRegressionClassifier._create_X = sentence_matrix
+    LogisticRegressionClassifier.process = classify
+    CountVectorsFeaturizer.process = count_vectors

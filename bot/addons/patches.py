@@ -37,11 +37,21 @@ Profiled under load (py-spy), after the tracker store stopped dominating:
   full collection after that, with a full sweep every ten minutes (`addons.collector`: the
   conversations held in memory made each walk grow to 440 ms within three minutes of load).
 
+- (2026-12-06, py-spy at 300 conversations) the message processor and the form action also
+  deep-copy events, slots and the latest message into debug log calls on every turn (about 3%
+  of Rasa's busy time); the same fix as the policies'. Every message checked whether the
+  domain is empty by building an empty domain and comparing both as dicts (`Domain.is_empty`,
+  3.5%); the domain does not change once loaded, so the answer is remembered per domain. Each
+  action call's tracker state copied the active loop with `dataclasses.asdict`, which deep-copies
+  the loop's trigger message (2%); the state is only encoded to JSON, so the loop's fields are
+  taken as they are (`tracker_state`).
+
 `apply()` is called by `addons.serve`, the command `scripts/stack.py` runs instead of `rasa`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import ssl
 import types
 from functools import lru_cache
@@ -53,12 +63,15 @@ import rasa.core.run
 import ujson
 from jsonschema import ValidationError
 from jsonschema.validators import validator_for
+from rasa.core import processor
+from rasa.core.actions import forms
 from rasa.core.actions.action import RemoteAction
 from rasa.core.actions.forms import FormAction
 from rasa.core.policies import memoization, rule_policy
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.constants import ACTIVE_LOOP, FOLLOWUP_ACTION
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
-from rasa.shared.core.trackers import EventVerbosity
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
 
 from addons import collector, dialogue_states, fast_graph
@@ -178,8 +191,31 @@ def _current_turn(tracker: Any) -> list[Any]:
     return turn
 
 
+def tracker_state(tracker: Any) -> dict[str, Any]:
+    """`tracker.current_state(EventVerbosity.NONE)`, for encoding: the active loop's fields are
+    taken as they are instead of deep-copied by `dataclasses.asdict` (it holds no dataclass)."""
+    loop = tracker.active_loop
+    return {
+        "sender_id": tracker.sender_id,
+        "slots": tracker.current_slot_values(),
+        "latest_message": tracker._latest_message_data(),
+        "latest_event_time": tracker.events[-1].timestamp if len(tracker.events) > 0 else None,
+        FOLLOWUP_ACTION: tracker.followup_action,
+        "paused": tracker.is_paused(),
+        "events": None,
+        "latest_input_channel": tracker.get_latest_input_channel(),
+        ACTIVE_LOOP: (
+            {field.name: getattr(loop, field.name) for field in dataclasses.fields(loop)}
+            if loop
+            else {}
+        ),
+        "latest_action": tracker.latest_action,
+        "latest_action_name": tracker.latest_action_name,
+    }
+
+
 def _action_call_format(self: RemoteAction, tracker: Any, domain: Any) -> dict[str, Any]:
-    state = tracker.current_state(EventVerbosity.NONE)
+    state = tracker_state(tracker)
     state["events"] = [event.as_dict() for event in _current_turn(tracker)]
     result = {
         "next_action": self._name,
@@ -219,6 +255,17 @@ def _no_copy(value: Any, memo: Any = None) -> Any:
     return value
 
 
+_domain_is_empty = Domain.is_empty
+
+
+def _remembered_is_empty(self: Domain) -> bool:
+    """`Domain.is_empty`, worked out once per domain (a loaded domain does not change)."""
+    empty = self.__dict__.get("_addons_is_empty")
+    if empty is None:
+        empty = self.__dict__["_addons_is_empty"] = _domain_is_empty(self)
+    return empty
+
+
 _resolve_event_type = Event.resolve_by_type
 _event_types: dict[str, type] = {}
 
@@ -244,7 +291,8 @@ async def _load_agent_then_freeze(*args: Any, **kwargs: Any) -> Any:
 
 def apply() -> None:
     rasa.core.run.load_agent_on_start = _load_agent_then_freeze
-    for module in (memoization, rule_policy):
+    # These modules use `copy` only for the deep copies they hand to debug log calls.
+    for module in (memoization, rule_policy, processor, forms):
         module.copy = types.SimpleNamespace(deepcopy=_no_copy)
     dialogue_states.apply()
     fast_graph.apply()
@@ -252,4 +300,5 @@ def apply() -> None:
     RemoteAction._validate_action_result = _validate_action_result
     FormAction._ask_for_slot = _ask_unless_asked
     Event.resolve_by_type = staticmethod(_remembered_event_type)
+    Domain.is_empty = _remembered_is_empty
     EndpointConfig.request = _request
