@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.rasa_venv import ISOLATED_ENV, ROOT, run_rasa_script
+from tests.support.rasa_venv import CONVERSATION_STORIES, ISOLATED_ENV, ROOT, run_rasa_script
 
-SCRIPT = r"""
+SCRIPT = (
+    r"""
 import asyncio, copy, glob, json, logging, sys
 import yaml
 logging.disable(logging.WARNING)
@@ -25,10 +26,7 @@ from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.model import get_latest_model
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import CountVectorsFeaturizer
-from rasa.shared.core.generator import TrainingDataGenerator
 from rasa.shared.core.trackers import DialogueStateTracker
-from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
-from rasa.shared.core.training_data.structures import StoryGraph
 from rasa.shared.nlu.training_data.loading import load_data
 
 from addons import fast_graph
@@ -102,12 +100,9 @@ for on in (False, True):
     parses[on] = [parsed(text) for text in texts]
 parse_mismatches = [t for t, a, b in zip(texts, parses[False], parses[True]) if a != b]
 
-steps = []
-for path in sorted(glob.glob("tests/*.yml")):
-    steps.extend(YAMLStoryReader(domain).read_from_file(path))
-stories = TrainingDataGenerator(
-    StoryGraph(steps), domain, remove_duplicates=False, augmentation_factor=0
-).generate()
+"""
+    + CONVERSATION_STORIES
+    + r"""
 
 def predicted(tracker):
     prediction = agent.processor._predict_next_with_tracker(tracker)
@@ -136,6 +131,7 @@ print(json.dumps({"texts": len(texts), "parse_mismatches": len(parse_mismatches)
                   "intents": len(intents), "predictions": predictions,
                   "prediction_mismatches": prediction_mismatches}))
 """
+)
 
 
 def test_the_model_understands_and_predicts_the_same_without_dask() -> None:

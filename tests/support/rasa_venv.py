@@ -14,6 +14,21 @@ RASA_PY = ROOT / "bot" / ".venv" / "bin" / "python"
 # Nothing from the main venv's environment: the add-ons and Rasa only.
 ISOLATED_ENV = {"PYTHONPATH": str(ROOT / "bot"), "PATH": "/usr/bin:/bin"}
 
+# Script lines that read the bot's conversation tests (bot/tests/*.yml) into `stories`, each a
+# story whose `events` a tracker can replay; the script has loaded `domain` before them.
+CONVERSATION_STORIES = r"""
+import glob
+from rasa.shared.core.generator import TrainingDataGenerator
+from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
+from rasa.shared.core.training_data.structures import StoryGraph
+steps = []
+for path in sorted(glob.glob("tests/*.yml")):
+    steps.extend(YAMLStoryReader(domain).read_from_file(path))
+stories = TrainingDataGenerator(
+    StoryGraph(steps), domain, remove_duplicates=False, augmentation_factor=0
+).generate()
+"""
+
 
 def run_rasa_script(
     script: str, *args: str, timeout: float, env: dict[str, str] | None = None

@@ -9,18 +9,16 @@ ask, including after a rewind and in two conversations taking turns.
 
 from __future__ import annotations
 
-from tests.support.rasa_venv import ISOLATED_ENV, run_rasa_script
+from tests.support.rasa_venv import CONVERSATION_STORIES, ISOLATED_ENV, run_rasa_script
 
-SCRIPT = r"""
+SCRIPT = (
+    r"""
 import copy, glob, json, sys
 from rasa.shared.core.domain import Domain
 from rasa.core.actions.forms import FormAction
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUtteranceReverted
 from rasa.shared.core.trackers import EventVerbosity
-from rasa.shared.core.generator import TrainingDataGenerator
 from rasa.shared.core.trackers import DialogueStateTracker
-from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
-from rasa.shared.core.training_data.structures import StoryGraph
 
 from addons import dialogue_states
 
@@ -31,12 +29,9 @@ original_temporary = FormAction._temporary_tracker
 form = FormAction("booking_form", None)
 copies = copy_mismatches = 0
 domain = Domain.load("domain")
-steps = []
-for path in sorted(glob.glob("tests/*.yml")):
-    steps.extend(YAMLStoryReader(domain).read_from_file(path))
-stories = TrainingDataGenerator(
-    StoryGraph(steps), domain, remove_duplicates=False, augmentation_factor=0
-).generate()
+"""
+    + CONVERSATION_STORIES
+    + r"""
 slots = [slot.name for slot in domain.slots]
 rule_only = {"slots": slots[:3], "loops": ["booking_form"]}
 ways = [(False, False, None), (True, False, None), (False, True, rule_only), (True, True, rule_only)]
@@ -105,6 +100,7 @@ print(json.dumps({"stories": len(stories), "checked": checked, "mismatches": mis
                   "copies": copies, "copy_mismatches": copy_mismatches,
                   **dialogue_states.stats}))
 """
+)
 
 
 def test_states_match_what_rasa_builds_from_scratch_after_every_event() -> None:

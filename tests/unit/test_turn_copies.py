@@ -11,18 +11,16 @@ replaced use it for nothing but those deep copies.
 
 from __future__ import annotations
 
-from tests.support.rasa_venv import ISOLATED_ENV, run_rasa_script
+from tests.support.rasa_venv import CONVERSATION_STORIES, ISOLATED_ENV, run_rasa_script
 
-SCRIPT = r"""
+SCRIPT = (
+    r"""
 import copy, glob, inspect, json, re, logging
 logging.disable(logging.WARNING)
 from rasa.core import processor
 from rasa.core.actions import forms
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.generator import TrainingDataGenerator
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
-from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
-from rasa.shared.core.training_data.structures import StoryGraph
 from addons import patches
 
 uses = {name: sorted(set(re.findall(r"\bcopy\.\w+", inspect.getsource(module))))
@@ -34,12 +32,9 @@ after = [domain.is_empty(), domain.is_empty(), Domain.empty().is_empty()]
 marker = object()
 identity = processor.copy.deepcopy(marker) is marker and forms.copy.deepcopy(marker) is marker
 
-steps = []
-for path in sorted(glob.glob("tests/*.yml")):
-    steps.extend(YAMLStoryReader(domain).read_from_file(path))
-stories = TrainingDataGenerator(
-    StoryGraph(steps), domain, remove_duplicates=False, augmentation_factor=0
-).generate()
+"""
+    + CONVERSATION_STORIES
+    + r"""
 states = mismatches = triggered = 0
 for number, story in enumerate(stories):
     tracker = DialogueStateTracker(f"story-{number}", domain.slots)
@@ -55,6 +50,7 @@ for number, story in enumerate(stories):
 print(json.dumps({"uses": uses, "before": before, "after": after, "identity": identity,
                   "states": states, "mismatches": mismatches, "triggered": triggered}))
 """
+)
 
 
 def test_action_calls_carry_the_same_state_and_the_skipped_copies_were_only_for_logs() -> None:
