@@ -60,6 +60,8 @@ FOCUS_IS_VISIBLE = """() => {
 
 ANIMATIONS_FINISHED = """() => document.getAnimations().every(
   a => a.playState !== "running" || a.effect.getComputedTiming().iterations === Infinity)"""
+STILL_FINISHED_TWO_FRAMES_LATER = f"""() => new Promise(resolve => requestAnimationFrame(
+  () => requestAnimationFrame(() => resolve(({ANIMATIONS_FINISHED})()))))"""
 REACHABLE_CONTROLS = """() => [...document.querySelectorAll(
     'a[href], button, input, select, textarea, [tabindex]')]
   .filter(el => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length
@@ -94,7 +96,12 @@ def assert_accessible(target: Page | Frame, what: str) -> None:
     """axe-core finds no critical, serious or unjustified violation in `target`."""
     # Colours are judged as people see them once things stop moving (a toast fading in is
     # transparent for a moment); endless animations such as a spinner are left alone.
-    target.wait_for_function(ANIMATIONS_FINISHED)
+    # Something mounted a frame ago (a toast after a save) starts its fade only on the next
+    # frame, so "nothing moving" must still hold two frames later.
+    for _ in range(50):
+        target.wait_for_function(ANIMATIONS_FINISHED)
+        if target.evaluate(STILL_FINISHED_TWO_FRAMES_LATER):
+            break
     violations = AXE.run(target, options=AXE_OPTIONS).response["violations"]
     problems = [v for v in violations if v["impact"] in NEVER_ACCEPTED or v["id"] not in JUSTIFIED]
     report = "\n".join(
