@@ -12,9 +12,9 @@
   sentence features alone, in the same column order, so the classifier sees the same matrix.
 - The classifier's scores were `X @ coef_.T`: scipy multiplies a sparse row by a dense matrix
   only in row-major order, so every message copied the transposed weights (features x intents,
-  about 0.6 ms; the biggest single cost of a parse, py-spy under load, 2026-12-06). The
-  row-major copy is made once per fitted model (`probabilities`); the arithmetic is the same,
-  so the scores are the same bit for bit.
+  about 0.6 ms; the biggest single cost of a parse, py-spy under load, 2026-12-06). `classify`
+  stores the weights column-major once (`coef_.T` is then row-major already); the values and
+  the arithmetic are the same, so the scores are the same bit for bit.
 - Each count-vector featuriser built every token's features as well as the sentence's, through
   sklearn's general `transform` (input checks, a CSR matrix, then COO). Only the sentence's are
   read when the model is made only of the components in `_READ_NO_TOKEN_FEATURES` (the shipped
@@ -40,9 +40,6 @@ from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
     CountVectorsFeaturizer,
 )
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, TEXT
-from rasa.utils.tensorflow.constants import RANKING_LENGTH
-from sklearn.linear_model import LogisticRegression
-from sklearn.utils.extmath import safe_sparse_dot, softmax
 
 # The components of a model that read no token (sequence) features while it runs: with the
 # intent classifier given sentence features alone (`sentence_matrix`), none of these does.
@@ -174,47 +171,16 @@ def _is_canonical_coo_row(block: Any) -> bool:
     return block.col.size < 2 or bool((np.diff(block.col) > 0).all())
 
 
-# Per fitted classifier: the weights it was fitted with, and their row-major transpose.
-_row_major: weakref.WeakKeyDictionary[Any, tuple[Any, Any]] = weakref.WeakKeyDictionary()
-
-
-def probabilities(clf: Any, X: Any) -> Any:
-    """`clf.predict_proba(X)`, with a multinomial logistic regression's transposed weights
-    kept in row-major order; any other classifier goes sklearn's way."""
-    multinomial = isinstance(clf, LogisticRegression) and (
-        clf.multi_class == "multinomial"
-        or (clf.multi_class == "auto" and clf.classes_.size > 2 and clf.solver != "liblinear")
-    )
-    if not multinomial:
-        return clf.predict_proba(X)
-    kept = _row_major.get(clf)
-    if kept is None or kept[0] is not clf.coef_:
-        kept = (clf.coef_, np.ascontiguousarray(clf.coef_.T))
-        _row_major[clf] = kept
-    # sklearn's decision_function and predict_proba (1.1), with the row-major weights.
-    X = clf._validate_data(X, accept_sparse="csr", reset=False)
-    decision = safe_sparse_dot(X, kept[1], dense_output=True) + clf.intercept_
-    if decision.shape[1] == 1:
-        decision = np.c_[-decision.ravel(), decision.ravel()]
-    return softmax(decision, copy=False)
+_original_classify = LogisticRegressionClassifier.process
 
 
 def classify(self: LogisticRegressionClassifier, messages: list[Any]) -> list[Any]:
-    """`LogisticRegressionClassifier.process`, scoring through `probabilities`."""
-    X = self._create_X(messages)
-    probas = probabilities(self.clf, X)
-    intents = self.clf.classes_
-    for idx, message in enumerate(messages):
-        intent_ranking = [
-            {"name": k, "confidence": v} for k, v in zip(intents, probas[idx], strict=True)
-        ]
-        sorted_ranking = sorted(intent_ranking, key=lambda e: -e["confidence"])
-        intent = sorted_ranking[0]
-        if self.config[RANKING_LENGTH] > 0:
-            sorted_ranking = sorted_ranking[: self.config[RANKING_LENGTH]]
-        message.set("intent", intent, add_to_output=True)
-        message.set("intent_ranking", sorted_ranking, add_to_output=True)
-    return messages
+    """`LogisticRegressionClassifier.process`, with the weights stored column-major so that
+    scoring (`X @ coef_.T`) does not copy them for every message."""
+    weights = getattr(self.clf, "coef_", None)
+    if weights is not None and not weights.T.flags.c_contiguous:
+        self.clf.coef_ = np.asfortranarray(weights)
+    return _original_classify(self, messages)
 
 
 # Per vectoriser: its analyser and vocabulary.

@@ -13,7 +13,7 @@ from tests.support.rasa_venv import CONVERSATION_STORIES, ISOLATED_ENV, run_rasa
 
 SCRIPT = (
     r"""
-import copy, glob, json, sys
+import copy, json, sys
 from rasa.shared.core.domain import Domain
 from rasa.core.actions.forms import FormAction
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUtteranceReverted

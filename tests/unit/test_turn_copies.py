@@ -15,7 +15,7 @@ from tests.support.rasa_venv import CONVERSATION_STORIES, ISOLATED_ENV, run_rasa
 
 SCRIPT = (
     r"""
-import copy, glob, inspect, json, re, logging
+import copy, inspect, json, re, logging
 logging.disable(logging.WARNING)
 from rasa.core import processor
 from rasa.core.actions import forms
