@@ -24,6 +24,11 @@ built from every event) copy its state instead of replaying every event of the s
 (`copy_tracker`, `form_temporary_tracker`): late in a 3-minute load test these replays were a
 fifth of Rasa's time.
 
+The two policies' featuriser (`prediction_states`) no longer copies every state of the
+conversation at each prediction: the states kept by the replay are stripped of the text the
+policies do not use once, when added, and handed to the policies as they are (they only read
+them); only the state after the latest event is new for each call.
+
 `tracker.applied_events()` (the events left after undos and loop rewinds), which everything
 above and several policies call, is kept the same way: only the new events are walked, unless
 they name a loop not seen before (Rasa's rule looks at loops activated later), in which case it
@@ -39,7 +44,11 @@ from collections import OrderedDict
 from typing import Any
 
 from rasa.core.actions.forms import FormAction
-from rasa.shared.core.constants import PREVIOUS_ACTION, REQUESTED_SLOT
+from rasa.core.featurizers.tracker_featurizers import (
+    MaxHistoryTrackerFeaturizer,
+    _is_prev_action_unlikely_intent_in_state,
+)
+from rasa.shared.core.constants import PREVIOUS_ACTION, REQUESTED_SLOT, USER
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -58,7 +67,8 @@ from rasa.shared.core.events import (
     UserUttered,
 )
 from rasa.shared.core.slots import Slot
-from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.trackers import DialogueStateTracker, is_prev_action_listen_in_state
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 
 # Conversations whose replay is kept (least recently used first out); at about 0.5 KB per
 # state this bounds the memory to tens of MB even for long conversations.
@@ -67,7 +77,7 @@ MAX_CONVERSATIONS = 2000
 CHECKPOINTS = 12
 
 # How each call was served (the tests check that every path is taken).
-stats = {"extended": 0, "rewound": 0, "rebuilt": 0}
+stats = {"extended": 0, "rewound": 0, "rebuilt": 0, "predicted": 0, "predicted_rasa_way": 0}
 
 
 def _copy_slot(slot: Slot) -> Slot:
@@ -185,6 +195,8 @@ class _Replay:
         "last_ml_action",
         "turn_hidden",
         "checkpoints",
+        "stripped",
+        "first_unlikely",
     )
 
     def __init__(self, domain: Domain, tracker: Any) -> None:
@@ -195,6 +207,10 @@ class _Replay:
         self.last_ml_action: dict[str, Any] | None = None
         self.turn_hidden = False
         self.checkpoints: list[_Checkpoint] = []
+        # For predictions (`prediction_states`): the kept states without the user's text where
+        # an intent is there too, and the first of them that follows `action_unlikely_intent`.
+        self.stripped: list[dict[str, Any]] = []
+        self.first_unlikely: int | None = None
 
     def rewind(self, applied: list[Any]) -> int | None:
         """Go back to the latest checkpoint that `applied` shares; where to replay from."""
@@ -211,6 +227,9 @@ class _Replay:
         point = self.checkpoints[-1]
         self.tracker = _state_of(point.tracker, share_slots=True)
         del self.states[point.states :]
+        del self.stripped[point.states :]
+        if self.first_unlikely is not None and self.first_unlikely >= point.states:
+            self.first_unlikely = None
         self.last_ml_action, self.turn_hidden = point.last_ml_action, point.turn_hidden
         self.checkpoints.pop()  # taken again when its action is replayed
         return point.position
@@ -327,14 +346,16 @@ def _frozen(rule_only_data: dict[str, Any] | None) -> Any:
     return tuple((key, tuple(value or ())) for key, value in sorted(rule_only_data.items()))
 
 
-def states_for_tracker_history(
+def _replayed(
     self: Domain,
     tracker: Any,
-    omit_unset_slots: bool = False,
-    ignore_rule_only_turns: bool = False,
-    rule_only_data: dict[str, Any] | None = None,
-) -> list[dict[str, Any]]:
-    """`Domain.states_for_tracker_history`, replaying only the events it has not seen."""
+    omit_unset_slots: bool,
+    ignore_rule_only_turns: bool,
+    rule_only_data: dict[str, Any] | None,
+) -> tuple[_Replay, list[dict[str, Any]]]:
+    """The conversation's replay, brought up to its latest event, and the state after that
+    event (a list of it, empty when the turn is hidden), which is not kept: more events
+    follow. The states are `replay.states` and then that one."""
     applied = tracker.applied_events()
     key = (tracker.sender_id, omit_unset_slots, ignore_rule_only_turns, _frozen(rule_only_data))
     replay = _replays.get(key)
@@ -369,14 +390,115 @@ def states_for_tracker_history(
     replay.events = applied
     _remember(_replays, key, replay)
 
-    # The state after the latest event ends the list; it is not kept (more events follow).
-    states = list(replay.states)
+    tail = replay.states[-1:]  # `_add_state` reads the state before
     last_ml_action, turn_hidden = replay.last_ml_action, replay.turn_hidden
-    _add_state(
-        self, replay, False, states, omit_unset_slots, ignore_rule_only_turns, rule_only_data
-    )
+    _add_state(self, replay, False, tail, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
     replay.last_ml_action, replay.turn_hidden = last_ml_action, turn_hidden
-    return _copy(states)
+    return replay, tail[len(replay.states[-1:]) :]
+
+
+def states_for_tracker_history(
+    self: Domain,
+    tracker: Any,
+    omit_unset_slots: bool = False,
+    ignore_rule_only_turns: bool = False,
+    rule_only_data: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """`Domain.states_for_tracker_history`, replaying only the events it has not seen."""
+    replay, latest = _replayed(
+        self, tracker, omit_unset_slots, ignore_rule_only_turns, rule_only_data
+    )
+    return _copy(replay.states + latest)
+
+
+def _without_text(state: dict[str, Any]) -> dict[str, Any]:
+    """Rasa's `_remove_user_text_if_intent` for one state: a new state without the user's
+    text when the user sub-state has an intent too, else the state itself."""
+    user = state.get(USER)
+    if user and user.get(INTENT) and user.get(TEXT):
+        return {**state, USER: {key: value for key, value in user.items() if key != TEXT}}
+    return state
+
+
+_rasa_prediction_states = MaxHistoryTrackerFeaturizer.prediction_states
+
+
+def prediction_states(
+    self: MaxHistoryTrackerFeaturizer,
+    trackers: list[Any],
+    domain: Domain,
+    use_text_for_last_user_input: bool = False,
+    ignore_rule_only_turns: bool = False,
+    rule_only_data: dict[str, Any] | None = None,
+    ignore_action_unlikely_intent: bool = False,
+) -> list[list[dict[str, Any]]]:
+    """`MaxHistoryTrackerFeaturizer.prediction_states` (both policies' featuriser), without
+    copying every state of the conversation at each prediction.
+
+    Rasa takes a fresh copy of the states, drops those after `action_unlikely_intent` (for
+    machine-learning policies), keeps the last `max_history`, removes the intent or the text
+    from the last one's user input (`_choose_last_user_input`), and the text from every user
+    input that has an intent. Here the kept states are stripped of text once, when the replay
+    adds them (`_Replay.stripped`), and the prediction's states are those, shared (the two
+    policies only read them: JSON keys and comparisons), and the state after the latest event,
+    new for each call. Anything else (a featuriser that encodes states, as TED's, training
+    trackers, a hidden last turn, `action_unlikely_intent` in the conversation) goes Rasa's
+    way."""
+    if (
+        type(self) is not MaxHistoryTrackerFeaturizer
+        or self.state_featurizer is not None
+        or len(trackers) != 1
+        or type(trackers[0]) is not DialogueStateTracker
+        or Domain.states_for_tracker_history is not states_for_tracker_history
+    ):
+        return _rasa_prediction_states(
+            self,
+            trackers,
+            domain,
+            use_text_for_last_user_input,
+            ignore_rule_only_turns,
+            rule_only_data,
+            ignore_action_unlikely_intent,
+        )
+    replay, latest = _replayed(domain, trackers[0], False, ignore_rule_only_turns, rule_only_data)
+    stripped = replay.stripped
+    for position in range(len(stripped), len(replay.states)):
+        state = replay.states[position]
+        stripped.append(_without_text(state))
+        if replay.first_unlikely is None and _is_prev_action_unlikely_intent_in_state(state):
+            replay.first_unlikely = position
+    if not latest or (
+        ignore_action_unlikely_intent
+        and (
+            replay.first_unlikely is not None or _is_prev_action_unlikely_intent_in_state(latest[0])
+        )
+    ):
+        stats["predicted_rasa_way"] += 1
+        return _rasa_prediction_states(
+            self,
+            trackers,
+            domain,
+            use_text_for_last_user_input,
+            ignore_rule_only_turns,
+            rule_only_data,
+            ignore_action_unlikely_intent,
+        )
+    stats["predicted"] += 1
+    last = latest[0]
+    user = last.get(USER)
+    if user and is_prev_action_listen_in_state(last):
+        # `_choose_last_user_input`: this state's user input was built for this call.
+        if use_text_for_last_user_input:
+            dropped = {key for key in (INTENT, ENTITIES) if user.get(key)}
+        else:
+            dropped = {TEXT} if user.get(TEXT) else set()
+        if dropped:
+            last = {**last, USER: {k: v for k, v in user.items() if k not in dropped}}
+    last = _without_text(last)
+    history = self.max_history
+    if not history:
+        return [[*stripped, last]]
+    return [[*stripped[len(stripped) - min(history - 1, len(stripped)) :], last]]
 
 
 def apply() -> None:
@@ -384,3 +506,4 @@ def apply() -> None:
     DialogueStateTracker.applied_events = applied_events
     DialogueStateTracker.copy = copy_tracker
     FormAction._temporary_tracker = form_temporary_tracker
+    MaxHistoryTrackerFeaturizer.prediction_states = prediction_states
