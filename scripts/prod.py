@@ -35,7 +35,7 @@ from pathlib import Path
 import httpx
 
 from scripts.checkout import ROOT, say
-from scripts.control import Stack, up
+from scripts.control import Stack, ensure_postgres_database, up
 from scripts.gateway import DEPLOY_NGINX, GATEWAY_TEMPLATE, render_deploy, render_gateway_config
 
 DEFAULT_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/chatbot"
@@ -83,32 +83,6 @@ def ensure_nginx() -> str:
     if not found:
         raise SystemExit("nginx was installed but is not on PATH")
     return found
-
-
-def ensure_postgres_database(url: str) -> None:
-    """Create the database named in a PostgreSQL URL when it does not exist yet."""
-    if not url.startswith("postgresql"):
-        return
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    target = make_url(url).set(drivername="postgresql+psycopg")
-    name = target.database
-    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            exists = connection.execute(
-                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
-            ).first()
-            if not exists:
-                say(f"Creating the PostgreSQL database {name}")
-                connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as exc:  # noqa: BLE001 - say which service, not a driver traceback
-        raise SystemExit(
-            f"PostgreSQL at {target.render_as_string()} is unreachable: {exc}"
-        ) from None
-    finally:
-        admin.dispose()
 
 
 def ensure_certificate(cert: Path, key: Path) -> None:

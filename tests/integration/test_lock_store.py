@@ -82,3 +82,65 @@ def test_tickets_issued_at_once_are_distinct_and_the_lock_is_released():
     finally:
         for key in client.scan_iter(f"{prefix}*"):
             client.delete(key)
+
+
+# Rasa takes the lock for each message on its event loop: several servers' turns of one visitor,
+# arriving together, run one at a time and in ticket order, and nothing is left behind.
+ASYNC_SCRIPT = r"""
+import asyncio, json, sys
+from urllib.parse import urlsplit
+from addons.lock_store import AtomicRedisLockStore
+
+url, prefix = urlsplit(sys.argv[1]), sys.argv[2]
+stores = [
+    AtomicRedisLockStore(
+        host=url.hostname, port=url.port or 6379, db=int(url.path.lstrip("/") or 0),
+        key_prefix=prefix,
+    )
+    for _ in range(4)
+]
+inside = overlaps = turns = 0
+
+async def turn(store, conversation):
+    global inside, overlaps, turns
+    async with store.lock(conversation, wait_time_in_seconds=0.01):
+        inside += 1
+        overlaps += inside > 1
+        await asyncio.sleep(0.005)  # the turn's work, during which others wait their turn
+        inside -= 1
+        turns += 1
+
+async def main():
+    for round_ in range(15):
+        conversation = f"visitor{round_}"
+        await asyncio.gather(*(turn(store, conversation) for store in stores for _ in range(2)))
+    left = sum(stores[0].get_lock(f"visitor{r}") is not None for r in range(15))
+    print(json.dumps({"turns": turns, "overlaps": overlaps, "locks_left": left}))
+
+asyncio.run(main())
+"""
+
+
+def test_turns_on_the_event_loop_take_the_lock_one_at_a_time():
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except Exception as exc:  # noqa: BLE001
+        require_service("Redis", str(exc))
+    prefix = "locktest" + uuid.uuid4().hex[:8]
+    try:
+        result = subprocess.run(
+            [str(RASA_PY), "-c", ASYNC_SCRIPT, REDIS_URL, prefix],
+            cwd=ROOT / "bot",
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        outcome = json.loads(result.stdout.strip().splitlines()[-1])
+        assert outcome == {"turns": 120, "overlaps": 0, "locks_left": 0}
+    finally:
+        for key in client.scan_iter(f"{prefix}*"):
+            client.delete(key)
