@@ -444,13 +444,24 @@ def prediction_states(
     new for each call. Anything else (a featuriser that encodes states, as TED's, training
     trackers, a hidden last turn, `action_unlikely_intent` in the conversation) goes Rasa's
     way."""
+    states = None
     if (
-        type(self) is not MaxHistoryTrackerFeaturizer
-        or self.state_featurizer is not None
-        or len(trackers) != 1
-        or type(trackers[0]) is not DialogueStateTracker
-        or Domain.states_for_tracker_history is not states_for_tracker_history
+        type(self) is MaxHistoryTrackerFeaturizer
+        and self.state_featurizer is None
+        and len(trackers) == 1
+        and type(trackers[0]) is DialogueStateTracker
+        and Domain.states_for_tracker_history is states_for_tracker_history
     ):
+        states = _states_from_replay(
+            self.max_history,
+            trackers[0],
+            domain,
+            use_text_for_last_user_input,
+            ignore_rule_only_turns,
+            rule_only_data,
+            ignore_action_unlikely_intent,
+        )
+    if states is None:
         return _rasa_prediction_states(
             self,
             trackers,
@@ -460,7 +471,20 @@ def prediction_states(
             rule_only_data,
             ignore_action_unlikely_intent,
         )
-    replay, latest = _replayed(domain, trackers[0], False, ignore_rule_only_turns, rule_only_data)
+    return [states]
+
+
+def _states_from_replay(
+    history: int | None,
+    tracker: DialogueStateTracker,
+    domain: Domain,
+    use_text_for_last_user_input: bool,
+    ignore_rule_only_turns: bool,
+    rule_only_data: dict[str, Any] | None,
+    ignore_action_unlikely_intent: bool,
+) -> list[dict[str, Any]] | None:
+    """The body of `prediction_states` for one conversation; None where Rasa's way is needed."""
+    replay, latest = _replayed(domain, tracker, False, ignore_rule_only_turns, rule_only_data)
     stripped = replay.stripped
     for position in range(len(stripped), len(replay.states)):
         state = replay.states[position]
@@ -474,15 +498,7 @@ def prediction_states(
         )
     ):
         stats["predicted_rasa_way"] += 1
-        return _rasa_prediction_states(
-            self,
-            trackers,
-            domain,
-            use_text_for_last_user_input,
-            ignore_rule_only_turns,
-            rule_only_data,
-            ignore_action_unlikely_intent,
-        )
+        return None
     stats["predicted"] += 1
     last = latest[0]
     user = last.get(USER)
@@ -495,10 +511,9 @@ def prediction_states(
         if dropped:
             last = {**last, USER: {k: v for k, v in user.items() if k not in dropped}}
     last = _without_text(last)
-    history = self.max_history
     if not history:
-        return [[*stripped, last]]
-    return [[*stripped[len(stripped) - min(history - 1, len(stripped)) :], last]]
+        return [*stripped, last]
+    return [*stripped[len(stripped) - min(history - 1, len(stripped)) :], last]
 
 
 def apply() -> None:

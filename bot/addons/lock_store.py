@@ -86,14 +86,9 @@ class AtomicRedisLockStore(RedisLockStore):
             with self.red.pipeline() as pipe:
                 try:
                     pipe.watch(key)
-                    raw = pipe.get(key)
-                    lock = TicketLock.from_dict(json.loads(raw)) if raw else None
-                    stored, result = change(lock)
+                    stored, result = _changed(pipe.get(key), change)
                     pipe.multi()
-                    if stored is None:
-                        pipe.delete(key)
-                    elif stored is not ...:
-                        pipe.set(key, stored.dumps())
+                    _write(pipe, key, stored)
                     pipe.execute()
                     return result
                 except redis.WatchError:
@@ -132,14 +127,9 @@ class AtomicRedisLockStore(RedisLockStore):
             async with self._client().pipeline() as pipe:
                 try:
                     await pipe.watch(key)
-                    raw = await pipe.get(key)
-                    lock = TicketLock.from_dict(json.loads(raw)) if raw else None
-                    stored, result = change(lock)
+                    stored, result = _changed(await pipe.get(key), change)
                     pipe.multi()
-                    if stored is None:
-                        pipe.delete(key)
-                    elif stored is not ...:
-                        pipe.set(key, stored.dumps())
+                    _write(pipe, key, stored)
                     await pipe.execute()
                     return result
                 except redis.WatchError:
@@ -179,6 +169,19 @@ class AtomicRedisLockStore(RedisLockStore):
             await asyncio.sleep(wait_time_in_seconds)
             await self._transact_async(conversation_id, _drop_expired)
         raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
+
+
+def _changed(raw: Any, change: Callable[[TicketLock | None], tuple[Any, T]]) -> tuple[Any, T]:
+    """`change` applied to the stored lock (`raw`, or None when there is none)."""
+    return change(TicketLock.from_dict(json.loads(raw)) if raw else None)
+
+
+def _write(pipe: Any, key: str, stored: Any) -> None:
+    """Queue in the transaction what `change` said to store."""
+    if stored is None:
+        pipe.delete(key)
+    elif stored is not ...:
+        pipe.set(key, stored.dumps())
 
 
 # The changes `_transact` makes: each gets the stored lock (or None) and returns (what to store:

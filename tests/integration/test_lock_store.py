@@ -59,7 +59,8 @@ print(json.dumps({"duplicate_tickets": duplicates, "locks_left": left}))
 """
 
 
-def test_tickets_issued_at_once_are_distinct_and_the_lock_is_released():
+def _run(script: str) -> dict:
+    """Run `script` in Rasa's venv against the test Redis with a key prefix of its own."""
     import redis
 
     client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
@@ -70,18 +71,21 @@ def test_tickets_issued_at_once_are_distinct_and_the_lock_is_released():
     prefix = "locktest" + uuid.uuid4().hex[:8]
     try:
         result = subprocess.run(
-            [str(RASA_PY), "-c", SCRIPT, REDIS_URL, prefix],
+            [str(RASA_PY), "-c", script, REDIS_URL, prefix],
             cwd=ROOT / "bot",
             capture_output=True,
             text=True,
             timeout=120,
         )
         assert result.returncode == 0, result.stderr[-3000:]
-        outcome = json.loads(result.stdout.strip().splitlines()[-1])
-        assert outcome == {"duplicate_tickets": 0, "locks_left": 0}
+        return json.loads(result.stdout.strip().splitlines()[-1])
     finally:
         for key in client.scan_iter(f"{prefix}*"):
             client.delete(key)
+
+
+def test_tickets_issued_at_once_are_distinct_and_the_lock_is_released():
+    assert _run(SCRIPT) == {"duplicate_tickets": 0, "locks_left": 0}
 
 
 # Rasa takes the lock for each message on its event loop: several servers' turns of one visitor,
@@ -122,25 +126,4 @@ asyncio.run(main())
 
 
 def test_turns_on_the_event_loop_take_the_lock_one_at_a_time():
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except Exception as exc:  # noqa: BLE001
-        require_service("Redis", str(exc))
-    prefix = "locktest" + uuid.uuid4().hex[:8]
-    try:
-        result = subprocess.run(
-            [str(RASA_PY), "-c", ASYNC_SCRIPT, REDIS_URL, prefix],
-            cwd=ROOT / "bot",
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
-        outcome = json.loads(result.stdout.strip().splitlines()[-1])
-        assert outcome == {"turns": 120, "overlaps": 0, "locks_left": 0}
-    finally:
-        for key in client.scan_iter(f"{prefix}*"):
-            client.delete(key)
+    assert _run(ASYNC_SCRIPT) == {"turns": 120, "overlaps": 0, "locks_left": 0}
