@@ -32,7 +32,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
@@ -118,6 +118,17 @@ class AtomicRedisLockStore(RedisLockStore):
             self._asyncio = (loop, redis.asyncio.Redis(**self._connection))
         return self._asyncio[1]
 
+    async def _reconnecting(self, command: Callable[[], Awaitable[T]]) -> T:
+        """Run a command that changes nothing (a read, a WATCH), again on a new connection if
+        the pooled one turns out closed: a Redis that restarted closed every connection, and
+        the asyncio pool hands one out without noticing (seen: every turn's lock failed with
+        "Connection closed by server" after a Redis restart)."""
+        try:
+            return await command()
+        except redis.ConnectionError:
+            await self._client().connection_pool.disconnect()
+            return await command()
+
     async def _transact_async(
         self, conversation_id: str, change: Callable[[TicketLock | None], tuple[Any, T]]
     ) -> T:
@@ -126,7 +137,7 @@ class AtomicRedisLockStore(RedisLockStore):
         while True:
             async with self._client().pipeline() as pipe:
                 try:
-                    await pipe.watch(key)
+                    await self._reconnecting(lambda: pipe.watch(key))
                     stored, result = _changed(await pipe.get(key), change)
                     pipe.multi()
                     _write(pipe, key, stored)
@@ -160,7 +171,9 @@ class AtomicRedisLockStore(RedisLockStore):
     ) -> TicketLock:
         """Rasa's `LockStore._acquire_lock` with the asyncio client."""
         while True:
-            raw = await self._client().get(self.key_prefix + conversation_id)
+            raw = await self._reconnecting(
+                lambda: self._client().get(self.key_prefix + conversation_id)
+            )
             lock = TicketLock.from_dict(json.loads(raw)) if raw else None
             if not lock:
                 break  # expired

@@ -100,11 +100,18 @@ def engine_for(url: str) -> sa.engine.Engine:
 
 def ensure_schema(engine: sa.engine.Engine) -> None:
     """Create the table, or add our columns to an event broker's older one and fill them."""
-    inspector = sa.inspect(engine)
-    if not inspector.has_table("events"):
-        _metadata.create_all(engine)
-        return
-    columns = {column["name"] for column in inspector.get_columns("events")}
+    if not sa.inspect(engine).has_table("events"):
+        try:
+            with engine.begin() as connection:  # the table and its index, or neither
+                _metadata.create_all(connection)
+            return
+        except sa.exc.DBAPIError:
+            # Two Rasa servers starting at once on a new database (`make up-prod`): the other
+            # created it between the check and the create (seen: PostgreSQL's duplicate
+            # "pg_type" key, and that server exited). Theirs is used.
+            if not sa.inspect(engine).has_table("events"):
+                raise
+    columns = {column["name"] for column in sa.inspect(engine).get_columns("events")}
     with engine.begin() as connection:
         added = []
         if "type_name" not in columns:

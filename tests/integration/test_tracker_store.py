@@ -140,3 +140,58 @@ def test_two_processes_taking_turns_through_redis_see_each_others_events(tmp_pat
     except Exception as exc:  # noqa: BLE001
         require_service("Redis", str(exc))
     check(run_store(tmp_path, TEST_REDIS_URL), redis_lost=True)
+
+
+# Two Rasa servers (`make up-prod`) start at the same moment on a new database: both find no
+# events table and both create it. The one that loses must use the other's table, not exit
+# (seen: PostgreSQL refused the second CREATE TABLE with a duplicate "pg_type" key, and that
+# Rasa server exited, so the gateway answered 502 until supervisord had restarted it).
+SCHEMA_RACE = r"""
+import json, sys, threading
+import sqlalchemy as sa
+from addons.tracker_store import ensure_schema
+
+failures = []
+for url in sys.argv[1:]:
+    barrier = threading.Barrier(6)
+
+    def start():
+        engine = sa.create_engine(url)
+        barrier.wait()
+        try:
+            ensure_schema(engine)
+        except Exception as exc:  # noqa: BLE001
+            failures.append(repr(exc)[:200])
+        finally:
+            engine.dispose()
+
+    threads = [threading.Thread(target=start) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    tables = sa.inspect(sa.create_engine(url)).get_table_names()
+    assert "events" in tables, tables
+print(json.dumps({"failures": failures}))
+"""
+
+
+@pytest.mark.postgres
+def test_servers_starting_together_on_a_new_database_all_start():
+    from tests.conftest import _drop_postgres_database, _postgres_database
+
+    urls = [_postgres_database() for _ in range(4)]
+    try:
+        done = subprocess.run(
+            [str(RASA_PY), "-c", SCHEMA_RACE, *[u.replace("+psycopg", "") for u in urls]],
+            cwd=ROOT / "bot",
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert json.loads(done.stdout.strip().splitlines()[-1]) == {"failures": []}
+    finally:
+        for url in urls:
+            _drop_postgres_database(url)
