@@ -35,7 +35,7 @@ from pathlib import Path
 import httpx
 
 from scripts.checkout import ROOT, say
-from scripts.control import Stack, ensure_postgres_database, up
+from scripts.control import Stack, up
 from scripts.gateway import DEPLOY_NGINX, GATEWAY_TEMPLATE, render_deploy, render_gateway_config
 
 DEFAULT_DATABASE_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/chatbot"
@@ -221,8 +221,7 @@ class ProdStack(Stack):
 
     # -- preparation --------------------------------------------------------------------------
     def prepare(self, *, quiet: bool = False) -> str | None:
-        self.nginx = ensure_nginx()
-        ensure_postgres_database(self.env()["DATABASE_URL"])
+        self.nginx = ensure_nginx()  # the database is created, if missing, by Stack.prepare
         self._check_redis()
         ensure_certificate(self.tls_cert, self.tls_key)
         self.write_gateway_config()
