@@ -8,19 +8,15 @@ two turns of one visitor ran at once.
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import uuid
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import require_service
+from tests.support.rasa_venv import run_rasa_script
 
 pytestmark = [pytest.mark.integration, pytest.mark.redis]
-ROOT = Path(__file__).resolve().parents[2]
-RASA_PY = ROOT / "bot" / ".venv" / "bin" / "python"
 REDIS_URL = os.environ.get("TEST_GATEWAY_REDIS_URL", "redis://127.0.0.1:6379/13")
 
 SCRIPT = r"""
@@ -70,15 +66,7 @@ def _run(script: str) -> dict:
         require_service("Redis", str(exc))
     prefix = "locktest" + uuid.uuid4().hex[:8]
     try:
-        result = subprocess.run(
-            [str(RASA_PY), "-c", script, REDIS_URL, prefix],
-            cwd=ROOT / "bot",
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
-        return json.loads(result.stdout.strip().splitlines()[-1])
+        return run_rasa_script(script, REDIS_URL, prefix, timeout=120)[0]
     finally:
         for key in client.scan_iter(f"{prefix}*"):
             client.delete(key)

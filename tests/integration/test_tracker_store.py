@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import TEST_REDIS_URL, require_service
+from tests.support.rasa_venv import run_rasa_script
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -182,16 +183,10 @@ def test_servers_starting_together_on_a_new_database_all_start():
 
     urls = [_postgres_database() for _ in range(4)]
     try:
-        done = subprocess.run(
-            [str(RASA_PY), "-c", SCHEMA_RACE, *[u.replace("+psycopg", "") for u in urls]],
-            cwd=ROOT / "bot",
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr[-3000:]
-        assert json.loads(done.stdout.strip().splitlines()[-1]) == {"failures": []}
+        # Rasa's venv reaches PostgreSQL through psycopg2, the driver of a plain postgresql:// URL.
+        drivers = [url.replace("+psycopg", "") for url in urls]
+        result, _ = run_rasa_script(SCHEMA_RACE, *drivers, timeout=300)
+        assert result == {"failures": []}
     finally:
         for url in urls:
             _drop_postgres_database(url)
