@@ -49,6 +49,9 @@ Profiled under load (py-spy), after the tracker store stopped dominating:
   rule again for every state of the conversation at each prediction (7% of the event loop); see
   `addons.rule_keys`. The replays' checkpoints copied every slot at every action (5%); they
   now share the slots a replay has not changed since (`addons.dialogue_states`).
+- (2026-12-06 night, py-spy at 300 conversations: the event loop busy 97% of the time, a
+  quarter of it parsing) messages are parsed in a second process, so the NLU half of the model
+  runs on the other core; see `addons.nlu_process`.
 
 `apply()` is called by `addons.serve`, the command `scripts/stack.py` runs instead of `rasa`.
 """
@@ -78,7 +81,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig, concat_url
 
-from addons import collector, dialogue_states, fast_graph, rule_keys
+from addons import collector, dialogue_states, fast_graph, nlu_process, rule_keys
 
 
 def _validator(schema: dict[str, Any]) -> Any:
@@ -290,6 +293,8 @@ _load_agent_on_start = rasa.core.run.load_agent_on_start
 async def _load_agent_then_freeze(*args: Any, **kwargs: Any) -> Any:
     agent = await _load_agent_on_start(*args, **kwargs)
     collector.install()
+    if agent is not None and agent.processor is not None:
+        nlu_process.start(agent.processor)
     return agent
 
 
@@ -301,6 +306,7 @@ def apply() -> None:
     dialogue_states.apply()
     fast_graph.apply()
     rule_keys.apply()
+    nlu_process.apply()
     RemoteAction._action_call_format = _action_call_format
     RemoteAction._validate_action_result = _validate_action_result
     FormAction._ask_for_slot = _ask_unless_asked
