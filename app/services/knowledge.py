@@ -273,7 +273,7 @@ def select_sentences(
             continue
         said.add(key)
         chosen.append(item)
-    chosen = chosen[:MAX_SENTENCES]
+    chosen = _without_restatements(chosen)[:MAX_SENTENCES]
     chosen.sort(key=lambda item: (item[1], item[2]))
     result: list[tuple[Passage, str]] = []
     length = 0
@@ -283,6 +283,23 @@ def select_sentences(
         result.append((passages[index], sentence))
         length += len(sentence) + 1
     return result, best
+
+
+def _without_restatements(chosen: list[tuple[float, int, int, str]]) -> list:
+    """The chosen sentences less any whose every word another of them says too: the hours
+    table's row "Monday – Friday: 9:00 am – 6:00 pm." beside "Our business hours are Monday to
+    Friday from 9:00 am to 6:00 pm and Saturday …" said the hours twice. Of two sentences with
+    the same words, the better-scored one stays."""
+    words = [content_words(item[3]) for item in chosen]
+    return [
+        item
+        for i, item in enumerate(chosen)
+        if not words[i]
+        or not any(
+            j != i and words[i] <= words[j] and (words[i] != words[j] or j < i)
+            for j in range(len(chosen))
+        )
+    ]
 
 
 # A percentage is a price only said as one ("15% off", "a deposit of 50%", "we charge 50% of

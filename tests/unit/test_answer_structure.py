@@ -19,6 +19,7 @@ from app.services.knowledge import (
     _answers_type,
     _counts_asked,
     _weighted_overlap,
+    _without_restatements,
     answer_question,
     answer_type,
 )
@@ -534,3 +535,34 @@ def test_a_normal_thing_is_asked_as_the_standard_one_the_site_prices(tmp_path: P
     assert not answer.declined, answer.text
     assert "£18" in answer.text
     assert [s.url for s in answer.sources] == [base + "prices.html"]
+
+
+def test_a_sentence_that_restates_another_is_said_once():
+    """The demo site's hours: the paragraph and the table row under it were both said, so the
+    visitor read Monday to Friday's hours twice in one answer."""
+    prose = (
+        "Our business hours are Monday to Friday from 9:00 am to 6:00 pm and Saturday from "
+        "10:00 am to 4:00 pm."
+    )
+    row = "Monday – Friday: 9:00 am – 6:00 pm."
+    other = "Parking is free after 6:00 pm."
+    # Whichever scored better, the restating row goes and the sentence that says more stays.
+    for chosen in ([(0.9, 0, 0, row), (0.8, 0, 1, prose)], [(0.9, 0, 1, prose), (0.8, 0, 0, row)]):
+        assert [item[3] for item in _without_restatements(chosen)] == [prose]
+    # A sentence that says something the other does not is kept; of two alike, the first.
+    assert len(_without_restatements([(0.9, 0, 0, prose), (0.8, 0, 1, other)])) == 2
+    assert _without_restatements([(0.9, 0, 0, row), (0.8, 1, 0, row.upper())]) == [(0.9, 0, 0, row)]
+
+
+DEMO_HOURS_PAGE = Path(__file__).resolve().parents[2] / "demo" / "site" / "hours-contact.html"
+
+
+def test_the_hours_are_said_once(tmp_path: Path, seeded):
+    pages = {"hours-contact.html": DEMO_HOURS_PAGE.read_text(encoding="utf-8")}
+    ingest_site(tmp_path, "https://brightpath.example/", pages)
+
+    answer = answer_question("What are your opening hours?", embedder=get_embedder("model"))
+
+    assert not answer.declined, answer.text
+    assert "10:00 am" in answer.text, answer.text
+    assert answer.text.count("9:00 am") == 1, answer.text
