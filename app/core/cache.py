@@ -44,15 +44,25 @@ class LocalCache:
         self._tokens_at_miss: dict[str, str] = {}
         self._lock = threading.Lock()
         self._marker_dir = marker_dir
+        self._marker_paths: dict[str, str] = {}
 
     def _marker(self, key: str) -> Path:
         return self._marker_dir / key.replace(":", "__").replace("/", "_")
 
     def _token(self, key: str) -> str:
+        # Read on every `get`, with the OS's calls: `Path.read_text` took 29 µs a read (9 µs
+        # this way), and py-spy put 13% of the action server's busy time in it under load.
+        path = self._marker_paths.get(key)
+        if path is None:
+            path = self._marker_paths[key] = str(self._marker(key))
         try:
-            return self._marker(key).read_text()
+            marker = os.open(path, os.O_RDONLY)
         except FileNotFoundError:
             return ""
+        try:
+            return os.read(marker, 4096).decode()
+        finally:
+            os.close(marker)
 
     def get(self, key: str) -> Any | None:
         token = self._token(key)
