@@ -285,7 +285,9 @@ def select_sentences(
     return result, best
 
 
-def _without_restatements(chosen: list[tuple[float, int, int, str]]) -> list:
+def _without_restatements(
+    chosen: list[tuple[float, int, int, str]],
+) -> list[tuple[float, int, int, str]]:
     """The chosen sentences less any whose every word another of them says too: the hours
     table's row "Monday – Friday: 9:00 am – 6:00 pm." beside "Our business hours are Monday to
     Friday from 9:00 am to 6:00 pm and Saturday …" said the hours twice. Of two sentences with

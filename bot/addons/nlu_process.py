@@ -3,12 +3,13 @@
 Rasa 3.6 parses a message (tokeniser, featurisers, intent classifier: the NLU half of the
 model) and predicts the bot's next actions on one event loop, one message at a time. py-spy
 under 300 REST conversations (2026-12-06 night) found that loop busy 97% of the time, a quarter
-of it parsing, while the machine as a whole used about 1.5 of its 2 cores: every message
+of it parsing, while the machine as a whole used about 1.6 of its 2 cores: every message
 waited for every other message's parse. Parsing needs only the message and the model, so it
 can run elsewhere.
 
 `NLUProcess` runs the model's NLU in a child process (`python -m addons.nlu_process <model>`,
-started by Rasa's own process on its first message), talking over the child's stdin and
+started by Rasa's process once the model is loaded, or on the first message for a model
+loaded later through the HTTP API), talking over the child's stdin and
 stdout: each request and each answer is one pickled frame. The child parses with Rasa's own
 `MessageProcessor._parse_message_with_graph` on the same model file with the same add-ons,
 so the parse is the same; Rasa's `parse_message` then does the rest as before (full retrieval
@@ -30,6 +31,7 @@ messages/s; Rasa's CPU a message (parent and child together) about 5% higher.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import contextvars
 import itertools
 import logging
@@ -215,22 +217,25 @@ class NLUProcess:
                 else:
                     future.set_exception(RuntimeError(error))
         except (asyncio.IncompleteReadError, ConnectionError):
-            pass
+            pass  # the child exited
+        except Exception:
+            logger.exception("The NLU process's answer could not be read; replacing it.")
         finally:
             self._ready = False
             self._process = None
             for future in self._pending.values():
                 if not future.done():
                     future.set_exception(ChildGone())
-            if process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
                 process.kill()
             await process.wait()
 
     def _stop_child(self) -> None:
         self._ready = False
         process = self._process
-        if process is not None and process.returncode is None:
-            process.kill()  # its reader then fails what is pending and restarts it
+        if process is not None:
+            with contextlib.suppress(ProcessLookupError):  # exited meanwhile
+                process.kill()  # its reader then fails what is pending and restarts it
 
 
 def _graph_reads_tracker(processor: MessageProcessor) -> bool:
