@@ -69,13 +69,9 @@ def enable() -> None:
     _enabled = True
 
 
-def _frame(value: Any) -> bytes:
-    body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    return _HEADER.pack(len(body)) + body
-
-
 def _write_frame(stream: BinaryIO, value: Any) -> None:
-    stream.write(_frame(value))
+    body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(body)) + body)
     stream.flush()
 
 
@@ -98,6 +94,7 @@ class NLUProcess:
         self.model_path = Path(model_path).resolve()
         self._process: asyncio.subprocess.Process | None = None
         self._ready = False
+        self._starting = False
         self._task: asyncio.Task[None] | None = None  # kept: the loop holds tasks weakly
         self._closed = False
         self._restarts = 0
@@ -120,7 +117,7 @@ class NLUProcess:
         assert process is not None and process.stdin is not None
         request_id = next(self._ids)
         try:
-            frame = _frame(
+            body = pickle.dumps(
                 (
                     request_id,
                     message.text,
@@ -128,7 +125,8 @@ class NLUProcess:
                     message.input_channel,
                     message.message_id,
                     message.metadata,
-                )
+                ),
+                protocol=pickle.HIGHEST_PROTOCOL,
             )
         except Exception:  # metadata a channel filled with something pickle cannot carry
             self.parsed_by_rasa += 1
@@ -136,7 +134,7 @@ class NLUProcess:
         future = asyncio.get_running_loop().create_future()
         self._pending[request_id] = future
         try:
-            process.stdin.write(frame)
+            process.stdin.write(_HEADER.pack(len(body)) + body)
             parse_data = await asyncio.wait_for(future, PARSE_TIMEOUT)
             self.parsed_by_child += 1
             return parse_data
@@ -161,24 +159,28 @@ class NLUProcess:
         self._stop_child()
 
     def start_soon(self) -> None:
-        if self._closed or (self._task is not None and not self._task.done()):
+        if self._starting or self._closed:
             return
+        self._starting = True
         self._task = asyncio.get_running_loop().create_task(self._run_child())
 
     async def _run_child(self) -> None:
         """Start the child, read its answers until it exits, then start another after a
         pause (unless closed)."""
-        while not self._closed:
-            started = time.monotonic()
-            await self._serve_one_child()
-            if self._closed:
-                return
-            if time.monotonic() - started > 300:
-                self._restarts = 0  # it ran for a while: a fresh failure, not a loop
-            delay = RESTART_DELAYS[min(self._restarts, len(RESTART_DELAYS) - 1)]
-            self._restarts += 1
-            logger.warning("The NLU process exited; starting another in %.0f s.", delay)
-            await asyncio.sleep(delay)
+        try:
+            while not self._closed:
+                started = time.monotonic()
+                await self._serve_one_child()
+                if self._closed:
+                    return
+                if time.monotonic() - started > 300:
+                    self._restarts = 0  # it ran for a while: a fresh failure, not a loop
+                delay = RESTART_DELAYS[min(self._restarts, len(RESTART_DELAYS) - 1)]
+                self._restarts += 1
+                logger.warning("The NLU process exited; starting another in %.0f s.", delay)
+                await asyncio.sleep(delay)
+        finally:
+            self._starting = False
 
     async def _serve_one_child(self) -> None:
         try:
