@@ -53,6 +53,12 @@ class ActionAnswerQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         question = (tracker.latest_message or {}).get("text") or ""
+        if not question.strip():  # the widget sends none; Rasa's public webhook lets one in
+            dispatcher.utter_message(
+                text="That message was empty. What would you like to ask, or do?",
+                buttons=clarification_buttons(tracker, None),
+            )
+            return []
         info_type = info_category(next(tracker.get_latest_entity_values("info_type"), None))
         try:
             answer = await asyncio.to_thread(

@@ -259,8 +259,11 @@ class TaskFormValidation(FormValidationAction, abc.ABC):
         """Read one answer: its slot values, or a re-prompt and a counted failed try."""
         if value is None or value == common.SKIPPED:  # cleared or skipped by us, not an answer
             return {slot: value}
-        context = await self.context()
         text = str(value)
+        if not text.strip():  # a blank message (only Rasa's public webhook lets one in)
+            dispatcher.utter_message(text="That message was empty.")
+            return {slot: None}  # asked again, and not counted as a wrong answer
+        context = await self.context()
         if tracker.get_intent_of_latest_message() == "change_answer" and self._names_another_field(
             text, slot, context
         ):

@@ -281,7 +281,7 @@ async def parse_message(
     only_output_properties: bool = True,
 ) -> dict[str, Any]:
     """`MessageProcessor.parse_message`, with the graph's part done by the NLU process."""
-    nlu = process_for(self) if only_output_properties else None
+    nlu = process_for(self) if only_output_properties and not _blank(message) else None
     parsed = await nlu.parse(message) if nlu is not None else None
     if parsed is None:
         return await _original_parse_message(self, message, tracker, only_output_properties)
@@ -298,11 +298,36 @@ def parse_with_graph(
     tracker: Any,
     only_output_properties: bool = True,
 ) -> dict[str, Any]:
-    """`MessageProcessor._parse_message_with_graph`: the child's parse when it made one."""
+    """`MessageProcessor._parse_message_with_graph`: the child's parse when it made one; a blank
+    message is not run through the graph."""
+    if _blank(message):
+        return blank_parse(message)
     parsed = _parsed.get()
     if parsed is not None and parsed[0] is message and only_output_properties:
         return parsed[1]
     return _original_parse_with_graph(self, message, tracker, only_output_properties)
+
+
+def _blank(message: UserMessage) -> bool:
+    return not (message.text or "").strip()
+
+
+def blank_parse(message: UserMessage) -> dict[str, Any]:
+    """A message with no text (or only spaces) is `nlu_fallback`, for certain.
+
+    The pipeline's intent classifier cannot read one: the regex featuriser gives a message
+    without tokens no sentence features, so the classifier is handed fewer columns than it was
+    trained on and raises, and Rasa's REST channel answered such a message with nothing (the
+    widget never sends one; the public webhook can). As the fallback, it is answered by
+    `action_answer_question`, which asks for the question (and a form asks its question again).
+    """
+    fallback = {"name": "nlu_fallback", "confidence": 1.0}
+    return {
+        "text": message.text or "",
+        "intent": fallback,
+        "entities": [],
+        "intent_ranking": [dict(fallback)],
+    }
 
 
 def apply() -> None:
