@@ -111,11 +111,17 @@ _clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, httpx.AsyncClient
 )
 
 
+# A kept connection idle for 4 s is closed here: Rasa's server (Sanic) closes one after 5 s, and
+# httpx's default of 5 s could reuse one for a message just as Rasa closes it (the message then
+# fails, and a POST is not retried).
+_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=4.0)
+
+
 def _client() -> httpx.AsyncClient:
     loop = asyncio.get_running_loop()
     client = _clients.get(loop)
     if client is None or client.is_closed:
-        client = httpx.AsyncClient(timeout=SEND_TIMEOUT_SECONDS)
+        client = httpx.AsyncClient(timeout=SEND_TIMEOUT_SECONDS, limits=_LIMITS)
         _clients[loop] = client
     return client
 
