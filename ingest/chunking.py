@@ -26,6 +26,7 @@ class _Section:
     heading: str | None
     paragraphs: list[str]
     rows: list[str] = field(default_factory=list)  # table rows, each its own chunk
+    items: set[int] = field(default_factory=set)  # which paragraphs are a list's items
 
 
 def split_sentences(text: str) -> list[str]:
@@ -50,7 +51,7 @@ def chunk_document(document: Document, *, max_chars: int = DEFAULT_MAX_CHARS) ->
         ]
     chunks: list[Chunk] = []
     for section in _sections(document.text, document.title):
-        for text in [*_pack(section.paragraphs, max_chars), *section.rows]:
+        for text in [*_pack_runs(section, max_chars), *section.rows]:
             chunks.append(
                 Chunk(
                     text=text,
@@ -68,11 +69,15 @@ def _sections(markdown: str, title: str) -> list[_Section]:
     sections = [_Section(heading=None, paragraphs=[])]
     paragraph: list[str] = []
     table_rows: list[list[str]] = []
+    in_item: list[bool] = []  # non-empty while `paragraph` is a list item
 
-    def flush() -> None:
+    def flush(*, item: bool = False) -> None:
         if paragraph:
+            if in_item:
+                sections[-1].items.add(len(sections[-1].paragraphs))
             sections[-1].paragraphs.append(" ".join(paragraph))
             paragraph.clear()
+        in_item[:] = [True] if item else []
         if table_rows:
             header = table_rows[:1] if len(table_rows) > 1 else []
             if header and len(header[0]) > 2:
@@ -104,7 +109,7 @@ def _sections(markdown: str, title: str) -> list[_Section]:
             flush()
         elif _LIST_MARKER.match(line):
             # Each list item is its own paragraph so that it reads as a sentence.
-            flush()
+            flush(item=True)
             item = _LIST_MARKER.sub("", line)
             paragraph.append(item if item.endswith((".", "!", "?", ":")) else item + ".")
         else:
@@ -203,6 +208,24 @@ def _table_as_sentences(rows: list[list[str]]) -> str:
         else:
             lines.append(f"{label}: {', '.join(values)}.")
     return " ".join(lines)
+
+
+def _pack_runs(section: _Section, max_chars: int) -> list[str]:
+    """The section's paragraphs packed, prose that follows a list (of two items or more) apart
+    from it: "Students get 15% off all cuts" after a list of treatments' prices is a passage of
+    its own, not lost among the prices. An intro before a list stays with it."""
+    runs: list[list[str]] = [[]]
+    items = 0
+    for index, paragraph in enumerate(section.paragraphs):
+        if index in section.items:
+            items += 1
+        elif items >= 2:
+            runs.append([])
+            items = 0
+        else:
+            items = 0
+        runs[-1].append(paragraph)
+    return [chunk for run in runs if run for chunk in _pack(run, max_chars)]
 
 
 def _pack(paragraphs: list[str], max_chars: int) -> list[str]:

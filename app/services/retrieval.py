@@ -504,6 +504,11 @@ _PRICE_WORDS = frozenset(
         "cheaper",
         "cheapest",
         "affordable",
+        # a site says "15% off", "save", "reduced" or "concession": a discount is how a price
+        # is asked about, not a thing the site must name
+        "discount",
+        "discounts",
+        "discounted",
     ]
 )
 

@@ -119,3 +119,9 @@ def test_what_is_accepted_or_taken_is_the_subject():
     assert absent_words("Do you accept Apple Pay?", store) == []
     # "take on" is a phrasal verb: what follows is phrasing, not the thing accepted
     assert absent_words("Do you take on clients from abroad?", store) == []
+
+
+def test_a_discount_is_how_a_price_is_asked_not_a_thing_the_site_must_name():
+    store = _Store("Students get 15% off all cuts from Tuesday to Thursday.")
+    assert absent_words("Is there any discount for students?", store) == []
+    assert absent_words("Is there a discount for pensioners?", store) == ["pensioners"]

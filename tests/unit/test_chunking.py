@@ -113,3 +113,19 @@ def test_sentences_split_at_ends_but_not_inside_times_or_prices():
         "Is it free?",
         "Yes.",
     ]
+
+
+def test_prose_after_a_list_is_a_passage_of_its_own():
+    # A price list, then a sentence about something else under the same heading: packed
+    # together, "Students get 15% off" was lost among the treatments' prices and not found.
+    page = (
+        "# Prices\n\n## Treatments\n\n- Olaplex bond treatment £20 added to any service\n"
+        "- Scalp treatment and massage £15\n\n"
+        "Students get 15% off all cuts from Tuesday to Thursday with a valid student card.\n"
+    )
+    texts = [chunk.text for chunk in chunk_document(_doc(page))]
+
+    assert texts == [
+        "Olaplex bond treatment £20 added to any service. Scalp treatment and massage £15.",
+        "Students get 15% off all cuts from Tuesday to Thursday with a valid student card.",
+    ]
