@@ -275,6 +275,7 @@ def select_sentences(
         chosen.append(item)
     chosen = _without_restatements(chosen)[:MAX_SENTENCES]
     chosen.sort(key=lambda item: (item[1], item[2]))
+    chosen = _without_gap(chosen, passages)
     result: list[tuple[Passage, str]] = []
     length = 0
     for _, index, _, sentence in chosen:
@@ -283,6 +284,23 @@ def select_sentences(
         result.append((passages[index], sentence))
         length += len(sentence) + 1
     return result, best
+
+
+def _without_gap(
+    chosen: list[tuple[float, int, int, str]], passages: list[Passage]
+) -> list[tuple[float, int, int, str]]:
+    """Two sentences of one passage with one between them are said with it, when the three fit:
+    "We work with all UK pet insurers. Direct claims are free of charge." left out the
+    sentence between them, the one that says how ("For treatment over £300 we can claim
+    directly from your insurer …"), and read as two fragments glued together."""
+    if len(chosen) != 2 or chosen[0][1] != chosen[1][1] or chosen[1][2] - chosen[0][2] != 2:
+        return chosen
+    first, last = chosen
+    sentences = _answer_sentences(passages[first[1]].text)
+    middle = sentences[first[2] + 1] if first[2] + 1 < len(sentences) else ""
+    if not middle or len(first[3]) + len(middle) + len(last[3]) + 2 > MAX_ANSWER_CHARS:
+        return chosen
+    return [first, (min(first[0], last[0]), first[1], first[2] + 1, middle), last]
 
 
 def _without_restatements(

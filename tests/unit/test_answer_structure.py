@@ -19,6 +19,7 @@ from app.services.knowledge import (
     _answers_type,
     _counts_asked,
     _weighted_overlap,
+    _without_gap,
     _without_restatements,
     answer_question,
     answer_type,
@@ -552,6 +553,34 @@ def test_a_sentence_that_restates_another_is_said_once():
     # A sentence that says something the other does not is kept; of two alike, the first.
     assert len(_without_restatements([(0.9, 0, 0, prose), (0.8, 0, 1, other)])) == 2
     assert _without_restatements([(0.9, 0, 0, row), (0.8, 1, 0, row.upper())]) == [(0.9, 0, 0, row)]
+
+
+def test_two_sentences_with_one_between_them_are_said_with_it():
+    text = (
+        "We work with all UK pet insurers. For treatment over £300 we can claim directly from "
+        "your insurer, so you only pay your excess on the day. Direct claims are free of charge. "
+        "If you would rather claim yourself, we charge £20 to complete each claim form."
+    )
+    passages = [
+        Passage(text, 0.5, "Payments", "https://vets.example/payments", None, "website_content")
+    ]
+    first, middle, last, after = (
+        "We work with all UK pet insurers.",
+        "For treatment over £300 we can claim directly from your insurer, so you only pay "
+        "your excess on the day.",
+        "Direct claims are free of charge.",
+        "If you would rather claim yourself, we charge £20 to complete each claim form.",
+    )
+    # The two best were the first and the third: the answer is the three, in reading order.
+    filled = _without_gap([(0.6, 0, 0, first), (0.5, 0, 2, last)], passages)
+    assert [item[3] for item in filled] == [first, middle, last]
+    # Next to each other, two apart, or from two passages: as chosen.
+    for chosen in (
+        [(0.6, 0, 0, first), (0.5, 0, 1, middle)],
+        [(0.6, 0, 0, first), (0.5, 0, 3, after)],
+        [(0.6, 0, 0, first), (0.5, 1, 2, last)],
+    ):
+        assert _without_gap(chosen, passages) == chosen
 
 
 DEMO_HOURS_PAGE = Path(__file__).resolve().parents[2] / "demo" / "site" / "hours-contact.html"
