@@ -429,11 +429,39 @@ EVERYDAY_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Everyday ways of asking for a thing a business names with a word of its own: (what a
+# visitor says, what sites call it, the words the site must use for it to be asked so).
+EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (
+        re.compile(
+            r"\b(?:come|get|go|turn|show|drop|pop|call|stop)(?: in| up| by| round| over)?"
+            r"(?: here)? without (?:an? |making an? |booking an? )?(?:appointment|booking)\b"
+            r"|\bwithout (?:an? )?(?:appointment|booking)\b",
+            re.IGNORECASE,
+        ),
+        "walk in",
+        ("walk",),
+    ),
+    (
+        re.compile(
+            r"\b(?:come|comes|visit|visits|see|sees)(?: out)? to (?:my|our) (?:house|home|place)\b"
+            r"|\b(?:visit|see|treat) (?:me|us|him|her|them|it|my \w+) at home\b",
+            re.IGNORECASE,
+        ),
+        "do a home visit",
+        ("home", "visit"),
+    ),
+    (re.compile(r"\bhouse calls?\b", re.IGNORECASE), "home visits", ("home", "visit")),
+)
+
+
 def spelled_out(question: str, store: KnowledgeStore) -> str:
     """The question in the site's words, else unchanged: a clipped name the site never uses
     replaced by the name the site spells out ("Do you take Amex?" -> "Do you take American
     Express?"), and an everyday word the site never uses by the one it says for the same thing
-    (`EVERYDAY_WORDS`: "a voucher as a present" -> "a voucher as a gift").
+    (`EVERYDAY_WORDS`: "a voucher as a present" -> "a voucher as a gift"), and an everyday
+    phrase by the site's name for the thing (`EVERYDAY_PHRASES`: "can I come in without an
+    appointment?" -> "can I walk in?" on a site that says "walk-in").
 
     Only words the site does not use are read as clipped names, and only two capitalised
     words said together on the site are their long form: "Cork" is not "Cormac Kelly"
@@ -444,6 +472,9 @@ def spelled_out(question: str, store: KnowledgeStore) -> str:
         return question
     pairs = _name_pairs(store)
     result = question
+    for asked, named, words in EVERYDAY_PHRASES:
+        if all(_uses(word, vocabulary) for word in words):
+            result = asked.sub(named, result)
     for word in sorted(content_words(question)):
         if word not in EVERYDAY_WORDS or _uses(word, vocabulary):
             continue

@@ -477,6 +477,36 @@ def test_an_everyday_word_is_asked_in_the_word_the_site_uses(tmp_path: Path, see
     assert spelled_out("Where is the loo?", store) == "Where is the loo?"
 
 
+SALON_FAQ = """<html><head><title>FAQ | Thistle Salon</title></head><body><main><h1>FAQ</h1>
+<h3>Can I just walk in?</h3><p>For men's cuts, walk-ins are welcome on Tuesdays and Wednesdays
+when a chair is free. For everything else, please book ahead.</p>
+<h3>How can I pay?</h3><p>Card, contactless and cash are all fine.</p></main></body></html>"""
+SALON_POLICIES = """<html><head><title>Policies | Thistle Salon</title></head><body><main>
+<h1>Policies</h1><h2>Cancelling or moving an appointment</h2><p>Please give us at least 48
+hours' notice if you need to cancel or rebook. If you don't come to your appointment and don't
+tell us, we charge 50% of the booked service.</p></main></body></html>"""
+
+
+def test_an_everyday_phrase_is_asked_in_the_name_the_site_gives_the_thing(tmp_path: Path, seeded):
+    """ "Can I turn up without an appointment?" was answered with the no-show charge (it shares
+    "appointment"): the site calls it walking in, and the sentence model puts the two far
+    apart (0.35)."""
+    pages = {"faq.html": SALON_FAQ, "policies.html": SALON_POLICIES}
+    base = ingest_site(tmp_path, "https://thistle.example/", pages)
+
+    answer = answer_question(
+        "Can I turn up without an appointment?", embedder=get_embedder("model")
+    )
+
+    assert not answer.declined, answer.text
+    assert "walk-ins are welcome" in answer.text, answer.text
+    assert [s.url for s in answer.sources] == [base + "faq.html"]
+    store = get_store()
+    assert spelled_out("Can I come in without a booking?", store) == "Can I walk in?"
+    # the site never says "home" nor "visit": a house call is left as it is asked
+    assert spelled_out("Do you do house calls?", store) == "Do you do house calls?"
+
+
 COOKERY_PRICES = """<html><head><title>Prices | Saffron Cookery School</title></head><body>
 <main><h1>Prices</h1><h2>Evening classes</h2><p>An evening class costs €65, with dinner and
 wine.</p><h2>Students</h2><p>Students get 20% off every evening class with a valid student
