@@ -460,6 +460,18 @@ _MEASURE = re.compile(
     re.IGNORECASE,
 )
 _ASKED_COUNT = re.compile(r"^\s*how many\s+(?P<noun>[a-z]+)", re.IGNORECASE)
+# "How many people fit in the studio?" asks how many a place holds: "The main studio holds 24
+# mats", not "I had six students in my first class".
+_ASKS_CAPACITY = re.compile(
+    r"^\s*how many\b.*\b(?:fit|fits|hold|holds|seat|seats|accommodate|accommodates|sleep|"
+    r"sleeps)\b",
+    re.IGNORECASE,
+)
+_CAPACITY = re.compile(
+    r"\b(?:holds?|seats?|seating|fits?|sleeps?|accommodates?|capacity|room for|up to|"
+    r"maximum|max|limited to|no more than|at most)\b",
+    re.IGNORECASE,
+)
 
 
 def _says_sale(text: str) -> bool:
@@ -498,6 +510,8 @@ def _counts_asked(question: str, sentence: str) -> bool:
     asked = _ASKED_COUNT.match(question)
     if not asked:
         return False
+    if _ASKS_CAPACITY.search(question):
+        return bool(_CAPACITY.search(sentence))  # counted in mats, beds or chairs
     noun = word_stem(asked["noun"].lower())
     if noun == "time" and re.search(r"\b(?:once|twice)\b", sentence, re.IGNORECASE):
         return True  # "How many times can I move it?" - "at most twice"
@@ -520,6 +534,8 @@ def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> 
         )
     if not _ANSWER_TYPES[kind][1].search(sentence):
         return False
+    if kind == "count" and _ASKS_CAPACITY.search(question):
+        return bool(_CAPACITY.search(sentence))
     if kind == "person" and _ASKS_OWNER.search(question):
         return bool(_OWNER_ROLE.search(f"{passage.section or ''} {sentence}"))
     if kind == "year":

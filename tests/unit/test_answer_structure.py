@@ -164,6 +164,22 @@ def test_a_how_many_question_is_answered_by_a_count(sentence: str, counts: bool)
 
 
 @pytest.mark.parametrize(
+    ("sentence", "holds"),
+    [
+        ("The main studio holds 24 mats.", True),
+        ("The garden room seats up to 40 for dinner.", True),
+        ("When I opened the studio I had six students in my first class.", False),
+        ("We have two changing rooms with showers.", False),
+    ],
+)
+def test_how_many_a_place_holds_is_answered_by_what_it_holds(sentence: str, holds: bool):
+    passage = Passage(sentence, 0.5, "About", "https://x.example/", None, "website_content")
+    question = "How many people fit in the studio?"
+    assert _answers_type("count", question, sentence, passage) is holds
+    assert _counts_asked(question, sentence) is holds
+
+
+@pytest.mark.parametrize(
     ("sentence", "priced"),
     [
         ("Students get 15% off all cuts.", True),
