@@ -12,7 +12,7 @@ import sys
 # `import rasa.core.run`; loading the model then fell from 6.0 s to 0.4 s).
 import skops.io  # noqa: F401
 
-from addons import nlu_process, patches
+from addons import nlu_process, patches, rest_input
 
 
 def main() -> None:
@@ -24,6 +24,7 @@ def main() -> None:
     # writing every event of every turn it did answer.
     os.environ.setdefault("SANIC_GRACEFUL_SHUTDOWN_TIMEOUT", "0")
     patches.apply()
+    rest_input.apply()
     if sys.argv[1:2] == ["run"] and os.environ.get("RASA_NLU_PROCESS", "1") != "0":
         nlu_process.enable()
     from rasa.__main__ import main as rasa_main

@@ -61,6 +61,39 @@ def test_a_blank_message_gets_a_reply_and_the_form_asks_its_question_again(live_
     assert "Which day" in texts(say(live_stack, sender, "Consultation"))
 
 
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ({"message": "hi"}, '"sender" is required'),
+        ({"sender": "  ", "message": "hi"}, '"sender" is required'),
+        ({"sender": ["a"], "message": "hi"}, '"sender" must be a string'),
+        ({"sender": "x" * 256, "message": "hi"}, '"sender" is too long: at most 255'),
+        ({"sender": "t-malformed"}, '"message" is required'),
+        ({"sender": "t-malformed", "message": 42}, '"message" must be a string'),
+        ({"sender": "t-malformed", "message": "a" * 2001}, '"message" is too long: at most 2000'),
+        (["sender", "message"], "must be a JSON object"),
+    ],
+)
+def test_a_malformed_webhook_request_is_refused_with_400_saying_why(live_stack, body, says):
+    # Without a sender Rasa put every such caller in one shared conversation ("default"), and
+    # a message that was not text got an empty reply with status 200.
+    response = httpx.post(f"{live_stack.rasa_url}/webhooks/rest/webhook", json=body, timeout=30)
+    assert response.status_code == 400, response.text
+    assert says in response.json()["message"], response.text
+
+
+def test_a_numeric_sender_is_still_its_conversation(live_stack):
+    response = httpx.post(
+        f"{live_stack.rasa_url}/webhooks/rest/webhook",
+        json={"sender": 4242, "message": "What are your business hours?"},
+        timeout=30,
+    )
+    reply = response.json()
+    assert (
+        response.status_code == 200 and reply and all(m["recipient_id"] == "4242" for m in reply)
+    ), reply
+
+
 def test_a_crashed_rasa_is_reported_down_then_restarted_and_the_conversation_continues(live_stack):
     sender = f"t-{uuid.uuid4().hex[:8]}"
     first = texts(say(live_stack, sender, "I'd like to book an appointment"))

@@ -1,0 +1,66 @@
+"""Rasa's REST channel refuses a malformed request with 400 and says why.
+
+The REST webhook (`/webhooks/rest/webhook`) is the public way in: the gateway passes it
+through, and integrations other than the widget may call it. Rasa 3.6 read the request's
+`sender` and `message` as they came:
+- without a `sender`, every such caller was put in one shared conversation named "default",
+  each seeing the replies to the others' messages (a booking's summary included);
+- a `message` that is not text (a number, a list) failed inside Rasa and the caller got an
+  empty list with status 200, as if the bot had nothing to say;
+- a body that is JSON but not an object failed with a 500;
+- a `sender` longer than the analytics tables' conversation id (255 characters) failed when
+  the conversation's events were stored.
+
+Now each of these is a 400 whose message names the field. A `message` that is an empty
+string is still a message (the bot asks what the visitor wants: `addons.nlu_process`), and
+a numeric `sender` is still read as its digits, as before.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.channels.rest import RestInput
+from sanic.exceptions import InvalidUsage
+from sanic.request import Request
+
+# As long as the conversation id the web app stores (app/models/conversation.py).
+MAX_SENDER_CHARS = 255
+# The widget sends at most this much of a message (app/state/widget.py).
+MAX_MESSAGE_CHARS = 2000
+
+
+def _body(request: Request) -> dict[str, Any]:
+    body = request.json  # a body that is not JSON is refused by Sanic (400)
+    if not isinstance(body, dict):
+        raise InvalidUsage('The body must be a JSON object: {"sender": "…", "message": "…"}.')
+    return body
+
+
+async def extract_sender(self: RestInput, request: Request) -> str:
+    sender = _body(request).get("sender")
+    if isinstance(sender, int) and not isinstance(sender, bool):
+        sender = str(sender)
+    if sender is None or (isinstance(sender, str) and not sender.strip()):
+        raise InvalidUsage('"sender" is required: a string that names the conversation.')
+    if not isinstance(sender, str):
+        raise InvalidUsage('"sender" must be a string that names the conversation.')
+    if len(sender) > MAX_SENDER_CHARS:
+        raise InvalidUsage(f'"sender" is too long: at most {MAX_SENDER_CHARS} characters.')
+    return sender
+
+
+def extract_message(self: RestInput, request: Request) -> str:
+    message = _body(request).get("message")
+    if message is None:
+        raise InvalidUsage('"message" is required: the text the visitor sent.')
+    if not isinstance(message, str):
+        raise InvalidUsage('"message" must be a string: the text the visitor sent.')
+    if len(message) > MAX_MESSAGE_CHARS:
+        raise InvalidUsage(f'"message" is too long: at most {MAX_MESSAGE_CHARS} characters.')
+    return message
+
+
+def apply() -> None:
+    RestInput._extract_sender = extract_sender
+    RestInput._extract_message = extract_message
