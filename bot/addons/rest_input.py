@@ -8,8 +8,8 @@ through, and integrations other than the widget may call it. Rasa 3.6 read the r
 - a `message` that is not text (a number, a list) failed inside Rasa and the caller got an
   empty list with status 200, as if the bot had nothing to say;
 - a body that is JSON but not an object failed with a 500;
-- a `sender` longer than the analytics tables' conversation id (255 characters) failed when
-  the conversation's events were stored.
+- a `sender` longer than the event log's conversation id column (`VARCHAR(255)`) could not be
+  written to it on PostgreSQL.
 
 Now each of these is a 400 whose message names the field. A `message` that is an empty
 string is still a message (the bot asks what the visitor wants: `addons.nlu_process`), and
