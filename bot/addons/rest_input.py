@@ -37,28 +37,26 @@ def _body(request: Request) -> dict[str, Any]:
     return body
 
 
+def _text(request: Request, name: str, meaning: str, limit: int, *, blank: bool) -> str:
+    """The body's field `name`, a string of at most `limit` characters (empty only if `blank`)."""
+    value = _body(request).get(name)
+    if name == "sender" and isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # Rasa took a numeric sender as its digits
+    if value is None or (not blank and isinstance(value, str) and not value.strip()):
+        raise InvalidUsage(f'"{name}" is required: {meaning}.')
+    if not isinstance(value, str):
+        raise InvalidUsage(f'"{name}" must be a string: {meaning}.')
+    if len(value) > limit:
+        raise InvalidUsage(f'"{name}" is too long: at most {limit} characters.')
+    return value
+
+
 async def extract_sender(self: RestInput, request: Request) -> str:
-    sender = _body(request).get("sender")
-    if isinstance(sender, int) and not isinstance(sender, bool):
-        sender = str(sender)
-    if sender is None or (isinstance(sender, str) and not sender.strip()):
-        raise InvalidUsage('"sender" is required: a string that names the conversation.')
-    if not isinstance(sender, str):
-        raise InvalidUsage('"sender" must be a string that names the conversation.')
-    if len(sender) > MAX_SENDER_CHARS:
-        raise InvalidUsage(f'"sender" is too long: at most {MAX_SENDER_CHARS} characters.')
-    return sender
+    return _text(request, "sender", "the conversation's id", MAX_SENDER_CHARS, blank=False)
 
 
 def extract_message(self: RestInput, request: Request) -> str:
-    message = _body(request).get("message")
-    if message is None:
-        raise InvalidUsage('"message" is required: the text the visitor sent.')
-    if not isinstance(message, str):
-        raise InvalidUsage('"message" must be a string: the text the visitor sent.')
-    if len(message) > MAX_MESSAGE_CHARS:
-        raise InvalidUsage(f'"message" is too long: at most {MAX_MESSAGE_CHARS} characters.')
-    return message
+    return _text(request, "message", "the text the visitor sent", MAX_MESSAGE_CHARS, blank=True)
 
 
 def apply() -> None:

@@ -47,6 +47,10 @@ async def wait_ready(nlu, seconds=120):
 async def main():
     nlu = nlu_process.process_for(processor)
     assert nlu is not None
+    # Every training example (5,000 and more) is sent at once below, and the child answers them
+    # one after another: the last waits far longer than a visitor's message ever does, so the
+    # timeout that gives up on a hung child is lifted here (it is tested below, at 1 s).
+    nlu_process.PARSE_TIMEOUT = 300.0
     nlu.start_soon()
     await wait_ready(nlu)
     mismatches = 0
