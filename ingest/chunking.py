@@ -69,15 +69,16 @@ def _sections(markdown: str, title: str) -> list[_Section]:
     sections = [_Section(heading=None, paragraphs=[])]
     paragraph: list[str] = []
     table_rows: list[list[str]] = []
-    in_item: list[bool] = []  # non-empty while `paragraph` is a list item
+    in_item = False  # whether `paragraph` is a list item
 
     def flush(*, item: bool = False) -> None:
+        nonlocal in_item
         if paragraph:
             if in_item:
                 sections[-1].items.add(len(sections[-1].paragraphs))
             sections[-1].paragraphs.append(" ".join(paragraph))
             paragraph.clear()
-        in_item[:] = [True] if item else []
+        in_item = item
         if table_rows:
             header = table_rows[:1] if len(table_rows) > 1 else []
             if header and len(header[0]) > 2:
@@ -215,15 +216,11 @@ def _pack_runs(section: _Section, max_chars: int) -> list[str]:
     from it: "Students get 15% off all cuts" after a list of treatments' prices is a passage of
     its own, not lost among the prices. An intro before a list stays with it."""
     runs: list[list[str]] = [[]]
-    items = 0
+    items = 0  # list items just before this paragraph
     for index, paragraph in enumerate(section.paragraphs):
-        if index in section.items:
-            items += 1
-        elif items >= 2:
+        if index not in section.items and items >= 2:
             runs.append([])
-            items = 0
-        else:
-            items = 0
+        items = items + 1 if index in section.items else 0
         runs[-1].append(paragraph)
     return [chunk for run in runs if run for chunk in _pack(run, max_chars)]
 
