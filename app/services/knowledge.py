@@ -100,11 +100,12 @@ def answer_question(
     embedder = embedder or get_embedder()
     boost = _INFO_TYPE_COLLECTIONS.get((info_type or "").strip().lower())
     store = store or get_store()
+    # "Amex" on a site that says "American Express", "resturant" for "restaurant": asked in
+    # the site's words
+    question = spelled_out(question, store)
     fact = profile_fact(question, settings)
     if fact:
         return _from_profile(fact, settings, question, embedder=embedder, store=store)
-    # "Amex" on a site that says "American Express": asked in the site's words
-    question = spelled_out(question, store)
     kind = answer_type(question)
     top_k = TYPED_TOP_K if kind else 3
     passages = search(question, top_k=top_k, boost_collection=boost, embedder=embedder, store=store)
@@ -341,6 +342,8 @@ _MONEY = re.compile(
     # "we charge the full appointment fee", "half price", "refunded in full"
     r"|\b(?:full|half|whole)\s+(?:\w+\s+)?(?:fee|price|cost|amount|rate)\b|\bin full\b"
     r"|\d\s?(?:%|percent\b)\s*(?:off|discount|vat|surcharge|deposit)\b"
+    r"|\d\s?(?:%|percent\b)\s*(?:service|booking|card|cancellation|late|admin|processing)"
+    r"\s+(?:charge|fee)\b"
     r"|\b(?:charge[ds]?|deposit of|discount of|vat at|fee of|surcharge of|refund of|save|saves|"
     r"get|gets)\s+(?:up to\s+)?\d+(?:\.\d+)?\s?(?:%|percent\b)",
     re.IGNORECASE,
@@ -365,7 +368,8 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "address": (
         re.compile(
             r"\b(?:your address|street address|postal address|where are you|located|"
-            r"where is the (?:studio|office|shop|clinic|space))\b",
+            r"where(?: exactly)?(?:'s| is) (?:exactly )?(?:the|your) (?:studio|office|shop|store|"
+            r"clinic|space|practice|salon|restaurant|gym|surgery|building))\b",
             re.IGNORECASE,
         ),
         re.compile(r"\b\d+[a-z]?\s+[A-Z][\w'-]+|\b[A-Z][\w'-]+\s+\d+[a-z]?\b|\b[A-Z]{1,2}\d"),

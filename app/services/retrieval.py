@@ -120,6 +120,8 @@ def passages_with(
 _PHRASING_WORDS = frozenset(
     [
         "nearby",
+        "show",  # "a no-show", "show me", "show up"
+        "shows",
         "offer",
         "offers",
         "offered",
@@ -301,6 +303,8 @@ _ASKING_VERBS = frozenset(
         "keep",
         "open",
         "close",
+        "add",  # "Do you add a service charge?"
+        "apply",
     ]
 )
 _ACCEPTING_VERBS = frozenset(["accept", "take"])
@@ -315,7 +319,9 @@ _SUBJECT = re.compile(
     r"|\bcan (?:i|we)\s+(?:bring|rent|hire|buy|book|use)\s+(?P<d>.+)"
     # "any student discount?", "Is your meat halal?"
     r"|^\s*(?:got |are there |is there )?any\s+(?P<h>[^?]+)"
-    r"|^\s*(?:is|are) (?:your|the)\s+(?P<i>[a-z]+ [a-z]+)\s*\??\s*$",
+    r"|^\s*(?:is|are) (?:your|the)\s+(?P<i>[a-z]+ [a-z]+)\s*\??\s*$"
+    # "Are you hiring physios?" (asked alone): the verb is the subject, as in "Do you <verb> X?"
+    r"|^\s*are (?:you|u|they)\s+(?P<vj>[a-z]+ing)\b(?P<j>[^?]*)\??\s*$",
     re.IGNORECASE,
 )
 
@@ -336,7 +342,7 @@ def absent_words(
     if not match:
         return []
     groups = match.groupdict()
-    subject = next(groups[name] for name in "abcdefghi" if groups.get(name))
+    subject = next((groups[name] for name in "abcdefghij" if groups.get(name)), "")
     vocabulary = _site_vocabulary(store)
     if not vocabulary:
         return []
@@ -351,6 +357,9 @@ def absent_words(
             # "Do you accept Bupa insurance?", "Do you take Amex?": what is accepted is the
             # subject ("Do you take on clients…?" is a phrasal verb, and says nothing of it).
             words = content_words(subject)
+    elif groups.get("vj"):
+        verb = groups["vj"].lower()
+        words = set() if _is_asking_verb(verb[:-3]) else {verb}
     else:
         words = content_words(subject)
     if (groups.get("va") or "").lower() in _SERVICE_VERBS:
@@ -384,6 +393,24 @@ def absent_words(
             }
             missing = [word for word in missing if word not in synonyms]
     return missing
+
+
+_COMMON_VERBS = frozenset(
+    [
+        *("do", "go", "get", "be", "come", "make", "run", "plan", "stay", "stop", "say", "try"),
+        *("offer", "provide", "sell", "use", "live", "move", "work", "think", "look"),
+    ]
+)
+
+
+def _is_asking_verb(base: str) -> bool:
+    """Whether the stem of an -ing form ("tak", "accept", "runn") is a verb that asks about a
+    thing ("Are you taking new patients?") rather than naming a service."""
+    forms = {base, f"{base}e"}
+    if len(base) > 2 and base[-1] == base[-2]:
+        forms.add(base[:-1])  # "runn" -> "run"
+    known = _ASKING_VERBS | _COMMON_VERBS
+    return any(form in known for form in forms)
 
 
 def asked_service(question: str) -> str | None:
@@ -523,7 +550,8 @@ def _typos_mended(question: str, store: KnowledgeStore) -> str:
     """The question with a misspelt word replaced by the site's word one letter away from it
     ("resturant" -> "restaurant", "assesment" -> "assessment"): only a word that is neither
     the site's nor an English word the sentence model knows (so "hiring" is never read as the
-    site's "hiking"), at least five letters long."""
+    site's "hiking"), at least five letters long. Two words the site writes as one are
+    written so too ("high chairs" -> "highchairs")."""
     english = _english_words()
     if not english:
         return question
@@ -538,6 +566,12 @@ def _typos_mended(question: str, store: KnowledgeStore) -> str:
         if near:
             best = max(near, key=lambda other: (words[other], other))
             result = re.sub(rf"\b{word}\b", best, result, flags=re.IGNORECASE)
+    # "high chairs" on a site that says "highchairs", "car park" where it says "carpark"
+    for first, second in re.findall(r"\b(?=([a-z]{3,})[ -]([a-z]{3,})\b)", result.lower()):
+        if f"{first}{second}" in words:
+            result = re.sub(
+                rf"\b{first}[ -]{second}\b", f"{first}{second}", result, flags=re.IGNORECASE
+            )
     return result
 
 

@@ -663,6 +663,7 @@ def test_how_much_of_something_other_than_money_is_not_a_price_question():
     assert _MONEY.search("If you don't turn up, we charge the full appointment fee.")
     assert _MONEY.search("Cancel 48 hours before and we refund the deposit in full.")
     assert not _MONEY.search("A battery lasts 500 to 1,000 full charge cycles.")
+    assert _MONEY.search("A discretionary 10% service charge is added for tables of 8 or more.")
 
 
 def test_a_count_counts_the_asked_thing_not_a_word_before_another_unit():
@@ -691,7 +692,7 @@ Thursdays, and Saturday mornings.</p><h2>Opening hours</h2><table>
 <tr><td>Monday</td><td>7:00am – 7:30pm</td></tr><tr><td>Saturday</td><td>8:00am – 1:00pm</td></tr>
 <tr><td>Sunday</td><td>Closed</td></tr></table>
 <h2>Getting here</h2><p>The restaurant next door has a car park for 20 cars. Two hiking
-trails start from our door.</p></main>
+trails start from our door. Bringing the kids? We have two highchairs.</p></main>
 </body></html>"""
 
 
@@ -711,3 +712,10 @@ def test_the_asked_day_and_a_misspelt_word_are_read_as_the_site_says_them(tmp_pa
     )
     # an English word is never read as a site's word one letter away ("hiking")
     assert spelled_out("Are you hiring?", store) == "Are you hiring?"
+    # two words the site writes as one
+    assert spelled_out("Do you have high chairs?", store) == "Do you have highchairs?"
+    # "Are you hiring?" asks about the hiring, which no page mentions
+    hiring = answer_question(
+        "Are you hiring physios at the moment?", embedder=get_embedder("model")
+    )
+    assert hiring.declined, hiring.text
