@@ -155,7 +155,13 @@ def answer_question(
         if source not in sources:
             sources.append(source)
     if kind == "person":
-        chosen = [(passage, _with_full_name(passage, sentence)) for passage, sentence in chosen]
+        # a card's heading is said once, before the first of its sentences, when one of them
+        # calls the person by first name or "he"/"she" only
+        unnamed = {id(p) for p, sentence in chosen if _with_full_name(p, sentence) != sentence}
+        for i, (passage, sentence) in enumerate(chosen):
+            if id(passage) in unnamed:
+                unnamed.discard(id(passage))
+                chosen[i] = (passage, f"{(passage.section or '').strip()}: {sentence}")
     return Answer(
         text=" ".join(sentence for _, sentence in chosen),
         sources=sources,
@@ -405,7 +411,12 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "person": (
         re.compile(
             r"^\s*who\b.*\b(?:found|founded|started|own|owns|run|runs|manage|manages|"
-            r"manager|owner|founder|teach|teaches|lead|leads|head)",
+            r"manager|owner|founder|teach|teaches|lead|leads|head|make|makes|cook|cooks|bake|"
+            r"bakes)"
+            # "Which physio should I see for my shoulder?" asks for a person too
+            r"|^\s*which\s+(?!(?:class|classes|course|session|treatment|option|package|plan|"
+            r"room|branch|clinic|location|day|time|service)\b)\w+\s+(?:should|do|can|could|"
+            r"would)\s+(?:i|we)\s+(?:see|ask for|go to)\b",
             re.IGNORECASE,
         ),
         re.compile(
@@ -496,6 +507,16 @@ def _says_sale(text: str) -> bool:
     return bool(_SALE.search(text) or _MONEY.search(text))
 
 
+def _pronoun_under_name(passage: Passage, sentence: str) -> bool:
+    """A team card's sentence that says "He"/"She"/"They" under a heading that is a full name
+    ("Tom Okafor" / "He has a special interest in shoulders")."""
+    heading = (passage.section or "").strip()
+    return bool(_PRONOUN.match(sentence)) and len(re.findall(r"\b[A-Z][a-zà-ÿ]+\b", heading)) >= 2
+
+
+_PRONOUN = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
+
+
 def _with_full_name(passage: Passage, sentence: str) -> str:
     """A team card's sentence that calls someone by their first name under a heading with their
     full name says the heading first: "Dr Rhian Morgan BVSc MRCVS: Clinical director and owner
@@ -504,6 +525,8 @@ def _with_full_name(passage: Passage, sentence: str) -> str:
     names = re.findall(r"\b[A-Z][a-zà-ÿ]+\b", heading)
     if len(names) < 2 or heading.lower() in sentence.lower():
         return sentence
+    if _PRONOUN.match(sentence):
+        return f"{heading}: {sentence}"
     if not any(re.search(rf"\b{name}\b", sentence) for name in names[:-1]):
         return sentence
     if all(re.search(rf"\b{name}\b", sentence) for name in names):
@@ -609,7 +632,9 @@ def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> 
         sentence = _MEASURE.sub(
             lambda m: m[0] if word_stem(m["unit"].lower()) == noun else " ", sentence
         )
-    if not _ANSWER_TYPES[kind][1].search(sentence):
+    if not _ANSWER_TYPES[kind][1].search(sentence) and not (
+        kind == "person" and _pronoun_under_name(passage, sentence)
+    ):
         return False
     if kind == "count" and _ASKS_CAPACITY.search(question):
         return bool(_CAPACITY.search(sentence))

@@ -719,3 +719,31 @@ def test_the_asked_day_and_a_misspelt_word_are_read_as_the_site_says_them(tmp_pa
         "Are you hiring physios at the moment?", embedder=get_embedder("model")
     )
     assert hiring.declined, hiring.text
+
+
+PHYSIO_TEAM = """<html><head><title>Team | Bayside Physio</title></head><body><main>
+<h1>Our team</h1><p>All of our physiotherapists are registered and insured.</p>
+<article><h2>Tom Okafor</h2><p>Tom joined us in 2019. He has a special interest in shoulders and
+elbows, and in tennis and swimming.</p></article>
+<article><h2>Priya Shah</h2><p>Priya leads our Clinical Pilates classes. She trained in
+London.</p></article></main></body></html>"""
+
+
+def test_which_person_to_see_is_answered_with_the_card_that_names_them(tmp_path: Path, seeded):
+    """ "Which physio should I see for a shoulder injury?" was answered with the list of
+    conditions treated: it asks for a person, and the team card says "He" under "Tom Okafor"."""
+    assert answer_type("Which physio should I see for a shoulder injury?") == "person"
+    assert answer_type("Who makes the desserts?") == "person"
+    assert answer_type("Which class should I go to?") is None
+    base = ingest_site(tmp_path, "https://bayside.example/", {"team.html": PHYSIO_TEAM})
+
+    answer = answer_question(
+        "Which physio should I see for a shoulder injury? I play tennis",
+        embedder=get_embedder("model"),
+    )
+
+    assert not answer.declined, answer.text
+    assert answer.text.startswith("Tom Okafor: "), answer.text
+    assert answer.text.count("Tom Okafor") == 1, answer.text
+    assert "shoulders" in answer.text, answer.text
+    assert [s.url for s in answer.sources] == [base + "team.html"]
