@@ -7,7 +7,8 @@ understands and answers exactly as before: this checks each featuriser's sentenc
 sklearn's own, parses every training sentence and every held-out development sentence, and
 predicts the next action after every event of the bot's conversation tests, once with Rasa's
 own code and once with the add-on, and compares the results (intent ranking with confidences,
-entities, and the policies' scores and choice).
+entities, and the policies' scores, choice, events and flags; with the add-on the memoization
+policy is not run when the rule policy's certain prediction wins whatever it says).
 """
 
 from __future__ import annotations
@@ -106,7 +107,15 @@ parse_mismatches = [t for t, a, b in zip(texts, parses[False], parses[True]) if 
 
 def predicted(tracker):
     prediction = agent.processor._predict_next_with_tracker(tracker)
-    return (prediction.policy_name, [round(p, 12) for p in prediction.probabilities])
+    return (
+        prediction.policy_name,
+        [round(p, 12) for p in prediction.probabilities],
+        [{k: v for k, v in e.as_dict().items() if k != "timestamp"} for e in prediction.events],
+        prediction.is_end_to_end_prediction,
+        prediction.is_no_user_prediction,
+        prediction.hide_rule_turn,
+        prediction.action_metadata,
+    )
 
 predictions = prediction_mismatches = 0
 for number, story in enumerate(stories):
@@ -121,6 +130,7 @@ for number, story in enumerate(stories):
         if got[False] != got[True]:
             prediction_mismatches += 1
             print("PREDICTION MISMATCH", number, len(live.events), got, file=sys.stderr)
+skipped = fast_graph.skipped_memoization
 use(False)
 for text in parse_mismatches[:20]:
     print("PARSE MISMATCH", repr(text), file=sys.stderr)
@@ -129,7 +139,8 @@ print(json.dumps({"texts": len(texts), "parse_mismatches": len(parse_mismatches)
                   "vectorizers": len(vectorizers), "row_mismatches": row_mismatches,
                   "fast_featurizing": not fast_graph._token_features_read,
                   "intents": len(intents), "predictions": predictions,
-                  "prediction_mismatches": prediction_mismatches}))
+                  "prediction_mismatches": prediction_mismatches,
+                  "skipped_memoization": skipped}))
 """
 )
 
@@ -147,6 +158,10 @@ def test_the_model_understands_and_predicts_the_same_without_dask() -> None:
     assert result["vectorizers"] == 2 and result["row_mismatches"] == 0, stderr
     assert result["fast_featurizing"], stderr
     assert result["texts"] > 1000 and result["intents"] >= 10
-    # After every event of the conversation tests: the same policy, the same scores.
+    # After every event of the conversation tests: the same policy, the same scores, the same
+    # events and flags.
     assert result["predictions"] > 500
     assert result["prediction_mismatches"] == 0, stderr
+    # ... and most of those predictions did not run the memoization policy, whose prediction
+    # could not have changed the ensemble's choice (the rule policy's was certain).
+    assert result["skipped_memoization"] > result["predictions"] / 2, result
