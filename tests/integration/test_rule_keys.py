@@ -6,7 +6,8 @@ compares the add-on's set of rules with Rasa's own (the same keys in the same or
 policy keeps the first of equally long keys), for both of the policy's lookups and both ways it
 reads the last message, after every event of the bot's conversation tests, played one after another
 into one conversation (so its history grows long, as a visitor's does), and compares the
-policy's prediction with and without the add-on.
+policy's prediction with and without the add-on (which also skips reading the last message as
+text when no rule of the model could match that reading).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ policy = next(
     if isinstance(node._component, RulePolicy)
 )
 rasa_keys = RulePolicy._get_possible_keys
+rasa_find = RulePolicy._find_action_from_rules
 """
     + CONVERSATION_STORIES
     + r"""
@@ -62,17 +64,22 @@ for story in stories:
         results = []
         for on in (False, True):
             RulePolicy._get_possible_keys = rule_keys.get_possible_keys if on else rasa_keys
+            RulePolicy._find_action_from_rules = rule_keys.find_action_from_rules if on else rasa_find
             prediction, source = policy._predict(live, domain)
             results.append((prediction.probabilities, prediction.hide_rule_turn,
-                            [e.as_dict() for e in prediction.events], source))
+                            [e.as_dict() for e in prediction.events], source,
+                            prediction.is_end_to_end_prediction, prediction.is_no_user_prediction))
         RulePolicy._get_possible_keys = rasa_keys
+        RulePolicy._find_action_from_rules = rasa_find
         predictions += 1
         if results[0] != results[1]:
             prediction_mismatches += 1
             print("PREDICTION MISMATCH", live.sender_id, len(live.events), file=sys.stderr)
 print(json.dumps({"compared": compared, "mismatches": mismatches, "found": found,
                   "longest_history": longest_history, "rules": len(policy.lookup[RULES]),
-                  "predictions": predictions, "prediction_mismatches": prediction_mismatches}))
+                  "predictions": predictions, "prediction_mismatches": prediction_mismatches,
+                  "text_reading_inert": rule_keys._text_reading_inert(policy),
+                  "skipped_text_passes": rule_keys.skipped_text_passes}))
 """
 )
 
@@ -87,5 +94,8 @@ def test_the_rule_policy_finds_the_same_rules_in_the_same_order() -> None:
     # same order; many of them found some rule, and histories grew long.
     assert result["compared"] > 2000 and result["mismatches"] == 0, stderr
     assert result["found"] > 500 and result["longest_history"] > 100, result
-    # And the policy predicts the same action, with the same scores and events.
+    # And the policy predicts the same action, with the same scores, events and flags, the
+    # add-on not reading the last message as text (no rule of the shipped model could match it)
+    # after each message.
     assert result["predictions"] > 500 and result["prediction_mismatches"] == 0, stderr
+    assert result["text_reading_inert"] and result["skipped_text_passes"] > 100, result
