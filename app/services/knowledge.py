@@ -14,6 +14,7 @@ import numpy as np
 
 from app.models import BotSettingsPublic
 from app.models.citation import Citation
+from app.models.task_config import WEEKDAYS
 from app.services.profile import ProfileFact, profile_fact, shows
 from app.services.retrieval import (
     Passage,
@@ -510,8 +511,12 @@ def _says_sale(text: str) -> bool:
 def _pronoun_under_name(passage: Passage, sentence: str) -> bool:
     """A team card's sentence that says "He"/"She"/"They" under a heading that is a full name
     ("Tom Okafor" / "He has a special interest in shoulders")."""
-    heading = (passage.section or "").strip()
-    return bool(_PRONOUN.match(sentence)) and len(re.findall(r"\b[A-Z][a-zà-ÿ]+\b", heading)) >= 2
+    return bool(_PRONOUN.match(sentence)) and len(_heading_names(passage)) >= 2
+
+
+def _heading_names(passage: Passage) -> list[str]:
+    """The capitalised words of the passage's heading ("Tom", "Okafor")."""
+    return re.findall(r"\b[A-Z][a-zà-ÿ]+\b", (passage.section or "").strip())
 
 
 _PRONOUN = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
@@ -522,7 +527,7 @@ def _with_full_name(passage: Passage, sentence: str) -> str:
     full name says the heading first: "Dr Rhian Morgan BVSc MRCVS: Clinical director and owner
     Rhian founded Fernbrook in 2009." (the visitor asked who, and "Rhian" alone is half of it)."""
     heading = (passage.section or "").strip()
-    names = re.findall(r"\b[A-Z][a-zà-ÿ]+\b", heading)
+    names = _heading_names(passage)
     if len(names) < 2 or heading.lower() in sentence.lower():
         return sentence
     if _PRONOUN.match(sentence):
@@ -534,7 +539,6 @@ def _with_full_name(passage: Passage, sentence: str) -> str:
     return f"{heading}: {sentence}"
 
 
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ASKS_HOURS = re.compile(
     r"\b(?:open|opens|opening|close|closes|closing|closed|shut|hours|times?|late|early)\b",
     re.IGNORECASE,
@@ -552,7 +556,7 @@ _EVERY_DAY = re.compile(
 
 
 def _day_index(name: str) -> int:
-    return next(i for i, day in enumerate(_DAYS) if day.startswith(name.lower()[:3]))
+    return next(i for i, day in enumerate(WEEKDAYS) if day.startswith(name.lower()[:3]))
 
 
 def asked_day(question: str) -> int | None:

@@ -520,7 +520,7 @@ def spelled_out(question: str, store: KnowledgeStore) -> str:
     if not vocabulary:
         return question
     pairs = _name_pairs(store)
-    result = _typos_mended(question, store)
+    result = _typos_mended(question, store, vocabulary)
     for asked, named, words in EVERYDAY_PHRASES:
         if all(_uses(word, vocabulary) for word in words):
             result = asked.sub(named, result)
@@ -546,7 +546,7 @@ def spelled_out(question: str, store: KnowledgeStore) -> str:
     return result
 
 
-def _typos_mended(question: str, store: KnowledgeStore) -> str:
+def _typos_mended(question: str, store: KnowledgeStore, vocabulary: frozenset[str]) -> str:
     """The question with a misspelt word replaced by the site's word one letter away from it
     ("resturant" -> "restaurant", "assesment" -> "assessment"): only a word that is neither
     the site's nor an English word the sentence model knows (so "hiring" is never read as the
@@ -560,7 +560,7 @@ def _typos_mended(question: str, store: KnowledgeStore) -> str:
     for word in sorted(set(re.findall(r"[a-z]+", question.lower()))):
         if len(word) < _TYPO_MIN or word in words or word in english:
             continue
-        if _uses(word, _site_vocabulary(store)):
+        if _uses(word, vocabulary):
             continue
         near = [other for other in _one_edit_away(word) if other in words]
         if near:
@@ -607,23 +607,10 @@ def _english_words() -> frozenset[str]:
     return _english[0]
 
 
-_site_words_cache: dict[tuple[int, tuple[int | None, ...]], dict[str, int]] = {}
-
-
 def _site_words(store: KnowledgeStore) -> dict[str, int]:
     """Every word of the index (letters only) and how often it is said; cached per table
     version."""
-
-    def build(snapshots: list[Snapshot]) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for snap in snapshots:
-            for parts in (snap.texts, snap.titles, snap.sections):
-                for text in parts:
-                    for word in re.findall(r"[a-z]+", (text or "").lower()):
-                        counts[word] = counts.get(word, 0) + 1
-        return counts
-
-    return _per_index_version(store, _site_words_cache, build)
+    return _index_words(store)[1]
 
 
 def _uses(word: str, vocabulary: frozenset[str]) -> bool:
@@ -757,25 +744,36 @@ def word_weights(store: KnowledgeStore) -> dict[str, float]:
     return weights
 
 
-_vocabulary_cache: dict[tuple[int, tuple[int | None, ...]], frozenset[str]] = {}
+_index_words_cache: dict[
+    tuple[int, tuple[int | None, ...]], tuple[frozenset[str], dict[str, int]]
+] = {}
 
 
 def _site_vocabulary(store: KnowledgeStore) -> frozenset[str]:
     """Stems (and six-letter prefixes) of every word in the index; cached per table version."""
+    return _index_words(store)[0]
 
-    def build(snapshots: list[Snapshot]) -> frozenset[str]:
-        words: set[str] = set()
+
+def _index_words(store: KnowledgeStore) -> tuple[frozenset[str], dict[str, int]]:
+    """`_site_vocabulary` and `_site_words`, made in one pass over the index's text."""
+
+    def build(snapshots: list[Snapshot]) -> tuple[frozenset[str], dict[str, int]]:
+        stems: set[str] = set()
+        counts: dict[str, int] = {}
         for snap in snapshots:
             for parts in (snap.texts, snap.titles, snap.sections):
                 for text in parts:
-                    for word in _WORD.findall((text or "").lower()):
+                    lowered = (text or "").lower()
+                    for word in _WORD.findall(lowered):
                         stem = word_stem(word)
-                        words.add(stem)
+                        stems.add(stem)
                         if len(stem) >= 6:
-                            words.add(stem[:6])
-        return frozenset(words)
+                            stems.add(stem[:6])
+                    for word in re.findall(r"[a-z]+", lowered):
+                        counts[word] = counts.get(word, 0) + 1
+        return frozenset(stems), counts
 
-    return _per_index_version(store, _vocabulary_cache, build)
+    return _per_index_version(store, _index_words_cache, build)
 
 
 def _per_index_version(
