@@ -131,24 +131,41 @@ def ask_all(questions: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, float
 
 def use_profile(site: str) -> None:
     """The site's business profile in Settings, as its owner would enter it on the Settings page
-    (name, email, phone, address, contact page; eval/unseen/profiles/), in place of the demo's."""
+    (name, email, phone, address, contact page; eval/unseen/profiles/), in place of the demo's,
+    and its opening hours on the Tasks page (the booking task's; none when the profile has
+    none, and no blocked dates: the demo's holidays are not the site's)."""
     from sqlmodel import Session
 
     from app.core import db
-    from app.models import BotSettingsUpdate
-    from app.services.config import get_bot_settings, save_bot_settings
+    from app.models import BotSettingsUpdate, TaskConfigUpdate
+    from app.services.calendar import BOOKING_TASK
+    from app.services.config import (
+        get_bot_settings,
+        get_task_config,
+        save_bot_settings,
+        save_task_config,
+    )
 
     path = PROFILES / f"{site}.yaml"
-    if not path.exists():
-        return
-    profile = yaml.safe_load(path.read_text(encoding="utf-8"))
+    profile = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    hours = profile.pop("business_hours", None) or {}
     page = profile.pop("contact_page", None)
     if page:
         profile["contact_page_url"] = page_url(site, page)
     current = get_bot_settings().model_dump(exclude={"updated_at"})
     settings = BotSettingsUpdate.model_validate({**current, **profile})
+    booking = get_task_config(BOOKING_TASK)
+    assert booking is not None, "the seeded booking task is missing"
+    task = TaskConfigUpdate.model_validate(
+        {
+            **booking.model_dump(exclude={"name", "kind", "updated_at"}),
+            "business_hours": hours,
+            "blocked_dates": [],
+        }
+    )
     with Session(db.get_engine()) as session:
         save_bot_settings(session=session, settings_in=settings)
+        save_task_config(session=session, name=BOOKING_TASK, config_in=task)
 
 
 def site_splits(site: str, splits: tuple[str, ...]) -> list[str]:

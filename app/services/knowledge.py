@@ -15,6 +15,7 @@ import numpy as np
 from app.models import BotSettingsPublic
 from app.models.citation import Citation
 from app.models.task_config import WEEKDAYS
+from app.services.opening_hours import asks_opening_hours, hours_answer
 from app.services.profile import ProfileFact, profile_fact, shows
 from app.services.retrieval import (
     Passage,
@@ -93,10 +94,66 @@ def answer_question(
     embedder: Embedder | None = None,
     store: KnowledgeStore | None = None,
 ) -> Answer:
-    """Answer from the best passages, or decline when nothing clears the threshold."""
+    """Answer from the best passages, or decline when nothing clears the threshold; a question
+    about opening hours that the pages do not answer is answered from the hours set on the
+    Tasks page (`app.services.opening_hours`)."""
     from app.services.config import get_bot_settings
 
     settings = get_bot_settings()
+    answer = _answer_from_site(
+        question,
+        settings=settings,
+        info_type=info_type,
+        threshold=threshold,
+        embedder=embedder,
+        store=store,
+    )
+    if answer.declined:
+        from_hours = _from_opening_hours(question, settings)
+        if from_hours:
+            return Answer(
+                text=from_hours,
+                sources=_contact_citation(settings),
+                passages=answer.passages,
+                score=answer.score,
+            )
+    return answer
+
+
+def _from_opening_hours(question: str, settings: BotSettingsPublic) -> str | None:
+    from app.services.calendar import BOOKING_TASK
+    from app.services.config import get_task_config
+
+    if not asks_opening_hours(question):  # no task config read for every other decline
+        return None
+    booking = get_task_config(BOOKING_TASK)
+    if booking is None:
+        return None
+    return hours_answer(
+        question,
+        hours=booking.business_hours,
+        blocked_dates=booking.blocked_dates,
+        settings=settings,
+    )
+
+
+def _contact_citation(settings: BotSettingsPublic) -> list[Citation]:
+    return (
+        [Citation(title="Contact", url=settings.contact_page_url)]
+        if settings.contact_page_url
+        else []
+    )
+
+
+def _answer_from_site(
+    question: str,
+    *,
+    settings: BotSettingsPublic,
+    info_type: str | None,
+    threshold: float | None,
+    embedder: Embedder | None,
+    store: KnowledgeStore | None,
+) -> Answer:
     threshold = settings.answer_threshold if threshold is None else threshold
     embedder = embedder or get_embedder()
     boost = _INFO_TYPE_COLLECTIONS.get((info_type or "").strip().lower())
@@ -182,8 +239,7 @@ def _from_profile(
     """The detail from Settings, citing the contact page set there, else the site's page that
     shows the same detail (none when no page does: the answer stands on the settings)."""
     if settings.contact_page_url:  # nothing to search for: the page to cite is set
-        sources = [Citation(title="Contact", url=settings.contact_page_url)]
-        return Answer(text=fact.text, sources=sources, score=1.0)
+        return Answer(text=fact.text, sources=_contact_citation(settings), score=1.0)
     passages = search(question, top_k=TYPED_TOP_K, embedder=embedder, store=store)
     showing = next((p for p in passages if shows(p.text, fact)), None)
     if showing is None:

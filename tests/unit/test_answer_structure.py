@@ -11,9 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from app.models import BotSettingsUpdate
+from app.models import BotSettingsUpdate, TaskConfigUpdate
 from app.models.citation import Citation
-from app.services.config import get_bot_settings, save_bot_settings
+from app.models.task_config import WEEKDAYS
+from app.services.config import (
+    get_bot_settings,
+    get_task_config,
+    save_bot_settings,
+    save_task_config,
+)
 from app.services.knowledge import (
     _MONEY,
     _answers_type,
@@ -643,6 +649,56 @@ def test_the_hours_are_said_once(tmp_path: Path, seeded):
     assert not answer.declined, answer.text
     assert "10:00 am" in answer.text, answer.text
     assert answer.text.count("9:00 am") == 1, answer.text
+
+
+def set_booking_hours(session, hours: dict) -> None:
+    """What the owner saves on the Tasks page: the booking task's opening hours."""
+    booking = get_task_config("book_service")
+    data = booking.model_dump(exclude={"name", "kind", "updated_at"})
+    update = TaskConfigUpdate(**{**data, "business_hours": hours, "blocked_dates": []})
+    save_task_config(session=session, name="book_service", config_in=update)
+
+
+def test_hours_no_page_gives_come_from_the_tasks_page_and_follow_its_changes(
+    harbour_desk: str, seeded
+):
+    use_profile(seeded, contact_page_url="https://harbourdesk.example/contact-us")
+    weekdays = {"start": "08:30", "end": "18:00"}
+    set_booking_hours(seeded, {d: weekdays for d in WEEKDAYS[:5]})
+
+    answer = answer_question("When are you open?", embedder=get_embedder("model"))
+
+    assert not answer.declined, answer.text
+    assert answer.text == "Harbour Desk is open Monday to Friday 8:30 AM to 6:00 PM. Closed on " + (
+        "Saturday and Sunday."
+    )
+    assert answer.sources == [
+        Citation(title="Contact", url="https://harbourdesk.example/contact-us")
+    ]
+
+    # The owner opens on Saturdays: the next question gets the new hours, and times are
+    # written as the Netherlands writes them once the phone region says so
+    set_booking_hours(
+        seeded,
+        {**{d: weekdays for d in WEEKDAYS[:5]}, "saturday": {"start": "10:00", "end": "14:00"}},
+    )
+    use_profile(seeded, default_phone_region="NL")
+
+    answer = answer_question("Are you open on Saturdays?", embedder=get_embedder("model"))
+
+    assert answer.text == "On Saturdays Harbour Desk is open from 10:00 to 14:00."
+
+
+def test_hours_the_site_gives_come_before_the_tasks_page(tmp_path: Path, seeded):
+    pages = {"hours-contact.html": DEMO_HOURS_PAGE.read_text(encoding="utf-8")}
+    ingest_site(tmp_path, "https://brightpath.example/", pages)
+    set_booking_hours(seeded, {d: {"start": "07:00", "end": "11:00"} for d in WEEKDAYS})
+
+    answer = answer_question("Are you open on Saturdays?", embedder=get_embedder("model"))
+
+    assert "10:00 am" in answer.text, answer.text  # the page's Saturday, not the task's
+    assert "7:00" not in answer.text
+    assert [s.url for s in answer.sources] == ["https://brightpath.example/hours-contact.html"]
 
 
 def test_how_much_of_something_other_than_money_is_not_a_price_question():
