@@ -120,6 +120,24 @@ def answer_question(
     return answer
 
 
+_ASKS_SOMETHING = re.compile(
+    r"^\s*(?:who|what|whats|when|where|which|why|how|is|are|am|do|does|did|can|could|will|"
+    r"would|should|shall|may|have|has|any)\b",
+    re.IGNORECASE,
+)
+
+
+def asking_part(question: str) -> str:
+    """The sentences of a message that ask, without the ones that tell the business about the
+    visitor: "Do you do home visits?" of "Do you do home visits? My mum just had a hip
+    replacement and can't drive". A message of one sentence, or of no asking one, is itself."""
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", question.strip()) if s]
+    asking = [s for s in sentences if s.endswith("?") or _ASKS_SOMETHING.match(s)]
+    if not asking or len(asking) == len(sentences):
+        return question
+    return " ".join(asking)
+
+
 def _from_opening_hours(question: str, settings: BotSettingsPublic) -> str | None:
     from app.services.calendar import BOOKING_TASK
     from app.services.config import get_task_config
@@ -189,14 +207,14 @@ def _answer_from_site(
         limit = threshold  # "two injections" is some count, not the asked-for dogs' one
     if kind in _LABELS and chosen and _LABELS[kind].match(chosen[0][1]):
         limit = 0.0  # "Email: …" is the answer to "what's your email", whatever the score
-    if kind == "year" and chosen:
-        limit = 0.0  # a year said with a founding verb (`_answers_type`)
+    if kind in ("year", "identifier") and chosen:
+        limit = 0.0  # a year said with a founding verb, a number with its name (`_answers_type`)
     if kind == "person" and chosen and _says_asked_part(question, chosen[0]):
         limit = 0.0  # "owner Rhian" for "Who owns the practice?", as a year said with "opened"
     if not question.strip() or not chosen or score < limit:
         return _decline(settings, passages, score)
     if score < ABSENT_SUBJECT_OVERRIDE and absent_words(
-        question, store, embedder=embedder, passages=passages
+        asking_part(question), store, embedder=embedder, passages=passages
     ):
         return _decline(settings, passages, score)
     service = asked_service(question)
@@ -350,7 +368,7 @@ def select_sentences(
         chosen.append(item)
     chosen = _without_restatements(chosen)[:MAX_SENTENCES]
     chosen.sort(key=lambda item: (item[1], item[2]))
-    chosen = _without_gap(chosen, passages)
+    chosen = _with_continuations(_without_gap(chosen, passages), passages)
     result: list[tuple[Passage, str]] = []
     length = 0
     for _, index, _, sentence in chosen:
@@ -359,6 +377,41 @@ def select_sentences(
         result.append((passages[index], sentence))
         length += len(sentence) + 1
     return result, best
+
+
+# A sentence that goes on from the one before it: "Tables of 1 to 7: please give us at least
+# 24 hours' notice. If you cancel later than that or don't turn up, we may charge $30 …"
+_CONTINUES = re.compile(
+    r"^(?:if (?:you|we|they)\b[^.]*\b(?:than that|after that|before that|that|this|then)\b"
+    r"|after that\b|otherwise\b|beyond that\b|in that case\b|if not\b|failing that\b)",
+    re.IGNORECASE,
+)
+
+
+def _with_continuations(
+    chosen: list[tuple[float, int, int, str]], passages: list[Passage]
+) -> list[tuple[float, int, int, str]]:
+    """Each chosen sentence with the next one of its passage when that one goes on from it
+    ("If you cancel later than that …"), and a chosen sentence that goes on from the one
+    before it with that one, unless it is chosen already."""
+    result = []
+    taken = {(item[1], item[2]) for item in chosen}
+    for item in chosen:
+        sentences = _answer_sentences(passages[item[1]].text)
+        before = item[2] - 1
+        if before >= 0 and (item[1], before) not in taken and _CONTINUES.match(item[3]):
+            taken.add((item[1], before))
+            result.append((item[0], item[1], before, sentences[before]))
+        result.append(item)
+        following = item[2] + 1
+        if (
+            following < len(sentences)
+            and (item[1], following) not in taken
+            and _CONTINUES.match(sentences[following])
+        ):
+            taken.add((item[1], following))
+            result.append((item[0], item[1], following, sentences[following]))
+    return result
 
 
 def _without_gap(
@@ -411,8 +464,21 @@ _MONEY = re.compile(
     r"get|gets)\s+(?:up to\s+)?\d+(?:\.\d+)?\s?(?:%|percent\b)",
     re.IGNORECASE,
 )
+# Business and tax registration numbers' names, which a visitor asks for as they are written
+_IDENTIFIERS = r"(?:ABN|ACN|NZBN|EIN|VAT|GST|HST|KvK|BTW|UTR|CRN|TIN|SIRET|SIREN|IBAN|AHPRA)\b"
 # (what in the question asks for it, what a sentence that answers it holds)
 _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    # A business's registration or tax number: "What is your ABN?", "what's your VAT number?"
+    "identifier": (
+        re.compile(
+            r"^\s*(?:what(?:'s| is| are)|whats|can i (?:have|get)|could i (?:have|get)|"
+            r"do you have|tell me)\s+(?:your|the)\s+(?:company\s+|business\s+)?"
+            rf"(?:{_IDENTIFIERS}|(?:tax|company|registration|charity|licen[cs]e|provider|"
+            r"business)\s+(?:number|no\.?|id)\b)",
+            re.IGNORECASE,
+        ),
+        re.compile(r"\b(?:[A-Z]{2})?\d[\d .-]{4,}\d\b"),
+    ),
     "email": (
         re.compile(
             r"\b(?:your|an?|the) e-?mail(?: address)?\b|\be-?mail address\b|\be-?mail you\b",
@@ -702,6 +768,21 @@ def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> 
         return bool(_OWNER_ROLE.search(f"{passage.section or ''} {sentence}"))
     if kind == "year":
         return bool(_BEGAN.search(sentence))
+    if kind == "identifier":
+        # the number the question names, said with its name ("ABN 51 824 753 556")
+        asked = re.search(
+            _IDENTIFIERS + r"|\b(?:tax|company|registration|charity|licen[cs]e|"
+            r"provider|business)\b",
+            question,
+            re.IGNORECASE,
+        )
+        return bool(asked) and bool(
+            re.search(
+                rf"\b{re.escape(asked[0])}\b[^.;]{{0,30}}?\d[\d .-]{{4,}}\d",
+                f"{passage.section or ''} {sentence}",
+                re.IGNORECASE,
+            )
+        )
     return True
 
 

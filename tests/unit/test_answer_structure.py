@@ -30,6 +30,7 @@ from app.services.knowledge import (
     answer_question,
     answer_type,
     asked_day,
+    asking_part,
     says_day,
 )
 from app.services.profile import asked_detail
@@ -803,3 +804,80 @@ def test_which_person_to_see_is_answered_with_the_card_that_names_them(tmp_path:
     assert answer.text.count("Tom Okafor") == 1, answer.text
     assert "shoulders" in answer.text, answer.text
     assert [s.url for s in answer.sources] == [base + "team.html"]
+
+
+CLINIC_PAGES = {
+    "treatments.html": """<html><head><title>Treatments | Bayside Physio</title></head><body>
+<main><h1>Treatments</h1>
+<h2>Sports physio</h2><p>Assessment and treatment of sports injuries, from ankles to
+shoulders. Most people need three to six sessions.</p>
+<h2>Home visits</h2><p>For patients who can't get to the clinic after surgery, we offer home
+visits within 10 km of the clinic on Friday afternoons.</p>
+<h2>Clinical Pilates</h2><p>Small classes of up to four people on reformers.</p>
+</main></body></html>""",
+    "policies.html": """<html><head><title>Policies | Bayside Physio</title></head><body>
+<main><h1>Clinic policies</h1>
+<h2>Cancellations</h2><p>Appointments of any length: please give us at least 24 hours'
+notice. If you cancel later than that or don't turn up, we charge half the appointment fee.
+Reminders go out by text two days before.</p>
+<h2>Running late</h2><p>We can't run over into the next patient's time, so a late start
+means a shorter session.</p>
+</main></body></html>""",
+    "terms.html": """<html><head><title>Terms of use | Bayside Physio</title></head><body>
+<main><h1>Terms of use</h1><p>This website is run by Bayside Physio Pty Ltd (ABN 51 824 753
+556), trading as Bayside Physio. Prices on this site include GST where it applies.</p>
+</main></body></html>""",
+}
+
+
+def test_what_the_visitor_says_about_themselves_is_not_what_they_ask_about(tmp_path: Path, seeded):
+    """ "My mum just had a hip replacement and can't drive" tells the clinic who asks; the
+    question is "Do you do home visits?", which the site answers (neither "mum" nor "drive"
+    is a subject the site must name)."""
+    assert asking_part("Do you do home visits? My mum can't drive") == "Do you do home visits?"
+    assert asking_part("I'm on a pension. What would I pay?") == "What would I pay?"
+    assert asking_part("My dog ate chocolate, what should I do?") == (
+        "My dog ate chocolate, what should I do?"
+    )
+    base = ingest_site(tmp_path, "https://bayside.example/", CLINIC_PAGES)
+
+    answer = answer_question(
+        "Do you do home visits? My mum just had a hip replacement and can't drive",
+        embedder=get_embedder("model"),
+    )
+
+    assert not answer.declined, answer.text
+    assert "within 10 km" in answer.text
+    assert [s.url for s in answer.sources] == [base + "treatments.html"]
+
+
+def test_a_registration_number_is_answered_where_the_site_says_it_with_its_name(
+    tmp_path: Path, seeded
+):
+    assert answer_type("What is your ABN?") == "identifier"
+    assert answer_type("what's your company number?") == "identifier"
+    assert answer_type("What is your cancellation policy?") is None
+    base = ingest_site(tmp_path, "https://bayside.example/", CLINIC_PAGES)
+
+    answer = answer_question("What is your ABN?", embedder=get_embedder("model"))
+    assert not answer.declined, answer.text
+    assert "ABN 51 824 753 556" in answer.text
+    assert [s.url for s in answer.sources] == [base + "terms.html"]
+
+    # a number the site does not give is declined, not answered with the ABN
+    assert answer_question("What is your VAT number?", embedder=get_embedder("model")).declined
+
+
+def test_a_sentence_that_goes_on_from_the_chosen_one_is_said_with_it(tmp_path: Path, seeded):
+    """ "Please give us 24 hours' notice" is half the answer to "what if I cancel on the
+    day?": the next sentence ("If you cancel later than that …") says what happens."""
+    base = ingest_site(tmp_path, "https://bayside.example/", CLINIC_PAGES)
+
+    answer = answer_question(
+        "What happens if I cancel my appointment on the day?", embedder=get_embedder("model")
+    )
+
+    assert not answer.declined, answer.text
+    assert "24 hours' notice. If you cancel later than that" in answer.text, answer.text
+    assert "half the appointment fee" in answer.text
+    assert [s.url for s in answer.sources] == [base + "policies.html"]
