@@ -119,7 +119,7 @@ def _sections(markdown: str, title: str) -> list[_Section]:
     return [section for section in sections if section.paragraphs or section.rows]
 
 
-_MONEY = re.compile(r"[$€£]\s?\d|\d\s?(?:€|eur\b|euros?\b|usd\b|gbp\b)", re.IGNORECASE)
+MONEY = re.compile(r"[$€£]\s?\d|\d\s?(?:€|eur\b|euros?\b|usd\b|gbp\b)", re.IGNORECASE)
 _BARE_VALUE_CHARS = 40
 
 
@@ -138,7 +138,7 @@ def _bare_value_kind(line: str) -> str | None:
         or not re.search(r"\d|@", line)
     ):
         return None
-    if _MONEY.search(line):
+    if MONEY.search(line):
         return "money"
     return "email" if "@" in line else "other"
 

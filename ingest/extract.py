@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from trafilatura.settings import use_config
 
+from ingest.chunking import MONEY
 from ingest.documents import Document, SourceError
 
 logger = logging.getLogger(__name__)
@@ -125,6 +126,19 @@ def _keep_labels(html: str) -> str:
             ul.tail = dl.tail
             dl.getparent().replace(dl, ul)
             changed = True
+    for div in list(root.iter("div")):
+        if div.getroottree().getroot() is not root:
+            continue  # inside a card already said as one paragraph
+        said = _card_text(div) if _is_card(div) else _row_text(div) if _spans_only(div) else None
+        if said:
+            # Pricing cards written as divs of spans ("<div class="price-row"><span>$325</span>
+            # <span>fall or winter term</span></div>"), which trafilatura drops: each said as
+            # a labelled sentence ("Small under 10 kg — Bath & tidy: $55; Full groom: $75.").
+            p = etree.Element("p")
+            p.text = said if said.endswith((".", "!", "?")) else said + "."
+            p.tail = div.tail
+            div.getparent().replace(div, p)
+            changed = True
     for address in list(root.iter("address")):
         lines = [" ".join(part.split()) for part in address.itertext()]
         text = ", ".join(line for line in lines if line)
@@ -136,6 +150,67 @@ def _keep_labels(html: str) -> str:
             address.getparent().replace(address, p)
             changed = True
     return lxml.html.tostring(root, encoding="unicode") if changed else html
+
+
+_INLINE = frozenset(
+    [
+        "span",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "small",
+        "sup",
+        "sub",
+        "abbr",
+        "data",
+        "time",
+        "mark",
+        "s",
+        "del",
+        "ins",
+        "br",
+    ]
+)
+
+
+def _pieces(div: etree._Element) -> list[str]:
+    """The texts of a div of inline elements, each element's (with its tail) apart."""
+    pieces = [" ".join((div.text or "").split())]
+    for child in div:
+        pieces.append(" ".join(f"{child.text_content()} {child.tail or ''}".split()))
+    return [piece for piece in pieces if piece]
+
+
+def _row_text(div: etree._Element) -> str:
+    """A row of spans as one line: "Bath & tidy: $55", "$325 fall or winter term"."""
+    pieces = _pieces(div)
+    if len(pieces) > 1 and not MONEY.search(pieces[0]) and MONEY.search(pieces[1]):
+        return f"{pieces[0]}: {' '.join(pieces[1:])}"
+    return " ".join(pieces)
+
+
+def _is_card(div: etree._Element) -> bool:
+    """A card: two or more rows of spans, the first naming it and a later one priced."""
+    rows = list(div)
+    if len(rows) < 2 or (div.text or "").strip():
+        return False
+    if any(row.tag != "div" or not _spans_only(row) or (row.tail or "").strip() for row in rows):
+        return False
+    texts = [" ".join(_pieces(row)) for row in rows]
+    return not MONEY.search(texts[0]) and any(MONEY.search(text) for text in texts[1:])
+
+
+def _card_text(div: etree._Element) -> str:
+    rows = list(div)
+    return f"{' '.join(_pieces(rows[0]))} — {'; '.join(_row_text(row) for row in rows[1:])}"
+
+
+def _spans_only(div: etree._Element) -> bool:
+    """Whether a div holds text only in inline elements (spans, emphasis, line breaks)."""
+    if not len(div) or div.getparent() is None or not div.text_content().strip():
+        return False
+    return all(isinstance(el.tag, str) and el.tag in _INLINE for el in div.iterdescendants())
 
 
 def _bold_question(paragraph: etree._Element) -> bool:

@@ -188,11 +188,19 @@ def _answer_from_site(
     chosen, score = select_sentences(
         question, passages, embedder=embedder, kind=kind, weights=word_weights(store), store=store
     )
-    if not chosen and kind in _SCARCE_TYPES:
+    item = rarest_subject_word(question, store, passages) if kind == "price" else None
+    if not chosen and (kind in _SCARCE_TYPES or item):
         # A year sits in one sentence of the about page, which a short "when did you open?"
         # may not rank among the first passages: the passages that hold one are searched.
+        # So are a priced thing's, when every passage found prices something else: "tracking
+        # price" found eight price cards of the prices page, not the tyre page's tracking.
+        pattern = re.compile(rf"\b{re.escape(item)}", re.IGNORECASE) if item else None
         passages = passages_with(
-            question, _ANSWER_TYPES[kind][1], top_k=TYPED_TOP_K, embedder=embedder, store=store
+            question,
+            pattern or _ANSWER_TYPES[kind][1],
+            top_k=TYPED_TOP_K,
+            embedder=embedder,
+            store=store,
         )
         chosen, score = select_sentences(
             question,
@@ -594,7 +602,8 @@ _SALE = re.compile(
 
 _NOT_A_COUNT = re.compile(
     r"[$€£]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|%)|\b\d{1,2}[:.]\d\d\b|\b(?:19|20)\d\d\b"
-    r"|\bone (?:of|another)\b",  # "one of our vets" counts nothing
+    r"|\bone (?:of|another)\b"  # "one of our vets" counts nothing
+    r"|\b(?:ages?|aged)\s+\d+(?:\s*(?:[–—-]|to)\s*\d+|\+)?",  # "(ages 6–9)" neither
     re.IGNORECASE,
 )
 # "How many dogs can stay?" is not answered by "allow 48 hours" or "within 12 months": a number

@@ -460,6 +460,15 @@ EVERYDAY_WORDS: dict[str, tuple[str, ...]] = {
     "meal": ("menu",),
     "meals": ("menus", "menu"),
     "shut": ("close", "closed"),
+    # short forms ("a 30 min lesson", "2 hrs", "my 6 yr old")
+    "min": ("minutes", "minute"),
+    "mins": ("minutes", "minute"),
+    "hrs": ("hours", "hour"),
+    "yr": ("year", "years"),
+    "yrs": ("years", "year"),
+    "wks": ("weeks", "week"),
+    "appt": ("appointment", "appointments"),
+    "appts": ("appointments", "appointment"),
 }
 
 

@@ -881,3 +881,51 @@ def test_a_sentence_that_goes_on_from_the_chosen_one_is_said_with_it(tmp_path: P
     assert "24 hours' notice. If you cancel later than that" in answer.text, answer.text
     assert "half the appointment fee" in answer.text
     assert [s.url for s in answer.sources] == [base + "policies.html"]
+
+
+# A development site of the unseen-site eval (eval/unseen/sites/)
+GARAGE_SITE = Path(__file__).resolve().parents[2] / "eval" / "unseen" / "sites" / "kirkgatemotors"
+GARAGE_PAGES = ("prices.html", "tyres.html")
+
+
+def test_a_priced_thing_the_first_passages_miss_is_looked_for_where_it_is_said(
+    tmp_path: Path, seeded
+):
+    """ "tracking price" found eight of the prices page's cards, none of them tracking, and was
+    declined: the passages that say the priced thing are searched too."""
+    pages = {name: (GARAGE_SITE / name).read_text(encoding="utf-8") for name in GARAGE_PAGES}
+    base = ingest_site(tmp_path, "https://kirkgate.example/", pages)
+
+    answer = answer_question("tracking price", embedder=get_embedder("model"))
+
+    assert not answer.declined, answer.text
+    assert "Front tracking – £40" in answer.text
+    assert [s.url for s in answer.sources] == [base + "tyres.html"]
+
+
+def test_short_forms_are_asked_in_the_words_the_site_spells_out(tmp_path: Path, seeded):
+    pages = {name: (GARAGE_SITE / name).read_text(encoding="utf-8") for name in GARAGE_PAGES}
+    ingest_site(tmp_path, "https://kirkgate.example/", pages)
+    store = get_store()
+
+    assert spelled_out("is the mot 45 min?", store) == "is the mot 45 minutes?"
+    assert spelled_out("how many yrs have you been open", store) == (
+        "how many years have you been open"
+    )
+
+
+def test_an_age_range_is_not_a_count():
+    assert _counts_asked("How many drivers are in a class?", "up to 6 drivers (ages 17–25)")
+    assert not _answers_type(
+        "count",
+        "How many kids are in a class?",
+        "Keys Club group piano (ages 6–9): $325 / term.",
+        Passage(
+            text="",
+            score=0.0,
+            title="Fees",
+            url="https://x/fees",
+            section=None,
+            collection="website_content",
+        ),
+    )

@@ -101,3 +101,28 @@ def test_a_phone_number_and_email_written_as_links_are_kept():
     text = " ".join(c.text for c in chunks)
     assert "Phone: +353 1 555 0148." in text  # with its "+"
     assert "hello@shop.example" in text
+
+
+def test_price_cards_written_as_spans_in_divs_are_labelled_sentences():
+    """trafilatura drops a div whose text is all in spans: grooming prices by dog size and a
+    class's price rows were missing from the index, so "How much is Keys Club?" was declined."""
+    chunks = _chunks(
+        "<h1>Prices</h1><h2>Grooming</h2><p>Prices for a dog that is brushed regularly.</p>"
+        "<div class='cards'><div class='card'><div class='card__head'><span>Small</span> "
+        "<span>under 10 kg</span></div>"
+        "<div class='row'><span class='svc'>Bath &amp; tidy</span><span>$55</span></div>"
+        "<div class='row'><span class='svc'>Full groom</span><span>$75</span></div></div>"
+        "<div class='card'><div class='card__head'><span>Large</span> <span>25–40 kg</span>"
+        "</div><div class='row'><span class='svc'>Full groom</span><span>$120</span></div>"
+        "</div></div>"
+        "<h2>Keys Club</h2><p>Group piano for ages 6–9, 45 minutes on Wednesdays.</p>"
+        "<div class='price-row'><span class='price'>$325</span><span>fall or winter term</span>"
+        "</div><div class='mini'><span>Little Notes (ages 3–5)</span> <span>$265</span> "
+        "<span>/ term</span></div>"
+    )
+
+    text = " ".join(c.text for c in chunks)
+    assert "Small under 10 kg — Bath & tidy: $55; Full groom: $75." in text
+    assert "Large 25–40 kg — Full groom: $120." in text
+    assert "$325 fall or winter term." in text
+    assert "Little Notes (ages 3–5): $265 / term." in text
