@@ -35,8 +35,22 @@ _TITLE_SUFFIX = re.compile(r"\s+[–—|-]\s+[^–—|-]+$")
 
 def html_document(source: str, html: str) -> Document:
     """The page's title and main content as Markdown; SourceError when there is none."""
-    text = trafilatura.extract(
-        _keep_labels(html),
+    labelled = _keep_labels(html)
+    text = _extract(labelled, source)
+    unmarked = _main_unmarked(labelled, text)
+    if unmarked:
+        text = _extract(unmarked, source) or text
+    if not text or not text.strip():
+        raise SourceError("no readable text on the page")
+    text = _with_contact_details(_plain_labels(text))
+    metadata = trafilatura.extract_metadata(html, default_url=source)
+    title = (metadata.title if metadata and metadata.title else "") or _first_heading(text)
+    return Document(source=source, title=_clean_title(title) or source, text=text.strip())
+
+
+def _extract(html: str, source: str) -> str | None:
+    return trafilatura.extract(
+        html,
         url=source,
         output_format="markdown",
         include_tables=True,
@@ -48,12 +62,34 @@ def html_document(source: str, html: str) -> Document:
         deduplicate=False,
         config=_CONFIG,
     )
-    if not text or not text.strip():
-        raise SourceError("no readable text on the page")
-    text = _with_contact_details(_plain_labels(text))
-    metadata = trafilatura.extract_metadata(html, default_url=source)
-    title = (metadata.title if metadata and metadata.title else "") or _first_heading(text)
-    return Document(source=source, title=_clean_title(title) or source, text=text.strip())
+
+
+def _main_unmarked(html: str, extracted: str | None) -> str | None:
+    """The page with the class and id names inside its `<main>` taken away, when trafilatura
+    kept less than half of that element's text; else None.
+
+    trafilatura takes an element whose class says "story" or "post-content" as the whole
+    article: an about page's `<section class="story">` was kept and its team section beside
+    it, every name and role, dropped. Without the names it reads the main element whole.
+    """
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    main = root.find(".//main")
+    if main is None:
+        return None
+    wanted = len(main.text_content().split())
+    if not wanted or len((extracted or "").split()) >= _KEPT_SHARE * wanted:
+        return None
+    for element in main.iter():
+        if isinstance(element.tag, str):
+            element.attrib.pop("class", None)
+            element.attrib.pop("id", None)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
+_KEPT_SHARE = 0.5
 
 
 def _keep_labels(html: str) -> str:

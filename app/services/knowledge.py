@@ -185,6 +185,18 @@ def _answer_from_site(
     kind = answer_type(question)
     top_k = TYPED_TOP_K if kind else 3
     passages = search(question, top_k=top_k, boost_collection=boost, embedder=embedder, store=store)
+    doing = _ASKS_WHO_DOES.search(question) if kind == "person" else None
+    if doing:
+        # "Who runs the puppy club?" finds the club's descriptions; the team page's "Rawiri
+        # runs the daycare floor and the Puppy Club" is among the passages that say "runs"
+        found = {(p.url, p.text) for p in passages}
+        passages += [
+            p
+            for p in passages_with(
+                question, _does(doing[1]), top_k=TYPED_TOP_K, embedder=embedder, store=store
+            )
+            if (p.url, p.text) not in found
+        ]
     chosen, score = select_sentences(
         question, passages, embedder=embedder, kind=kind, weights=word_weights(store), store=store
     )
@@ -317,6 +329,18 @@ def select_sentences(
         # not one that counts cameras beside a 60-minute assessment
         counting = [c for c in candidates if _counts_asked(question, c[2])]
         candidates = counting or candidates
+    doing = _ASKS_WHO_DOES.search(question) if kind == "person" else None
+    if doing:
+        # "Who runs the puppy club?": the sentence that says who runs it ("Rawiri runs the
+        # daycare floor and the Puppy Club"), not the club's own description, when one does
+        does, what = _does(doing[1]), content_words(question[doing.end() :])
+        saying = [
+            c
+            for c in candidates
+            if does.search(c[2])
+            and any(says_word(word_stem(word), c[2]) for word in what - _PHRASING_OBJECTS)
+        ]
+        candidates = saying or candidates
     day = asked_day(question)
     if day is not None:
         # "Are you open on Sundays?" is answered by the hours that say Sunday ("Sunday:
@@ -551,7 +575,9 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             re.IGNORECASE,
         ),
         re.compile(
-            r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zà-ÿ]+(?:\s+(?:van|de|der|von)?\s*[A-Z][a-zà-ÿ]+)?"
+            r"(?<![.!?]\s)(?<!^)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+            r"January|February|March|April|May|June|July|August|September|October|November|"
+            r"December)s?\b)[A-Z][a-zà-ÿ]+(?:\s+(?:van|de|der|von)?\s*[A-Z][a-zà-ÿ]+)?"
         ),
     ),
 }
@@ -572,10 +598,26 @@ _ASKS_OWNER = re.compile(
     r"\b(?:found|founded|started|own|owns|owner|set up|established|opened)\b",
     re.IGNORECASE,
 )
+# What a "who" question asks the person does ("Who runs the puppy club?", "who teaches
+# violin?"), said in the answer's sentence when one says it
+_ASKS_WHO_DOES = re.compile(
+    r"^\s*who(?:'s| is)?\b.*?\b(runs?|leads?|teach(?:es)?|manages?|makes?|cooks?|bakes?|"
+    r"heads?)\b",
+    re.IGNORECASE,
+)
+_PHRASING_OBJECTS = frozenset(["you", "your", "here", "there", "it", "them", "one", "ones"])
+
+
+def _does(verb: str) -> re.Pattern[str]:
+    """A sentence saying the verb in any person: "runs" for "run", "teaches" for "teach"."""
+    stem = re.sub(r"(?:es|s)$", "", verb.lower())
+    return re.compile(rf"\b{stem}(?:s|es)?\b", re.IGNORECASE)
+
+
 # A manager, a head nurse or whoever runs a clinic is not thereby its owner or founder ("Who
 # owns the practice?" is not answered by "our practice manager, Sam Okafor").
 _OWNER_ROLE = re.compile(
-    r"\b(?:found\w*|start\w*|open\w*|own\w*|set up|establish\w*|launch\w*|by|"
+    r"\b(?:found\w*|start\w*|open(?:ed|er|ers)?\b|own\w*|set up|establish\w*|launch\w*|by|"
     r"director|principal|proprietor|partner|ceo)\b",
     re.IGNORECASE,
 )

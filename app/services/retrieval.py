@@ -763,6 +763,9 @@ def _site_vocabulary(store: KnowledgeStore) -> frozenset[str]:
     return _index_words(store)[0]
 
 
+_ADDRESSES = re.compile(r"\S*(?:@|://|www\.)\S*")
+
+
 def _index_words(store: KnowledgeStore) -> tuple[frozenset[str], dict[str, int]]:
     """`_site_vocabulary` and `_site_words`, made in one pass over the index's text."""
 
@@ -772,7 +775,9 @@ def _index_words(store: KnowledgeStore) -> tuple[frozenset[str], dict[str, int]]
         for snap in snapshots:
             for parts in (snap.texts, snap.titles, snap.sections):
                 for text in parts:
-                    lowered = (text or "").lower()
+                    # an email address or a web address is not the site's words: the
+                    # "muddypaws" of woof@muddypaws.example would join "Muddy Paws"
+                    lowered = _ADDRESSES.sub(" ", (text or "").lower())
                     for word in _WORD.findall(lowered):
                         stem = word_stem(word)
                         stems.add(stem)

@@ -929,3 +929,28 @@ def test_an_age_range_is_not_a_count():
             collection="website_content",
         ),
     )
+
+
+# A development site of the unseen-site eval: an about page whose team grid sits beside a
+# "story" section, and a services page describing the Puppy Club
+DOGS_SITE = Path(__file__).resolve().parents[2] / "eval" / "unseen" / "sites" / "muddypawsdaycare"
+
+
+def test_who_does_a_thing_is_answered_by_the_person_said_to_do_it(tmp_path: Path, seeded):
+    """ "Who runs the puppy club?" was answered with the club's description (its capitalised
+    days read as a name); the team card that says "Rawiri runs … the Puppy Club" answers it.
+    "Who owns Muddy Paws?" was asked as "muddypaws", a word of the site's email address."""
+    pages = {
+        name: (DOGS_SITE / name).read_text(encoding="utf-8")
+        for name in ("about.html", "services.html", "contact.html")
+    }
+    base = ingest_site(tmp_path, "https://muddypaws.example/", pages)
+
+    assert spelled_out("Who owns Muddy Paws?", get_store()) == "Who owns Muddy Paws?"
+    runs = answer_question("Who runs the puppy club?", embedder=get_embedder("model"))
+    owns = answer_question("Who owns Muddy Paws?", embedder=get_embedder("model"))
+
+    assert runs.text.startswith("Rawiri Tane: "), runs.text
+    assert [s.url for s in runs.sources] == [base + "about.html"]
+    assert "Hana Whitfield" in owns.text, owns.text
+    assert [s.url for s in owns.sources] == [base + "about.html"]

@@ -126,3 +126,26 @@ def test_price_cards_written_as_spans_in_divs_are_labelled_sentences():
     assert "Large 25–40 kg — Full groom: $120." in text
     assert "$325 fall or winter term." in text
     assert "Little Notes (ages 3–5): $265 / term." in text
+
+
+def test_a_team_section_beside_a_story_section_is_kept():
+    """trafilatura takes an element whose class says "story" for the whole article: an about
+    page's team, every name and role, was dropped. When it keeps less than half of `<main>`,
+    the page is read again without the class names."""
+    chunks = _chunks(
+        "<section class='story'><p>Muddy Paws was started in 2016 by a vet nurse who spent nine "
+        "years at a busy clinic.</p><p>In 2019 we added the grooming salon.</p></section>"
+        "<section class='team'><h2>Meet the team</h2><div class='team-grid'>"
+        "<div class='member'><h3>Rawiri Tane</h3><p class='role'>Daycare manager</p>"
+        "<p>Rawiri runs the daycare floor and the Puppy Club. He holds a Certificate in Animal "
+        "Behaviour and is our go-to for nervous and anxious dogs.</p></div>"
+        "<div class='member'><h3>Lucy Zhang</h3><p class='role'>Head groomer</p>"
+        "<p>Lucy has been grooming for 12 years, trained in Auckland and Sydney, and is our "
+        "resident doodle expert. She works Tuesday to Saturday.</p></div></div></section>"
+    )
+
+    text = " ".join(c.text for c in chunks)
+    assert "Muddy Paws was started in 2016" in text
+    assert "Rawiri runs the daycare floor and the Puppy Club." in text
+    assert "Lucy has been grooming for 12 years" in text
+    assert "Rawiri Tane" in {c.section for c in chunks}
