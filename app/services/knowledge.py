@@ -537,7 +537,7 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     "price": (
         re.compile(
-            r"^(?!.*\b(?:vat|tax|discount|included|include|refund|cheaper)\b).*"
+            r"^(?!.*\b(?:vat|gst|hst|tax|discount|included|include|refund|cheaper)\b).*"
             r"\b(?:how much(?!\s+(?!(?:is|are|do|does|did|will|would|for|to|it|they|r)\b)"
             r"[\w'-]+\s+(?:should|do|does|did|can|could|will|would|must|shall)\b)|cost|costs|"
             r"price|prices|pricing|fee|fees|charge|charges|rate|rates)\b",

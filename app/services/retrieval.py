@@ -460,6 +460,10 @@ EVERYDAY_WORDS: dict[str, tuple[str, ...]] = {
     "meal": ("menu",),
     "meals": ("menus", "menu"),
     "shut": ("close", "closed"),
+    "voucher": ("certificate",),
+    "vouchers": ("certificates", "certificate"),
+    "certificate": ("voucher",),
+    "certificates": ("vouchers", "voucher"),
     # short forms ("a 30 min lesson", "2 hrs", "my 6 yr old")
     "min": ("minutes", "minute"),
     "mins": ("minutes", "minute"),
@@ -510,6 +514,9 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "arriving late",
         ("arrive", "late"),
     ),
+    # a gift card is what a site may call a gift voucher or a gift certificate
+    (re.compile(r"\bgift ?cards?\b", re.I), "gift voucher", ("gift", "voucher")),
+    (re.compile(r"\bgift ?cards?\b", re.I), "gift certificate", ("gift", "certificate")),
 )
 
 

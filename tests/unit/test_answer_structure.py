@@ -135,6 +135,9 @@ def test_an_email_inside_a_sentence_is_not_repeated_as_the_contact_email():
         ("When did you start doing balayage?", None),
         ("When does the shop open?", None),
         ("Can I cancel my membership by phone?", None),
+        # a tax asked about is answered by whether it applies, not by a price
+        ("Do you charge HST on lessons?", None),
+        ("Is GST included in your prices?", None),
         ("How quickly will you answer my email?", None),
         ("Are your prices with or without VAT?", None),
         ("how much r mens haircuts", "price"),
@@ -498,6 +501,8 @@ def test_an_everyday_word_is_asked_in_the_word_the_site_uses(tmp_path: Path, see
     store = get_store()
     assert spelled_out("Can I pay in instalments?", store) == "Can I pay in finance?"
     assert spelled_out("Do my kids need a jab?", store) == "Do my children need a vaccination?"
+    assert spelled_out("Do you do gift cards?", store) == "Do you do gift voucher?"
+    assert spelled_out("Can I buy a gift certificate?", store) == "Can I buy a gift voucher?"
     # a word whose equivalent the site never says is left as it is
     assert spelled_out("Where is the loo?", store) == "Where is the loo?"
 
