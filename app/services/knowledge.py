@@ -583,6 +583,15 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 }
 
 
+# "What brand of shampoo do you use?" is answered by a sentence naming one (a capitalised name
+# that does not start the sentence), about the asked thing: "digital pianos" names no brand.
+_ASKS_BRAND = re.compile(
+    r"\b(?:what|which)\s+(?:brands?|makes?)\s+(?:of\s+)?(?P<thing>[a-z][a-z -]*?)"
+    r"(?:\s+(?:do|does|did|are|is|will|would|should|can)\b|\s*[?.!]*\s*$)",
+    re.IGNORECASE,
+)
+_ANSWER_TYPES["brand"] = (_ASKS_BRAND, _ANSWER_TYPES["person"][1])
+
 # A contact line that says what it is (extraction writes them so: ingest/extract.py).
 _LABELS = {
     "email": re.compile(r"^e-?mail\s*:", re.IGNORECASE),
@@ -815,6 +824,12 @@ def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> 
         return False
     if kind == "count" and _ASKS_CAPACITY.search(question):
         return bool(_CAPACITY.search(sentence))
+    if kind == "brand":
+        asked = _ASKS_BRAND.search(question)
+        return bool(asked) and any(
+            says_word(word_stem(word), f"{passage.section or ''} {sentence}")
+            for word in content_words(asked["thing"])
+        )
     if kind == "person" and _ASKS_OWNER.search(question):
         return bool(_OWNER_ROLE.search(f"{passage.section or ''} {sentence}"))
     if kind == "year":

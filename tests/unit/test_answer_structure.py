@@ -959,3 +959,23 @@ def test_who_does_a_thing_is_answered_by_the_person_said_to_do_it(tmp_path: Path
     assert [s.url for s in runs.sources] == [base + "about.html"]
     assert "Hana Whitfield" in owns.text, owns.text
     assert [s.url for s in owns.sources] == [base + "about.html"]
+
+
+def test_a_brand_is_answered_only_by_a_sentence_that_names_one(tmp_path: Path, seeded):
+    """ "What brand of shampoo do you use?" was answered with a blog post's sentence about
+    brushing: a brand question needs a name, said of the asked thing."""
+    assert answer_type("What brand of engine oil do you use?") == "brand"
+    assert answer_type("How much is a brand new bike?") == "price"
+    salon = """<html><head><title>About | Thistle Salon</title></head><body><main>
+<h1>About us</h1><p>We colour with Davines, an Italian brand that is kind to the scalp.</p>
+<h2>Shampoo and treatments</h2><p>We use a gentle, sulphate-free shampoo for sensitive skin,
+then a scalp massage at the basin.</p></main></body></html>"""
+    base = ingest_site(tmp_path, "https://thistle.example/", {"about.html": salon})
+
+    colour = answer_question("What brand of colour do you use?", embedder=get_embedder("model"))
+    assert "Davines" in colour.text, colour.text
+    assert [s.url for s in colour.sources] == [base + "about.html"]
+    shampoo = answer_question(
+        "What brand of shampoo do you use? My skin is sensitive", embedder=get_embedder("model")
+    )
+    assert shampoo.declined, shampoo.text
