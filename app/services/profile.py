@@ -39,7 +39,9 @@ _ASKS: dict[str, re.Pattern[str]] = {
 # Never the profile for a question about something else that names the detail in passing.
 _NOT_ABOUT_THE_DETAIL = re.compile(
     r"\b(?:change|update|wrong|unsubscribe|newsletter|receipt|confirmation|invoice|"
-    r"parking|park|bus|train|station|tube|near|nearest|far)\b",
+    r"parking|park|bus|train|station|tube|near|nearest|far|"
+    # "If I email you, how long before I get a reply?" asks how soon, not for the address
+    r"reply|replies|respond|response|answer|hear back|get back|how long|how soon)\b",
     re.IGNORECASE,
 )
 

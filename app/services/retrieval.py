@@ -343,6 +343,8 @@ def absent_words(
         return []
     groups = match.groupdict()
     subject = next((groups[name] for name in "abcdefghij" if groups.get(name)), "")
+    # what follows a comma tells about the visitor ("in instalments, bill might be big")
+    subject = re.split(r"[,;]", subject)[0]
     vocabulary = _site_vocabulary(store)
     if not vocabulary:
         return []
@@ -460,6 +462,7 @@ EVERYDAY_WORDS: dict[str, tuple[str, ...]] = {
     "meal": ("menu",),
     "meals": ("menus", "menu"),
     "shut": ("close", "closed"),
+    "wifi": ("wi-fi",),
     "voucher": ("certificate",),
     "vouchers": ("certificates", "certificate"),
     "certificate": ("voucher",),
@@ -630,7 +633,10 @@ def _site_words(store: KnowledgeStore) -> dict[str, int]:
 
 
 def _uses(word: str, vocabulary: frozenset[str]) -> bool:
-    """Whether the site says the word (its stem, or a word sharing its first six letters)."""
+    """Whether the site says the word (its stem, or a word sharing its first six letters; each
+    part of a hyphenated word, as the index's words are split: "wi-fi")."""
+    if "-" in word:
+        return all(_uses(part, vocabulary) for part in word.split("-") if part)
     stem = word_stem(word)
     return stem in vocabulary or (len(stem) >= 6 and stem[:6] in vocabulary)
 

@@ -34,7 +34,7 @@ from app.services.knowledge import (
     says_day,
 )
 from app.services.profile import asked_detail
-from app.services.retrieval import Passage, spelled_out
+from app.services.retrieval import Passage, absent_words, spelled_out
 from ingest.chunking import chunk_document
 from ingest.embeddings import get_embedder
 from ingest.extract import html_document
@@ -300,6 +300,7 @@ def test_bold_labels_read_as_plain_labelled_lines_without_asterisks():
         ("How do I change the email on my account?", None),
         ("What's your phone number and email address?", None),
         ("How much is a locker?", None),
+        ("If I email you how long before I get a reply?", None),
     ],
 )
 def test_the_profile_detail_a_question_asks_for(question: str, detail: str | None):
@@ -979,3 +980,24 @@ then a scalp massage at the basin.</p></main></body></html>"""
         "What brand of shampoo do you use? My skin is sensitive", embedder=get_embedder("model")
     )
     assert shampoo.declined, shampoo.text
+
+
+def test_a_hyphenated_word_and_what_follows_a_comma_are_read_as_the_site_says_them(
+    tmp_path: Path, seeded
+):
+    """ "is there wifi while i wait" was declined on a site that says "free Wi-Fi", and "can i
+    pay in instalments, bill might be big" because "might" is on no page."""
+    pages = {
+        "faq.html": """<html><head><title>FAQ | Kirkby Garage</title></head><body><main>
+<h1>FAQ</h1><h3>Can I wait for my car?</h3><p>Yes: while you wait, our lounge has free Wi-Fi,
+coffee and a desk to work at.</p><h3>How do I pay?</h3><p>By card or cash. Bills from £100 to £1,000 can be
+paid in three interest-free instalments with Klarna.</p></main></body></html>"""
+    }
+    base = ingest_site(tmp_path, "https://kirkby.example/", pages)
+    store = get_store()
+
+    assert spelled_out("is there wifi while i wait", store) == "is there wi-fi while i wait"
+    assert absent_words("can i pay in instalments, bill might be big", store) == []
+    wifi = answer_question("is there wifi while i wait", embedder=get_embedder("model"))
+    assert "free Wi-Fi" in wifi.text, wifi.text
+    assert [s.url for s in wifi.sources] == [base + "faq.html"]
