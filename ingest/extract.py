@@ -111,6 +111,11 @@ def _keep_labels(html: str) -> str:
         if (link.get("href") or "").lower().startswith(("tel:", "mailto:")):
             link.drop_tag()
             changed = True
+    for element in list(root.iter("time", "output")):
+        # trafilatura drops a <time> element with its text: a key dates list read
+        # ": re-registration deadline for the winter term", without its date
+        element.drop_tag()
+        changed = True
     for paragraph in list(root.iter("p")):
         if _bold_question(paragraph):
             # "**Do I need to book?**" on a line of its own heads its answer like a FAQ's

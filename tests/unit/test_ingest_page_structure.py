@@ -149,3 +149,19 @@ def test_a_team_section_beside_a_story_section_is_kept():
     assert "Rawiri runs the daycare floor and the Puppy Club." in text
     assert "Lucy has been grooming for 12 years" in text
     assert "Rawiri Tane" in {c.section for c in chunks}
+
+
+def test_a_date_written_as_a_time_element_is_kept():
+    """trafilatura drops <time> with its text: a term calendar's key dates lost every date."""
+    chunks = _chunks(
+        "<h1>Term dates</h1><p>Lessons run in three terms, with a make-up week after each.</p>"
+        "<h2>Key dates</h2><ul>"
+        "<li><time datetime='2026-12-04'>Friday, December 4</time>: re-registration deadline"
+        " for the winter term</li>"
+        "<li><time datetime='2027-03-01'>Monday, March 1</time>: registration opens for the"
+        " spring term</li></ul>"
+    )
+
+    text = " ".join(c.text for c in chunks)
+    assert "Friday, December 4: re-registration deadline for the winter term" in text
+    assert "Monday, March 1: registration opens for the spring term" in text
