@@ -463,10 +463,6 @@ EVERYDAY_WORDS: dict[str, tuple[str, ...]] = {
     "meals": ("menus", "menu"),
     "shut": ("close", "closed"),
     "wifi": ("wi-fi",),
-    "voucher": ("certificate",),
-    "vouchers": ("certificates", "certificate"),
-    "certificate": ("voucher",),
-    "certificates": ("vouchers", "voucher"),
     # short forms ("a 30 min lesson", "2 hrs", "my 6 yr old")
     "min": ("minutes", "minute"),
     "mins": ("minutes", "minute"),
@@ -517,10 +513,40 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         "arriving late",
         ("arrive", "late"),
     ),
-    # a gift card is what a site may call a gift voucher or a gift certificate
-    (re.compile(r"\bgift ?cards?\b", re.I), "gift voucher", ("gift", "voucher")),
-    (re.compile(r"\bgift ?cards?\b", re.I), "gift certificate", ("gift", "certificate")),
 )
+
+
+_GIFT = re.compile(r"\bgift[ -]?(voucher|certificate|card)s?\b", re.IGNORECASE)
+
+
+def _gift_named(question: str, store: KnowledgeStore) -> str:
+    """A gift card, voucher or certificate asked by the name the site gives it, when the site
+    says one of the others and not the asked one ("gift voucher" on a site of "gift cards")."""
+    asked = _GIFT.search(question)
+    if not asked:
+        return question
+    said = _gift_names(store)
+    if asked[1].lower() in said or not said:
+        return question
+    return _GIFT.sub(f"gift {said[0]}", question)
+
+
+_gift_cache: dict[tuple[int, tuple[int | None, ...]], list[str]] = {}
+
+
+def _gift_names(store: KnowledgeStore) -> list[str]:
+    """Which of "voucher", "certificate" and "card" the site says after "gift", most said
+    first; cached per table version."""
+
+    def build(snapshots: list[Snapshot]) -> list[str]:
+        counts: dict[str, int] = {}
+        for snap in snapshots:
+            for text in snap.texts:
+                for match in _GIFT.finditer(text or ""):
+                    counts[match[1].lower()] = counts.get(match[1].lower(), 0) + 1
+        return sorted(counts, key=lambda name: -counts[name])
+
+    return _per_index_version(store, _gift_cache, build)
 
 
 def spelled_out(question: str, store: KnowledgeStore) -> str:
@@ -543,6 +569,7 @@ def spelled_out(question: str, store: KnowledgeStore) -> str:
     for asked, named, words in EVERYDAY_PHRASES:
         if all(_uses(word, vocabulary) for word in words):
             result = asked.sub(named, result)
+    result = _gift_named(result, store)
     for word in sorted(content_words(question)):
         if word not in EVERYDAY_WORDS or _uses(word, vocabulary):
             continue

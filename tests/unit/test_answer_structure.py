@@ -502,8 +502,6 @@ def test_an_everyday_word_is_asked_in_the_word_the_site_uses(tmp_path: Path, see
     store = get_store()
     assert spelled_out("Can I pay in instalments?", store) == "Can I pay in finance?"
     assert spelled_out("Do my kids need a jab?", store) == "Do my children need a vaccination?"
-    assert spelled_out("Do you do gift cards?", store) == "Do you do gift voucher?"
-    assert spelled_out("Can I buy a gift certificate?", store) == "Can I buy a gift voucher?"
     # a word whose equivalent the site never says is left as it is
     assert spelled_out("Where is the loo?", store) == "Where is the loo?"
 
@@ -1001,3 +999,20 @@ paid in three interest-free instalments with Klarna.</p></main></body></html>"""
     wifi = answer_question("is there wifi while i wait", embedder=get_embedder("model"))
     assert "free Wi-Fi" in wifi.text, wifi.text
     assert [s.url for s in wifi.sources] == [base + "faq.html"]
+
+
+def test_a_gift_card_is_asked_by_the_name_the_site_gives_it(tmp_path: Path, seeded):
+    """A gift card, voucher and certificate are one thing with three names: asked by the one
+    the site says after "gift" (a site that sells "gift vouchers" and takes payment cards)."""
+    page = """<html><head><title>FAQ | Saffron Kitchen</title></head><body><main><h1>FAQ</h1>
+<h3>Do you sell gift vouchers?</h3><p>Yes: gift vouchers from €45, sent by email or post.</p>
+<h3>How can I pay?</h3><p>By card or cash.</p><h3>Do you have a hygiene certificate?</h3>
+<p>Yes, five stars.</p></main></body></html>"""
+    ingest_site(tmp_path, "https://saffron.example/", {"faq.html": page})
+    store = get_store()
+
+    assert spelled_out("Do you do gift cards?", store) == "Do you do gift voucher?"
+    assert spelled_out("Can I buy a gift certificate?", store) == "Can I buy a gift voucher?"
+    assert spelled_out("Can I pay by card?", store) == "Can I pay by card?"
+    answer = answer_question("Do you sell gift cards?", embedder=get_embedder("model"))
+    assert "€45" in answer.text, answer.text
