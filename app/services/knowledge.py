@@ -200,7 +200,9 @@ def _answer_from_site(
     chosen, score = select_sentences(
         question, passages, embedder=embedder, kind=kind, weights=word_weights(store), store=store
     )
-    item = rarest_subject_word(question, store, passages) if kind == "price" else None
+    item = (
+        rarest_subject_word(question, store, passages) if kind == "price" and not chosen else None
+    )
     if not chosen and (kind in _SCARCE_TYPES or item):
         # A year sits in one sentence of the about page, which a short "when did you open?"
         # may not rank among the first passages: the passages that hold one are searched.
