@@ -205,7 +205,6 @@ _INLINE = frozenset(
         "sub",
         "abbr",
         "data",
-        "time",
         "mark",
         "s",
         "del",

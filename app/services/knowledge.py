@@ -14,8 +14,7 @@ import numpy as np
 
 from app.models import BotSettingsPublic
 from app.models.citation import Citation
-from app.models.task_config import WEEKDAYS
-from app.services.opening_hours import asks_opening_hours, hours_answer
+from app.services.opening_hours import asks_opening_hours, day_index, hours_answer
 from app.services.profile import ProfileFact, profile_fact, shows
 from app.services.retrieval import (
     Passage,
@@ -500,6 +499,8 @@ _MONEY = re.compile(
 )
 # Business and tax registration numbers' names, which a visitor asks for as they are written
 _IDENTIFIERS = r"(?:ABN|ACN|NZBN|EIN|VAT|GST|HST|KvK|BTW|UTR|CRN|TIN|SIRET|SIREN|IBAN|AHPRA)\b"
+# … or by what kind of number they are ("company number", "tax id")
+_NUMBERED = r"(?:tax|company|registration|charity|licen[cs]e|provider|business)"
 # (what in the question asks for it, what a sentence that answers it holds)
 _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # A business's registration or tax number: "What is your ABN?", "what's your VAT number?"
@@ -507,8 +508,7 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"^\s*(?:what(?:'s| is| are)|whats|can i (?:have|get)|could i (?:have|get)|"
             r"do you have|tell me)\s+(?:your|the)\s+(?:company\s+|business\s+)?"
-            rf"(?:{_IDENTIFIERS}|(?:tax|company|registration|charity|licen[cs]e|provider|"
-            r"business)\s+(?:number|no\.?|id)\b)",
+            rf"(?:{_IDENTIFIERS}|{_NUMBERED}\s+(?:number|no\.?|id)\b)",
             re.IGNORECASE,
         ),
         re.compile(r"\b(?:[A-Z]{2})?\d[\d .-]{4,}\d\b"),
@@ -739,16 +739,12 @@ _EVERY_DAY = re.compile(
 )
 
 
-def _day_index(name: str) -> int:
-    return next(i for i, day in enumerate(WEEKDAYS) if day.startswith(name.lower()[:3]))
-
-
 def asked_day(question: str) -> int | None:
     """The weekday (0 is Monday) a question about opening hours names, if it names one."""
     if not _ASKS_HOURS.search(question):
         return None
     named = {
-        _day_index(m[1])
+        day_index(m[1])
         for m in re.finditer(
             r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b",
             question,
@@ -762,10 +758,10 @@ def says_day(day: int, sentence: str) -> bool:
     """Whether a sentence speaks of the weekday: names it, names a range of days holding it
     ("Tuesday to Saturday", "Mon–Fri"), weekdays or weekends, or every day."""
     for match in _DAY_RANGE.finditer(sentence):
-        first, last = _day_index(match[1]), _day_index(match[2])
+        first, last = day_index(match[1]), day_index(match[2])
         if (day - first) % 7 <= (last - first) % 7:
             return True
-    if any(_day_index(m[1]) == day for m in _DAY.finditer(sentence)):
+    if any(day_index(m[1]) == day for m in _DAY.finditer(sentence)):
         return True
     if _EVERY_DAY.search(sentence):
         return True
@@ -838,12 +834,7 @@ def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> 
         return bool(_BEGAN.search(sentence))
     if kind == "identifier":
         # the number the question names, said with its name ("ABN 51 824 753 556")
-        asked = re.search(
-            _IDENTIFIERS + r"|\b(?:tax|company|registration|charity|licen[cs]e|"
-            r"provider|business)\b",
-            question,
-            re.IGNORECASE,
-        )
+        asked = re.search(rf"{_IDENTIFIERS}|\b{_NUMBERED}\b", question, re.IGNORECASE)
         return bool(asked) and bool(
             re.search(
                 rf"\b{re.escape(asked[0])}\b[^.;]{{0,30}}?\d[\d .-]{{4,}}\d",

@@ -75,14 +75,18 @@ def asks_opening_hours(question: str) -> bool:
     return bool(_ASKS.search(question)) and not _ANOTHER_QUESTION.search(question)
 
 
+def day_index(name: str) -> int:
+    """The weekday (0 is Monday) a day's name or short form names: "Tues", "saturday"."""
+    return next(i for i, day in enumerate(WEEKDAYS) if day.startswith(name.lower()[:3]))
+
+
 def _asked_days(question: str) -> list[int]:
     """The weekdays (0 is Monday) the question names, in week order; none for the whole week."""
     days: set[int] = set()
     for match in _DAY_NAME.finditer(question):
-        name = (match["full"] or match["short"]).lower()
         if match["short"] and not match["short"][0].isupper():
             continue  # "sun", "sat", "wed" in lower case are words, not days
-        days.add(next(i for i, day in enumerate(WEEKDAYS) if day.startswith(name[:3])))
+        days.add(day_index(match["full"] or match["short"]))
     if _WEEKEND.search(question):
         days |= {5, 6}
     if _WEEKDAYS.search(question):
@@ -191,8 +195,9 @@ def hours_answer(
     locale = _locale(settings.default_phone_region)
     local = (now or utcnow()).astimezone(ZoneInfo(settings.timezone))
     blocked = set(blocked_dates)
+    asked = _asked_days(question)
 
-    if _NOW.search(question) and not _asked_days(question):
+    if _NOW.search(question) and not asked:
         opening = hours.get(WEEKDAYS[local.weekday()])
         hhmm = local.strftime("%H:%M")
         if opening and local.date() not in blocked and opening.start <= hhmm < opening.end:
@@ -201,7 +206,7 @@ def hours_answer(
         return f"{name} is closed right now" + (f"; it opens {reopens}." if reopens else ".")
 
     for pattern, offset in ((_TODAY, 0), (_TOMORROW, 1)):
-        if pattern.search(question) and not _asked_days(question):
+        if pattern.search(question) and not asked:
             day = local.date() + dt.timedelta(days=offset)
             which = "today" if offset == 0 else "tomorrow"
             opening = hours.get(WEEKDAYS[day.weekday()])
@@ -209,7 +214,6 @@ def hours_answer(
                 return f"{name} is closed {which} ({_on_date(day)})."
             return f"{name} is open {which} ({_on_date(day)}) from {_span(opening, locale)}."
 
-    asked = _asked_days(question)
     days = asked or list(range(7))
     opened, closed = _week(hours, days)
     sentences = []
