@@ -29,10 +29,31 @@ class _Section:
     items: set[int] = field(default_factory=set)  # which paragraphs are a list's items
 
 
+# A title's full stop ends no sentence ("Dr. Patel", "Mrs. Ortiz"), nor does "No. 5", "e.g." or
+# "approx.". "St." and "Dr." are a saint and a doctor after a lowercase word or a comma
+# ("1:30 pm, St. Agnes Church", "with Dr. Lee") and may be a street or a drive after a
+# capitalised one ("12 Main St. Parking is at the back").
+_ALWAYS_ABBREVIATED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Mx|Prof|Rev|Fr|Mt|No|Nos|approx|e\.g|i\.e|vs|cf)\.$", re.IGNORECASE
+)
+_SAINT_OR_DOCTOR = re.compile(r"(?:^|(?:^|\s)(?:[a-z0-9]\S*|\S*[,;:(])\s)(?:St|Dr)\.$")
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of a paragraph, whitespace-normalised."""
     text = " ".join(text.split())
-    return [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+    sentences: list[str] = []
+    for part in _SENTENCE_END.split(text):
+        part = part.strip()
+        if not part:
+            continue
+        if sentences and (
+            _ALWAYS_ABBREVIATED.search(sentences[-1]) or _SAINT_OR_DOCTOR.search(sentences[-1])
+        ):
+            sentences[-1] = f"{sentences[-1]} {part}"
+        else:
+            sentences.append(part)
+    return sentences
 
 
 def chunk_document(document: Document, *, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chunk]:

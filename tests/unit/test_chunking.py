@@ -115,6 +115,20 @@ def test_sentences_split_at_ends_but_not_inside_times_or_prices():
     ]
 
 
+def test_sentences_do_not_end_at_a_title_or_a_saint():
+    # "Sunday, June 13: Spring Recital, 1:30 pm, St." was said without the church's name
+    assert split_sentences(
+        "Spring Recital, 1:30 pm, St. Agnes Church. Ask for Dr. Lee or Mrs. Ortiz. "
+        "Room No. 5 is upstairs. We are at 12 Main St. Parking is at the back."
+    ) == [
+        "Spring Recital, 1:30 pm, St. Agnes Church.",
+        "Ask for Dr. Lee or Mrs. Ortiz.",
+        "Room No. 5 is upstairs.",
+        "We are at 12 Main St.",
+        "Parking is at the back.",
+    ]
+
+
 def test_prose_after_a_list_is_a_passage_of_its_own():
     # A price list, then a sentence about something else under the same heading: packed
     # together, "Students get 15% off" was lost among the treatments' prices and not found.
