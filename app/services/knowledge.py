@@ -322,7 +322,7 @@ def select_sentences(
         for index, passage in enumerate(passages)
         for position, sentence in enumerate(_answer_sentences(passage.text))
         if (kind is None or _answers_type(kind, question, sentence, passage))
-        and (item is None or says_word(item, f"{passage.title} {passage.section} {sentence}"))
+        and (item is None or _names_priced(item, passage, sentence))
         and (not sells or _says_sale(f"{passage.title} {passage.section} {sentence}"))
     ]
     if kind == "count" and _ASKED_COUNT.match(question):
@@ -410,6 +410,28 @@ def select_sentences(
         result.append((passages[index], sentence))
         length += len(sentence) + 1
     return result, best
+
+
+# A card of its own (a heading, a few sentences): its description names what its price line
+# prices ("Lakeshore Youth Singers: Our children's choir, … $180 fall or winter term.")
+_CARD_SENTENCES = 6
+
+
+def _names_priced(item: str, passage: Passage, sentence: str) -> bool:
+    """Whether the priced thing is said with the sentence: in it, its heading or page title,
+    or in an earlier sentence of a short passage under a heading of its own."""
+    if says_word(item, f"{passage.title} {passage.section} {sentence}"):
+        return True
+    if not passage.section or passage.section == passage.title:
+        return False
+    sentences = _answer_sentences(passage.text)
+    if (
+        len(sentences) > _CARD_SENTENCES
+        or sentence not in sentences
+        or not _MONEY.match(re.sub(r"^(?:from|only|just)\s+", "", sentence, flags=re.IGNORECASE))
+    ):
+        return False  # a price line ("$180 fall or winter term."), not any sentence after it
+    return any(says_word(item, before) for before in sentences[: sentences.index(sentence)])
 
 
 # A sentence that goes on from the one before it: "Tables of 1 to 7: please give us at least

@@ -24,6 +24,7 @@ from app.services.knowledge import (
     _MONEY,
     _answers_type,
     _counts_asked,
+    _names_priced,
     _weighted_overlap,
     _without_gap,
     _without_restatements,
@@ -1016,3 +1017,38 @@ def test_a_gift_card_is_asked_by_the_name_the_site_gives_it(tmp_path: Path, seed
     assert spelled_out("Can I pay by card?", store) == "Can I pay by card?"
     answer = answer_question("Do you sell gift cards?", embedder=get_embedder("model"))
     assert "€45" in answer.text, answer.text
+
+
+def test_a_cards_price_line_prices_what_its_description_names():
+    """ "What does the children's choir cost?" was declined: the card is headed "Lakeshore
+    Youth Singers", its description says "children's choir" and its price line says neither."""
+    card = Passage(
+        text=(
+            "Ages 7–13 Our children's choir, directed by Aisha Thompson. "
+            "Part-singing and a performance at both recitals. "
+            "$180 fall or winter term. $130 spring term."
+        ),
+        score=0.5,
+        title="Group classes",
+        url="https://x/group-classes",
+        section="Lakeshore Youth Singers",
+        collection="website_content",
+    )
+    assert _names_priced("choir", card, "$180 fall or winter term.")
+    assert not _names_priced(
+        "choir", card, "Part-singing and a performance at both recitals."
+    )  # not a price line
+    assert not _names_priced("guitar", card, "$180 fall or winter term.")
+    long_page = Passage(
+        text=" ".join(
+            ["Our choir sings on Saturdays."]
+            + ["We have three quiet practice rooms upstairs."] * 8
+            + ["$5 parking for the day."]
+        ),
+        score=0.5,
+        title="About",
+        url="https://x/about",
+        section="Our building",
+        collection="website_content",
+    )
+    assert not _names_priced("choir", long_page, "$5 parking for the day.")  # not a card of its own
