@@ -616,6 +616,30 @@ _ASKS_BRAND = re.compile(
 )
 _ANSWER_TYPES["brand"] = (_ASKS_BRAND, _ANSWER_TYPES["person"][1])
 
+# "When does winter term start?" is answered by a sentence that says a day, a date or a time
+# ("Winter 2027 — First lesson: Monday, January 4, 2027"), not by one about the term that
+# says none ("New students can still register for the winter term.").
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ANSWER_TYPES["start"] = (
+    re.compile(
+        r"^\s*when\s+(?:does|do|will|is|are)\s+(?!(?:you|i|we)\b)[\w' -]+?\s+"
+        r"(?:start|starts|begin|begins|commence|commences|kick off|kicks off)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+        r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b"
+        r"|\b\d{1,2}:\d\d\b|\b\d{1,2}/\d{1,2}\b"
+        # a month alone ("begins in April"), capitalised: "may" is also a verb
+        r"|(?-i:\b(?:January|February|March|April|May|June|July|August|September|October|"
+        r"November|December)\b)",
+        re.IGNORECASE,
+    ),
+)
+
 # A contact line that says what it is (extraction writes them so: ingest/extract.py).
 _LABELS = {
     "email": re.compile(r"^e-?mail\s*:", re.IGNORECASE),

@@ -1052,3 +1052,31 @@ def test_a_cards_price_line_prices_what_its_description_names():
         collection="website_content",
     )
     assert not _names_priced("choir", long_page, "$5 parking for the day.")  # not a card of its own
+
+
+def test_when_something_starts_is_answered_by_a_day_a_date_or_a_time():
+    """ "When does winter term start?" was answered "New students can still register for the
+    winter term.": a sentence about the term that says no day."""
+    passage = Passage(
+        text="",
+        score=0.5,
+        title="Calendar",
+        url="https://x/calendar",
+        section="Term dates",
+        collection="website_content",
+    )
+    question = "When does winter term start?"
+    assert answer_type(question) == "start"
+    assert answer_type("When do you start?") is None
+    assert answer_type("When did you open?") == "year"
+    assert not _answers_type(
+        "start", question, "New students can still register for the winter term.", passage
+    )
+    assert _answers_type(
+        "start", question, "Winter 2027 — First lesson: Monday, January 4, 2027.", passage
+    )
+    assert _answers_type("start", question, "The spring term begins in April.", passage)
+    assert _answers_type(
+        "start", "When does the puppy class start?", "It starts at 9:30am.", passage
+    )
+    assert not _answers_type("start", question, "You may register at any time.", passage)
