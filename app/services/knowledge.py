@@ -317,12 +317,13 @@ def select_sentences(
     # "Do you sell X?" is answered by a sentence that sells it (or prices it), not by a blog
     # post's tips on using X.
     sells = bool(_ASKS_SALE.search(question))
+    split = [_answer_sentences(passage.text) for passage in passages]
     candidates = [
         (index, position, sentence)
         for index, passage in enumerate(passages)
-        for position, sentence in enumerate(_answer_sentences(passage.text))
+        for position, sentence in enumerate(split[index])
         if (kind is None or _answers_type(kind, question, sentence, passage))
-        and (item is None or _names_priced(item, passage, sentence))
+        and (item is None or _names_priced(item, passage, split[index], position))
         and (not sells or _says_sale(f"{passage.title} {passage.section} {sentence}"))
     ]
     if kind == "count" and _ASKED_COUNT.match(question):
@@ -417,21 +418,20 @@ def select_sentences(
 _CARD_SENTENCES = 6
 
 
-def _names_priced(item: str, passage: Passage, sentence: str) -> bool:
-    """Whether the priced thing is said with the sentence: in it, its heading or page title,
-    or in an earlier sentence of a short passage under a heading of its own."""
+def _names_priced(item: str, passage: Passage, sentences: list[str], position: int) -> bool:
+    """Whether the priced thing is said with the passage's sentence at `position` (of its
+    `_answer_sentences`): in it, its heading or page title, or in an earlier sentence of a
+    short passage under a heading of its own."""
+    sentence = sentences[position]
     if says_word(item, f"{passage.title} {passage.section} {sentence}"):
         return True
     if not passage.section or passage.section == passage.title:
         return False
-    sentences = _answer_sentences(passage.text)
-    if (
-        len(sentences) > _CARD_SENTENCES
-        or sentence not in sentences
-        or not _MONEY.match(re.sub(r"^(?:from|only|just)\s+", "", sentence, flags=re.IGNORECASE))
+    if len(sentences) > _CARD_SENTENCES or not _MONEY.match(
+        re.sub(r"^(?:from|only|just)\s+", "", sentence, flags=re.IGNORECASE)
     ):
         return False  # a price line ("$180 fall or winter term."), not any sentence after it
-    return any(says_word(item, before) for before in sentences[: sentences.index(sentence)])
+    return any(says_word(item, before) for before in sentences[:position])
 
 
 # A sentence that goes on from the one before it: "Tables of 1 to 7: please give us at least

@@ -22,6 +22,7 @@ from app.services.config import (
 )
 from app.services.knowledge import (
     _MONEY,
+    _answer_sentences,
     _answers_type,
     _counts_asked,
     _names_priced,
@@ -1022,49 +1023,36 @@ def test_a_gift_card_is_asked_by_the_name_the_site_gives_it(tmp_path: Path, seed
 def test_a_cards_price_line_prices_what_its_description_names():
     """ "What does the children's choir cost?" was declined: the card is headed "Lakeshore
     Youth Singers", its description says "children's choir" and its price line says neither."""
+    text = (
+        "Ages 7–13 Our children's choir, directed by Aisha Thompson. "
+        "Part-singing and a performance at both recitals. "
+        "$180 fall or winter term. $130 spring term."
+    )
     card = Passage(
-        text=(
-            "Ages 7–13 Our children's choir, directed by Aisha Thompson. "
-            "Part-singing and a performance at both recitals. "
-            "$180 fall or winter term. $130 spring term."
-        ),
-        score=0.5,
-        title="Group classes",
-        url="https://x/group-classes",
-        section="Lakeshore Youth Singers",
-        collection="website_content",
+        text, 0.5, "Group classes", "https://x/classes", "Youth Singers", "website_content"
     )
-    assert _names_priced("choir", card, "$180 fall or winter term.")
-    assert not _names_priced(
-        "choir", card, "Part-singing and a performance at both recitals."
-    )  # not a price line
-    assert not _names_priced("guitar", card, "$180 fall or winter term.")
-    long_page = Passage(
-        text=" ".join(
-            ["Our choir sings on Saturdays."]
-            + ["We have three quiet practice rooms upstairs."] * 8
-            + ["$5 parking for the day."]
-        ),
-        score=0.5,
-        title="About",
-        url="https://x/about",
-        section="Our building",
-        collection="website_content",
+    sentences = _answer_sentences(text)
+    price = sentences.index("$180 fall or winter term.")
+    about = sentences.index("Part-singing and a performance at both recitals.")
+
+    assert _names_priced("choir", card, sentences, price)
+    assert not _names_priced("choir", card, sentences, about)  # not a price line
+    assert not _names_priced("guitar", card, sentences, price)
+    text = " ".join(
+        ["Our choir sings on Saturdays."]
+        + ["We have three quiet practice rooms upstairs."] * 8
+        + ["$5 parking for the day."]
     )
-    assert not _names_priced("choir", long_page, "$5 parking for the day.")  # not a card of its own
+    long_page = Passage(text, 0.5, "About", "https://x/about", "Our building", "website_content")
+    sentences = _answer_sentences(text)
+    parking = sentences.index("$5 parking for the day.")
+    assert not _names_priced("choir", long_page, sentences, parking)  # not a card of its own
 
 
 def test_when_something_starts_is_answered_by_a_day_a_date_or_a_time():
     """ "When does winter term start?" was answered "New students can still register for the
     winter term.": a sentence about the term that says no day."""
-    passage = Passage(
-        text="",
-        score=0.5,
-        title="Calendar",
-        url="https://x/calendar",
-        section="Term dates",
-        collection="website_content",
-    )
+    passage = Passage("", 0.5, "Calendar", "https://x/calendar", "Term dates", "website_content")
     question = "When does winter term start?"
     assert answer_type(question) == "start"
     assert answer_type("When do you start?") is None
