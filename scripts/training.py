@@ -10,11 +10,13 @@ import sys
 from pathlib import Path
 
 from scripts.checkout import BOT_DIR, MODELS_DIR, RASA_BIN, ROOT, say
+from scripts.intent_encoder import ensure_intent_encoder, stored_key
 
 
-def bot_data_hash() -> str:
-    """Hash of everything that goes into the Rasa model; a change means retraining."""
-    digest = hashlib.sha256()
+def bot_data_hash(encoder_key: str = "") -> str:
+    """Hash of everything that goes into the Rasa model; a change means retraining.
+    `encoder_key`: the intent encoder's (scripts/intent_encoder.py), which goes into it too."""
+    digest = hashlib.sha256(encoder_key.encode())
     paths = [
         BOT_DIR / "config.yml",
         *sorted((BOT_DIR / "domain").rglob("*.yml")),
@@ -31,8 +33,10 @@ def bot_data_hash() -> str:
 
 
 def ensure_model(*, quiet: bool = False) -> Path:
-    """Train the Rasa model only when the bot's data changed; return its path."""
-    model = MODELS_DIR / f"bot-{bot_data_hash()}.tar.gz"
+    """Train the Rasa model only when the bot's data changed; return its path. The intent
+    encoder it contains is fine-tuned first, when the NLU data changed."""
+    encoder = ensure_intent_encoder(quiet=quiet)
+    model = MODELS_DIR / f"bot-{bot_data_hash(stored_key(encoder) or '')}.tar.gz"
     if model.exists():
         return model
     MODELS_DIR.mkdir(parents=True, exist_ok=True)

@@ -57,6 +57,7 @@ _READ_NO_TOKEN_FEATURES = frozenset(
         "rasa.nlu.featurizers.sparse_featurizer.regex_featurizer.RegexFeaturizer",
         "rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer.CountVectorsFeaturizer",
         "rasa.nlu.classifiers.logistic_regression_classifier.LogisticRegressionClassifier",
+        "addons.encoder_classifier.EncoderIntentClassifier",
         "rasa.nlu.extractors.regex_entity_extractor.RegexEntityExtractor",
         "rasa.nlu.classifiers.fallback_classifier.FallbackClassifier",
         "rasa.nlu.classifiers.regex_message_handler.RegexMessageHandler",

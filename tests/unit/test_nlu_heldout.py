@@ -12,6 +12,7 @@ from eval.nlu_eval import (
     DEV4,
     DEV6,
     DEV7,
+    DEV9,
     EARLIER_TEST,
     HELDOUT,
     SETS,
@@ -45,7 +46,7 @@ def test_the_held_out_set_has_twenty_per_intent_and_a_hundred_out_of_scope(path)
 
 @pytest.mark.parametrize(
     "dev_path",
-    [HELDOUT, EARLIER_TEST, DEV3, DEV4, TEST_V3, DEV6, DEV7, TEST_V4],
+    [HELDOUT, EARLIER_TEST, DEV3, DEV4, TEST_V3, DEV6, DEV7, TEST_V4, DEV9],
     ids=[
         "development",
         "development-2",
@@ -55,6 +56,7 @@ def test_the_held_out_set_has_twenty_per_intent_and_a_hundred_out_of_scope(path)
         "development-6",
         "development-7",
         "development-8",
+        "development-9",
     ],
 )
 def test_the_test_split_covers_the_development_set_groups_and_shares_no_sentence(dev_path) -> None:
