@@ -23,6 +23,9 @@ _WORD = re.compile(r"[a-z0-9$]+")
 # passages means the same ("bicycle" for "bike": 0.92); "Amsterdam" for "Netherlands" (0.81)
 # and "cat" for "dog" (0.66) must not pass. Numbers must match exactly ("300" is not "200").
 SYNONYM_SIMILARITY = 0.85
+# An answer need not use the question's word for the thing: one this close in the sentence
+# model is as good ("unsaid_words"; chosen on the unseen sites' dev split).
+UNSAID_SYNONYM_SIMILARITY = 0.75
 
 
 @dataclass(frozen=True)
@@ -309,9 +312,13 @@ _ASKING_VERBS = frozenset(
 )
 _ACCEPTING_VERBS = frozenset(["accept", "take"])
 _PARTICLES = frozenset(["on", "in", "up", "over", "off", "out", "part", "care", "away", "back"])
+# "his vet appointment": whose it is says nothing of what it is
+_PRONOUNS = frozenset(["he", "she", "his", "her", "hers", "him", "its", "their", "them", "they"])
+_WHO = r"(?:you|they|the \w+|(?-i:[A-Z][a-z]+))"
 _SUBJECT = re.compile(
-    rf"\b(?:do|does|did|will|would)\s+(?:you|they|the \w+)\s+(?P<va>{_OFFER_VERBS})\s+(?P<a>.+)"
-    r"|(?:^|[,;]\s*)(?:do|does|did|will|would)\s+(?:you|they|the \w+)\s+(?P<vg>[a-z]+)\s+(?P<g>.+)"
+    # "Does Marco teach bass?": a person by name offers as "you" do
+    rf"\b(?P<auxa>do|does|did|will|would|can)\s+{_WHO}\s+(?P<va>{_OFFER_VERBS})\s+(?P<a>.+)"
+    rf"|(?:^|[,;]\s*)(?P<aux>do|does|did|will|would|can)\s+{_WHO}\s+(?P<vg>[a-z]+)\s+(?P<g>.+)"
     r"|\b(?:is|are)\s+there\s+(?P<b>.+)"
     r"|\bhow much (?:is|are|does|do)\s+(?P<c>.+)"
     r"|\bwhat (?:does|do|did|will|would)\s+(?P<f>.+?)\s+cost\b"
@@ -320,10 +327,74 @@ _SUBJECT = re.compile(
     # "any student discount?", "Is your meat halal?"
     r"|^\s*(?:got |are there |is there )?any\s+(?P<h>[^?]+)"
     r"|^\s*(?:is|are) (?:your|the)\s+(?P<i>[a-z]+ [a-z]+)\s*\??\s*$"
+    # "have you got a gluten-free beer"
+    r"|\bha(?:ve|s) (?:you|u|they) got\s+(?P<k>.+)"
     # "Are you hiring physios?" (asked alone): the verb is the subject, as in "Do you <verb> X?"
     r"|^\s*are (?:you|u|they)\s+(?P<vj>[a-z]+ing)\b(?P<j>[^?]*)\??\s*$",
     re.IGNORECASE,
 )
+
+
+def _subject_words(question: str, *, head: bool = False) -> list[str]:
+    """The words naming what the question is about ("sauna" in "Is there a sauna?"), without
+    the words it is asked with; empty when the question has none of the shapes `_SUBJECT`
+    knows. `head`: only the thing, not what the question says after it ("for my birthday"),
+    nor the verb that offers it (an answer may say "repair" for "fix")."""
+    match = _SUBJECT.search(question)
+    if not match:
+        return []
+    groups = match.groupdict()
+    subject = next((groups[name] for name in "abcdefghijk" if groups.get(name)), "")
+    # what follows a comma tells about the visitor ("in instalments, bill might be big")
+    subject = re.split(r"[,;]", subject)[0]
+    first = (subject.split() or [""])[0].lower()
+    if head or (groups.get("auxa") or "").lower() == "can":
+        # "Can you fix the battery on my Nissan Leaf?": the visitor's car is not the service
+        subject = _AFTER_SUBJECT.split(subject)[0]
+    if groups.get("g"):
+        # "Do you <verb> X?" with any verb: only the verb is checked, when it may name the
+        # service ("Do you board cats?"). The rest can be phrasing the site need not use
+        # ("Do you close early on Christmas Eve?", "Do you take on clients from abroad?").
+        verb = groups["vg"].lower()
+        words = {verb} if verb not in _ASKING_VERBS and verb not in _PHRASING_WORDS else set()
+        if first in _PARTICLES or groups["aux"].lower() == "can":
+            # "Do you pick up bikes?": a phrasal verb says how, as the site's "collect" does;
+            # "Can you prepare my tax return?" asks what the site may say as "We do not file
+            # taxes"
+            words = set()
+        elif verb in _ACCEPTING_VERBS:
+            # "Do you accept Bupa insurance?", "Do you take Amex?": what is accepted is the
+            # subject ("Do you take on clients…?" is a phrasal verb, and says nothing of it).
+            words = content_words(subject)
+    elif groups.get("vj"):
+        verb = groups["vj"].lower()
+        words = set() if _is_asking_verb(verb[:-3]) else {verb}
+    else:
+        words = content_words(subject)
+    if not head and (groups.get("va") or "").lower() in _SERVICE_VERBS:
+        words.add(groups["va"].lower())
+    return sorted(
+        word
+        for word in words
+        # how it is asked ("a cheaper option"), not what it is about
+        if word not in _PHRASING_WORDS
+        and word not in _PRONOUNS
+        and word not in _PRICE_WORDS
+        and (len(word) >= 3 or word.isdigit())
+    )
+
+
+def _synonyms(
+    words: list[str], text: str, embedder: Embedder, similarity: float = SYNONYM_SIMILARITY
+) -> set[str]:
+    """The words that mean about the same as a word of the text (by the sentence model)."""
+    near = sorted(
+        {word for word in _WORD.findall(text.lower()) if len(word) > 2 and not word.isdigit()}
+    )
+    if not words or not near:
+        return set()
+    closeness = embedder.embed_cached(words) @ embedder.embed_cached(near).T
+    return {word for word, row in zip(words, closeness, strict=True) if row.max() >= similarity}
 
 
 def absent_words(
@@ -338,63 +409,64 @@ def absent_words(
     Only the asked-about thing counts ("a sauna" in "Is there a sauna?"): a phrasing word
     missing from the site ("during the week") says nothing about the subject.
     """
-    match = _SUBJECT.search(question)
-    if not match:
-        return []
-    groups = match.groupdict()
-    subject = next((groups[name] for name in "abcdefghij" if groups.get(name)), "")
-    # what follows a comma tells about the visitor ("in instalments, bill might be big")
-    subject = re.split(r"[,;]", subject)[0]
     vocabulary = _site_vocabulary(store)
     if not vocabulary:
         return []
-    missing = []
-    if groups.get("g"):
-        # "Do you <verb> X?" with any verb: only the verb is checked, when it may name the
-        # service ("Do you board cats?"). The rest can be phrasing the site need not use
-        # ("Do you close early on Christmas Eve?", "Do you take on clients from abroad?").
-        verb = groups["vg"].lower()
-        words = {verb} if verb not in _ASKING_VERBS and verb not in _PHRASING_WORDS else set()
-        if verb in _ACCEPTING_VERBS and subject.split()[0].lower() not in _PARTICLES:
-            # "Do you accept Bupa insurance?", "Do you take Amex?": what is accepted is the
-            # subject ("Do you take on clients…?" is a phrasal verb, and says nothing of it).
-            words = content_words(subject)
-    elif groups.get("vj"):
-        verb = groups["vj"].lower()
-        words = set() if _is_asking_verb(verb[:-3]) else {verb}
-    else:
-        words = content_words(subject)
-    if (groups.get("va") or "").lower() in _SERVICE_VERBS:
-        words.add(groups["va"].lower())
-    for word in words:
-        if word in _PHRASING_WORDS or word in _PRICE_WORDS:
-            continue  # how it is asked ("a cheaper option"), not what it is about
-        if len(word) < 3 and not word.isdigit():
-            continue
-        if _uses(word, vocabulary):
-            continue
-        missing.append(word)
+    missing = [word for word in _subject_words(question) if not _uses(word, vocabulary)]
     words = [word for word in missing if not word.isdigit()]
     if words and embedder is not None and passages:
-        near = sorted(
-            {
-                word
-                for passage in passages
-                for word in _WORD.findall(
-                    f"{passage.title} {passage.section or ''} {passage.text}".lower()
-                )
-                if len(word) > 2 and not word.isdigit()
-            }
-        )
-        if near:
-            similarity = embedder.embed_cached(words) @ embedder.embed_cached(near).T
-            synonyms = {
-                word
-                for word, row in zip(words, similarity, strict=True)
-                if row.max() >= SYNONYM_SIMILARITY
-            }
-            missing = [word for word in missing if word not in synonyms]
+        text = " ".join(f"{p.title} {p.section or ''} {p.text}" for p in passages)
+        synonyms = _synonyms(words, text, embedder)
+        missing = [word for word in missing if word not in synonyms]
     return missing
+
+
+# What follows the asked-about thing: "a cake for my mum's birthday", "a flea treatment if
+# I'm not in the club". The thing itself is what the answer must speak of.
+_AFTER_SUBJECT = re.compile(
+    r"\b(?:for|at|in|on|during|if|while|when|where|which|that|who|with|to|so|because|after|before|from)\b",
+    re.IGNORECASE,
+)
+
+
+# How a thing is reached, not what it is: "an online portal" is answered by "the client
+# portal" (a demo site question, eval/qa_dataset.yaml)
+_CHANNEL_WORDS = frozenset(["online", "internet", "web", "website", "app"])
+
+
+def unsaid_words(
+    question: str,
+    context: str,
+    store: KnowledgeStore,
+    *,
+    embedder: Embedder | None = None,
+    min_weight: float = 0.0,
+) -> list[str]:
+    """The words naming the asked-about thing that the answer (`context`: its sentences with
+    their headings) does not say, though the site may ("a waiting list" for "Is there a
+    waiting list for Keys Club?", answered with the club's price). A word said on most of the
+    site's pages (under `min_weight`, its inverse chunk frequency) need not be said again:
+    "vet" on a vet's site."""
+    weights = word_weights(store)
+    absent = weights.get("", 0.0)
+    text = f"{context} {context.replace('-', '')}"
+    said = {word_stem(word) for word in _WORD.findall(text.lower())}
+    words = [
+        word
+        for word in _subject_words(question, head=True)
+        if not word.isdigit()
+        and word not in _CHANNEL_WORDS
+        and weights.get(word_stem(word), absent) >= min_weight
+        and not says_word(word_stem(word), text)
+        # "chairs" in "highchairs": a compound the site writes as one word
+        and not any(
+            len(w) > len(word_stem(word)) >= 4 and w.endswith(word_stem(word)) for w in said
+        )
+    ]
+    if words and embedder is not None:
+        synonyms = _synonyms(words, text, embedder, UNSAID_SYNONYM_SIMILARITY)
+        words = [word for word in words if word not in synonyms]
+    return words
 
 
 _COMMON_VERBS = frozenset(
@@ -425,6 +497,8 @@ def asked_service(question: str) -> str | None:
     verb = match["vg"].lower()
     if verb in _ASKING_VERBS or verb in _PHRASING_WORDS or len(verb) < 3:
         return None
+    if match["aux"].lower() == "can" or match["g"].split()[0].lower() in _PARTICLES:
+        return None  # the verb need not be the site's (`_subject_words`)
     return verb
 
 
