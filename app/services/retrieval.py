@@ -809,7 +809,13 @@ def rarest_subject_word(
     words = [
         word_stem(word)
         for word in sorted(content_words(question))
-        if not (word in _PHRASING_WORDS or word in _PRICE_WORDS or len(word) < 3 or word.isdigit())
+        if not (
+            word in _PHRASING_WORDS
+            or word in _PRICE_WORDS
+            or word in _PRONOUNS  # "she" of "I've heard she's the director"
+            or len(word) < 3
+            or word.isdigit()
+        )
     ]
     if passages:
         found = " ".join(f"{p.title} {p.section or ''} {p.text}" for p in passages)

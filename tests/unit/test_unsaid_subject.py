@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from app.services.retrieval import absent_words, asked_service, unsaid_words
+from app.services.retrieval import absent_words, asked_service, rarest_subject_word, unsaid_words
 
 
 class _Store:
@@ -75,3 +75,14 @@ def test_a_phrasal_verb_does_not_name_the_service():
 
 def test_whose_it_is_says_nothing_of_what_it_is():
     assert absent_words("Does Marco teach her guitar?", STORE) == []
+
+
+def test_the_priced_thing_is_not_a_pronoun():
+    store = _Store(
+        "Helena Kowalczyk: founder and director.",
+        "Lessons with our director Helena: $82 an hour.",
+        "Private lessons: $35 for 30 minutes.",
+        "She studied in Toronto.",
+    )
+    question = "What do lessons with Helena cost? I've heard she's great."
+    assert rarest_subject_word(question, store) == "helena"
