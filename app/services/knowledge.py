@@ -207,7 +207,9 @@ def _answer_from_site(
         question, passages, embedder=embedder, kind=kind, weights=word_weights(store), store=store
     )
     item = (
-        rarest_subject_word(question, store, passages) if kind == "price" and not chosen else None
+        rarest_subject_word(question, store, _priced(passages))
+        if kind == "price" and not chosen
+        else None
     )
     if not chosen and (kind in _SCARCE_TYPES or item):
         # A year sits in one sentence of the about page, which a short "when did you open?"
@@ -328,7 +330,11 @@ def select_sentences(
     # A price is the price of the asked-for thing: the question's most specific word is
     # said in the sentence or its heading ("Catering: … €14.50 per person"), not only
     # some other amount on the same page (a room's price for "how much is catering?").
-    item = rarest_subject_word(question, store, passages) if kind == "price" and store else None
+    item = (
+        rarest_subject_word(question, store, _priced(passages))
+        if kind == "price" and store
+        else None
+    )
     # "Do you sell X?" is answered by a sentence that sells it (or prices it), not by a blog
     # post's tips on using X.
     sells = bool(_ASKS_SALE.search(question))
@@ -426,6 +432,13 @@ def select_sentences(
         result.append((passages[index], sentence))
         length += len(sentence) + 1
     return result, best
+
+
+def _priced(passages: list[Passage]) -> list[Passage]:
+    """The passages that say an amount, when one does: the priced thing is a word of theirs,
+    not the visitor's suburb or breed ("the pick-up van from Halswell", which only the zone
+    list says)."""
+    return [p for p in passages if _MONEY.search(p.text)] or passages
 
 
 # A card of its own (a heading, a few sentences): its description names what its price line

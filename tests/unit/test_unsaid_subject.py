@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from app.services.retrieval import absent_words, asked_service, rarest_subject_word, unsaid_words
+from app.services.knowledge import _priced
+from app.services.retrieval import (
+    Passage,
+    absent_words,
+    asked_service,
+    rarest_subject_word,
+    unsaid_words,
+)
 
 
 class _Store:
@@ -86,3 +93,31 @@ def test_the_priced_thing_is_not_a_pronoun():
     )
     question = "What do lessons with Helena cost? I've heard she's great."
     assert rarest_subject_word(question, store) == "helena"
+
+
+def _passage(text: str, section: str) -> Passage:
+    return Passage(
+        text=text,
+        score=0.6,
+        title="Muddy Paws",
+        url="https://dogs.example/",
+        section=section,
+        collection="website_content",
+    )
+
+
+def test_the_priced_thing_is_a_word_of_a_priced_passage():
+    # the visitor's suburb is said only by the zone list, which prices nothing
+    store = _Store(
+        "Pick-up van: Zone 1 $12 each way, Zone 2 $18 each way.",
+        "Zone 1: Wigram, Hornby, Halswell and Addington. The pick-up van collects from home.",
+        "Ben drives the pick-up van.",
+        "Daycare: $52 a day.",
+    )
+    found = [
+        _passage("Pick-up van: Zone 1 $12 each way, Zone 2 $18 each way.", "Prices"),
+        _passage("Zone 1: Wigram, Hornby, Halswell and Addington.", "Pick-up van"),
+    ]
+    question = "How much does the van cost from Halswell?"
+    assert rarest_subject_word(question, store, found) == "halswell"
+    assert rarest_subject_word(question, store, _priced(found)) == "van"
