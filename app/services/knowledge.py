@@ -60,7 +60,7 @@ _SCARCE_TYPES = frozenset(["year"])  # few passages hold one: looked for among t
 ABSENT_SUBJECT_OVERRIDE = 0.75
 # The site names the asked-about thing, but the chosen answer does not ("Is there a waiting
 # list for Keys Club?" answered with the club's price): decline below this score. A word
-# said on most pages (inverse chunk frequency under the weight) need not be said again.
+# said on many passages (inverse chunk frequency under the weight) need not be said again.
 # Both chosen on the unseen sites' dev split (eval/results/unseen_dev.md).
 UNSAID_SUBJECT_OVERRIDE = 0.65
 UNSAID_MIN_WEIGHT = 2.0

@@ -335,6 +335,15 @@ _SUBJECT = re.compile(
 )
 
 
+# What follows the asked-about thing: "a cake for my mum's birthday", "a flea treatment if
+# I'm not in the club". The thing itself is what the answer must speak of.
+_AFTER_SUBJECT = re.compile(
+    r"\b(?:for|at|in|on|during|if|while|when|where|which|that|who|with|to|so|because"
+    r"|after|before|from)\b",
+    re.IGNORECASE,
+)
+
+
 def _subject_words(question: str, *, head: bool = False) -> list[str]:
     """The words naming what the question is about ("sauna" in "Is there a sauna?"), without
     the words it is asked with; empty when the question has none of the shapes `_SUBJECT`
@@ -421,14 +430,6 @@ def absent_words(
     return missing
 
 
-# What follows the asked-about thing: "a cake for my mum's birthday", "a flea treatment if
-# I'm not in the club". The thing itself is what the answer must speak of.
-_AFTER_SUBJECT = re.compile(
-    r"\b(?:for|at|in|on|during|if|while|when|where|which|that|who|with|to|so|because|after|before|from)\b",
-    re.IGNORECASE,
-)
-
-
 # How a thing is reached, not what it is: "an online portal" is answered by "the client
 # portal" (a demo site question, eval/qa_dataset.yaml)
 _CHANNEL_WORDS = frozenset(["online", "internet", "web", "website", "app"])
@@ -444,8 +445,8 @@ def unsaid_words(
 ) -> list[str]:
     """The words naming the asked-about thing that the answer (`context`: its sentences with
     their headings) does not say, though the site may ("a waiting list" for "Is there a
-    waiting list for Keys Club?", answered with the club's price). A word said on most of the
-    site's pages (under `min_weight`, its inverse chunk frequency) need not be said again:
+    waiting list for Keys Club?", answered with the club's price). A word said on many of the
+    site's passages (its inverse chunk frequency under `min_weight`) need not be said again:
     "vet" on a vet's site."""
     weights = word_weights(store)
     absent = weights.get("", 0.0)
