@@ -4,22 +4,15 @@ passage that merely shares words with it."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from app.services.retrieval import Passage, absent_words, rarest_subject_word, says_word
+from tests.support.stores import TextStore
 
 
-class _Store:
-    def __init__(self, *texts: str) -> None:
-        self._snapshot = SimpleNamespace(
-            version=id(self), texts=list(texts), titles=["Repairs"], sections=[None]
-        )
-
-    def snapshot(self, name: str):
-        return self._snapshot if name == "website_content" else None
+def _store(*texts: str) -> TextStore:
+    return TextStore(*texts, title="Repairs")
 
 
-STORE = _Store(
+STORE = _store(
     "All our rental bikes are serviced after every hire.",
     "We collect and deliver bikes for servicing in Dublin 7 for €15 each way.",
 )
@@ -38,7 +31,7 @@ def test_a_service_the_site_names_is_not_absent():
 
 
 def test_the_priced_thing_is_the_questions_rarest_word_the_site_uses():
-    store = _Store(
+    store = _store(
         "Meeting rooms: the Anchor room costs €35 per hour.",
         "Our meeting rooms seat twelve.",
         "We can arrange catering for €14.50 per person.",
@@ -49,7 +42,7 @@ def test_the_priced_thing_is_the_questions_rarest_word_the_site_uses():
 
 
 def test_the_priced_thing_is_one_the_found_passages_say():
-    store = _Store(
+    store = _store(
         "Neutering. Rabbits: castration £150, spay £185.",
         "Neutering. Castration: cat £115.",
         "Straining to pass urine, especially in male cats.",
@@ -80,11 +73,11 @@ def test_a_word_is_said_by_its_stem_or_with_an_ending():
 def test_a_way_of_paying_the_site_never_names_is_absent():
     missing = absent_words("Can I pay for a bike in monthly instalments?", STORE)
     assert "instalments" in missing
-    assert absent_words("Can I pay by card?", _Store("We take card and cash.")) == []
+    assert absent_words("Can I pay by card?", _store("We take card and cash.")) == []
 
 
 def test_a_service_named_by_its_verb_or_priced_with_what_does_it_cost_is_checked():
-    store = _Store(
+    store = _store(
         "Cats have their own quiet waiting room.",
         "Home visit: from £120.",
         "We take cash and cards.",
@@ -97,7 +90,7 @@ def test_a_service_named_by_its_verb_or_priced_with_what_does_it_cost_is_checked
 
 
 def test_with_any_other_verb_only_the_verb_is_checked_not_the_rest_of_the_question():
-    store = _Store(
+    store = _store(
         "We close at 1pm on the 24th of December.",
         "We work with clients in 14 countries.",
         "We are happy to sign a non-disclosure agreement before the first meeting.",
@@ -110,7 +103,7 @@ def test_with_any_other_verb_only_the_verb_is_checked_not_the_rest_of_the_questi
 
 
 def test_what_is_accepted_or_taken_is_the_subject():
-    store = _Store(
+    store = _store(
         "We accept cards, Apple Pay and Google Pay, and most dental insurance plans.",
         "We work with clients in 14 countries.",
     )
@@ -122,6 +115,6 @@ def test_what_is_accepted_or_taken_is_the_subject():
 
 
 def test_a_discount_is_how_a_price_is_asked_not_a_thing_the_site_must_name():
-    store = _Store("Students get 15% off all cuts from Tuesday to Thursday.")
+    store = _store("Students get 15% off all cuts from Tuesday to Thursday.")
     assert absent_words("Is there any discount for students?", store) == []
     assert absent_words("Is there a discount for pensioners?", store) == ["pensioners"]

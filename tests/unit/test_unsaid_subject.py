@@ -4,8 +4,6 @@ the club's price is declined, though the site says "list" somewhere."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from app.services.knowledge import _priced
 from app.services.retrieval import (
     Passage,
@@ -14,19 +12,14 @@ from app.services.retrieval import (
     rarest_subject_word,
     unsaid_words,
 )
+from tests.support.stores import TextStore
 
 
-class _Store:
-    def __init__(self, *texts: str) -> None:
-        self._snapshot = SimpleNamespace(
-            version=id(self), texts=list(texts), titles=["Fees"], sections=[None]
-        )
-
-    def snapshot(self, name: str):
-        return self._snapshot if name == "website_content" else None
+def _store(*texts: str) -> TextStore:
+    return TextStore(*texts, title="Fees")
 
 
-STORE = _Store(
+STORE = _store(
     "Keys Club group piano (ages 6-9): $325 / term.",
     "Our reading list for theory students.",
     "Private lessons: $35 for 30 minutes.",
@@ -85,7 +78,7 @@ def test_whose_it_is_says_nothing_of_what_it_is():
 
 
 def test_the_priced_thing_is_not_a_pronoun():
-    store = _Store(
+    store = _store(
         "Helena Kowalczyk: founder and director.",
         "Lessons with our director Helena: $82 an hour.",
         "Private lessons: $35 for 30 minutes.",
@@ -108,7 +101,7 @@ def _passage(text: str, section: str) -> Passage:
 
 def test_the_priced_thing_is_a_word_of_a_priced_passage():
     # the visitor's suburb is said only by the zone list, which prices nothing
-    store = _Store(
+    store = _store(
         "Pick-up van: Zone 1 $12 each way, Zone 2 $18 each way.",
         "Zone 1: Wigram, Hornby, Halswell and Addington. The pick-up van collects from home.",
         "Ben drives the pick-up van.",
