@@ -243,12 +243,13 @@ def _answer_from_site(
         limit = 0.0  # "owner Rhian" for "Who owns the practice?", as a year said with "opened"
     if not question.strip() or not chosen or score < limit:
         return _decline(settings, passages, score)
+    asked = asking_part(question)
     if score < ABSENT_SUBJECT_OVERRIDE and absent_words(
-        asking_part(question), store, embedder=embedder, passages=passages
+        asked, store, embedder=embedder, passages=passages
     ):
         return _decline(settings, passages, score)
     if score < UNSAID_SUBJECT_OVERRIDE and unsaid_words(
-        asking_part(question),
+        asked,
         " ".join(f"{p.title} {p.section or ''} {sentence}" for p, sentence in chosen),
         store,
         embedder=embedder,

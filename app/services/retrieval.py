@@ -364,17 +364,12 @@ def _subject_words(question: str, *, head: bool = False) -> list[str]:
         # "Do you <verb> X?" with any verb: only the verb is checked, when it may name the
         # service ("Do you board cats?"). The rest can be phrasing the site need not use
         # ("Do you close early on Christmas Eve?", "Do you take on clients from abroad?").
-        verb = groups["vg"].lower()
-        words = {verb} if verb not in _ASKING_VERBS and verb not in _PHRASING_WORDS else set()
-        if first in _PARTICLES or groups["aux"].lower() == "can":
-            # "Do you pick up bikes?": a phrasal verb says how, as the site's "collect" does;
-            # "Can you prepare my tax return?" asks what the site may say as "We do not file
-            # taxes"
-            words = set()
-        elif verb in _ACCEPTING_VERBS:
+        service = _service_verb(groups)
+        words = {service} if service else set()
+        if groups["vg"].lower() in _ACCEPTING_VERBS and first not in _PARTICLES:
             # "Do you accept Bupa insurance?", "Do you take Amex?": what is accepted is the
             # subject ("Do you take on clients…?" is a phrasal verb, and says nothing of it).
-            words = content_words(subject)
+            words = set() if groups["aux"].lower() == "can" else content_words(subject)
     elif groups.get("vj"):
         verb = groups["vj"].lower()
         words = set() if _is_asking_verb(verb[:-3]) else {verb}
@@ -452,17 +447,16 @@ def unsaid_words(
     absent = weights.get("", 0.0)
     text = f"{context} {context.replace('-', '')}"
     said = {word_stem(word) for word in _WORD.findall(text.lower())}
+    stems = {word: word_stem(word) for word in _subject_words(question, head=True)}
     words = [
         word
-        for word in _subject_words(question, head=True)
+        for word, stem in stems.items()
         if not word.isdigit()
         and word not in _CHANNEL_WORDS
-        and weights.get(word_stem(word), absent) >= min_weight
-        and not says_word(word_stem(word), text)
+        and weights.get(stem, absent) >= min_weight
+        and not says_word(stem, text)
         # "chairs" in "highchairs": a compound the site writes as one word
-        and not any(
-            len(w) > len(word_stem(word)) >= 4 and w.endswith(word_stem(word)) for w in said
-        )
+        and not any(len(w) > len(stem) >= 4 and w.endswith(stem) for w in said)
     ]
     if words and embedder is not None:
         synonyms = _synonyms(words, text, embedder, UNSAID_SYNONYM_SIMILARITY)
@@ -493,13 +487,20 @@ def asked_service(question: str) -> str | None:
     in "Do you vaccinate ferrets?"), not how it is asked ("Do you take cash?", "Do you
     have…"); else None."""
     match = _SUBJECT.search(question)
-    if not match or not match["vg"]:
-        return None
-    verb = match["vg"].lower()
+    return _service_verb(match.groupdict()) if match and match["vg"] else None
+
+
+def _service_verb(groups: dict[str, str | None]) -> str | None:
+    """The verb of a "Do you <verb> X?" match when it may name the service; None for a verb
+    that asks ("take", "have"), a phrasal verb ("Do you pick up bikes?": it says how, as the
+    site's "collect" does) and "Can you …?" ("Can you prepare my tax return?" asks what the
+    site may say as "We do not file taxes")."""
+    verb = (groups["vg"] or "").lower()
+    thing = re.split(r"[,;]", groups["g"] or "")[0].split()
     if verb in _ASKING_VERBS or verb in _PHRASING_WORDS or len(verb) < 3:
         return None
-    if match["aux"].lower() == "can" or match["g"].split()[0].lower() in _PARTICLES:
-        return None  # the verb need not be the site's (`_subject_words`)
+    if (groups["aux"] or "").lower() == "can" or (thing and thing[0].lower() in _PARTICLES):
+        return None
     return verb
 
 
