@@ -27,6 +27,7 @@ class _Section:
     paragraphs: list[str]
     rows: list[str] = field(default_factory=list)  # table rows, each its own chunk
     items: set[int] = field(default_factory=set)  # which paragraphs are a list's items
+    lists: set[int] = field(default_factory=set)  # which are a short list said as one sentence
 
 
 # A title's full stop ends no sentence ("Dr. Patel", "Mrs. Ortiz"), nor does "No. 5", "e.g." or
@@ -137,7 +138,70 @@ def _sections(markdown: str, title: str) -> list[_Section]:
         else:
             paragraph.append(line)
     flush()
+    for section in sections:
+        _join_short_lists(section)
     return [section for section in sections if section.paragraphs or section.rows]
+
+
+# A list whose items are a few words each ("Air filter and pollen (cabin) filter", "Brake fluid
+# change") names the parts of one thing: what a service includes, what to bring. Said item by
+# item, an answer gave two of them ("Everything in the interim service. Everything in the full
+# service.", one from each of two lists). Such a list is one sentence, its items kept apart by
+# semicolons. Items that are sentences of their own, or say a price, a label ("Wash: $40") or a
+# contact detail, stay one sentence each: each is a fact an answer may give alone.
+_LIST_ITEM_WORDS = 10
+_LIST_ITEMS = (2, 10)
+_LIST_CHARS = 320
+# A contact detail ("0113 496 0417"), a discount or a free thing ("10% off all other treatment")
+_OWN_FACT = re.compile(r"@|://|www\.|\d[\d ]{5,}|%|\bfree\b", re.IGNORECASE)
+
+
+def _short_item(item: str) -> bool:
+    text = item.rstrip(".")
+    return (
+        len(text.split()) <= _LIST_ITEM_WORDS
+        and ":" not in text
+        and not MONEY.search(text)
+        and not _OWN_FACT.search(text)
+        and not re.search(r"[.!?]", text)
+    )
+
+
+def is_short_list(sentence: str) -> bool:
+    """Whether a sentence is a short list said as one (`_join_short_lists`): items kept apart
+    by semicolons, none of them labelled."""
+    return "; " in sentence and ":" not in sentence and " — " not in sentence
+
+
+def _join_short_lists(section: _Section) -> None:
+    """Each run of two to ten short items of a list in the section as one paragraph ("A; B;
+    C."); an item that is a fact of its own stays a paragraph between such runs."""
+    paragraphs: list[str] = []
+    items: set[int] = set()
+    lists: set[int] = set()
+    run: list[str] = []
+
+    def close() -> None:
+        low, high = _LIST_ITEMS
+        if low <= len(run) <= high and sum(len(item) + 2 for item in run) <= _LIST_CHARS:
+            lists.add(len(paragraphs))
+            paragraphs.append("; ".join(item.rstrip(".") for item in run) + ".")
+        else:
+            for item in run:
+                items.add(len(paragraphs))
+                paragraphs.append(item)
+        run.clear()
+
+    for index, paragraph in enumerate(section.paragraphs):
+        if index in section.items and _short_item(paragraph):
+            run.append(paragraph)
+            continue
+        close()
+        if index in section.items:
+            items.add(len(paragraphs))
+        paragraphs.append(paragraph)
+    close()
+    section.paragraphs, section.items, section.lists = paragraphs, items, lists
 
 
 MONEY = re.compile(r"[$€£]\s?\d|\d\s?(?:€|eur\b|euros?\b|usd\b|gbp\b)", re.IGNORECASE)
@@ -239,9 +303,12 @@ def _pack_runs(section: _Section, max_chars: int) -> list[str]:
     runs: list[list[str]] = [[]]
     items = 0  # list items just before this paragraph
     for index, paragraph in enumerate(section.paragraphs):
-        if index not in section.items and items >= 2:
+        if index not in section.items and index not in section.lists and items >= 2:
             runs.append([])
-        items = items + 1 if index in section.items else 0
+        if index in section.lists:
+            items = 2  # a list said as one sentence
+        else:
+            items = items + 1 if index in section.items else 0
         runs[-1].append(paragraph)
     return [chunk for run in runs if run for chunk in _pack(run, max_chars)]
 

@@ -30,7 +30,7 @@ from app.services.retrieval import (
     word_stem,
     word_weights,
 )
-from ingest.chunking import split_sentences
+from ingest.chunking import is_short_list, split_sentences
 from ingest.embeddings import Embedder, get_embedder
 from ingest.store import KnowledgeStore, get_store
 
@@ -627,8 +627,9 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"would)\s+(?:i|we)\s+(?:see|ask for|go to)\b",
             re.IGNORECASE,
         ),
+        # a capitalised name that starts no sentence nor a list's item ("…; Brake fluid change")
         re.compile(
-            r"(?<![.!?]\s)(?<!^)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+            r"(?<![.!?;]\s)(?<!^)\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
             r"January|February|March|April|May|June|July|August|September|October|November|"
             r"December)s?\b)[A-Z][a-zà-ÿ]+(?:\s+(?:van|de|der|von)?\s*[A-Z][a-zà-ÿ]+)?"
         ),
@@ -895,6 +896,8 @@ def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> 
         kind == "person" and _pronoun_under_name(passage, sentence)
     ):
         return False
+    if kind == "person" and is_short_list(sentence):
+        return False  # "Dry needling and Clinical Pilates" in a list of treatments is no one
     if kind == "count" and _ASKS_CAPACITY.search(question):
         return bool(_CAPACITY.search(sentence))
     if kind == "brand":

@@ -1068,3 +1068,56 @@ def test_when_something_starts_is_answered_by_a_day_a_date_or_a_time():
         "start", "When does the puppy class start?", "It starts at 9:30am.", passage
     )
     assert not _answers_type("start", question, "You may register at any time.", passage)
+
+
+GARAGE_SERVICES = """<html><head><title>Services | Kirk Motors</title></head><body><main>
+<h1>Servicing</h1>
+<div class="level"><h3>Interim service</h3><p>Every 6 months or 6,000 miles</p>
+<ul><li>Engine oil and oil filter change</li><li>Brake, tyre, lights and steering checks</li>
+<li>Fluid top-ups and 30-point inspection</li></ul></div>
+<div class="level"><h3>Full service</h3><p>Every 12 months or 12,000 miles</p>
+<ul><li>Everything in the interim service</li><li>Air filter and pollen (cabin) filter</li>
+<li>Brakes cleaned and adjusted, battery test</li><li>60-point inspection</li></ul></div>
+<div class="level"><h3>Major service</h3><p>Every 2 years or 24,000 miles</p>
+<ul><li>Everything in the full service</li><li>Spark plugs or fuel filter</li>
+<li>Brake fluid change</li><li>80-point inspection</li></ul></div>
+</main></body></html>"""
+
+
+def test_what_a_service_includes_is_answered_with_its_whole_list(tmp_path: Path, seeded):
+    """ "What does a full service include?" was answered with one item of each of two lists
+    ("Everything in the interim service. Everything in the full service."): a list of short
+    items is said whole, and its items' capitals name no brand."""
+    base = ingest_site(tmp_path, "https://kirk.example/", {"services.html": GARAGE_SERVICES})
+
+    full = answer_question("What does a full service include?", embedder=get_embedder("model"))
+
+    assert "Everything in the interim service; Air filter and pollen (cabin) filter" in full.text
+    assert "60-point inspection" in full.text, full.text
+    assert "Everything in the full service" not in full.text, full.text
+    assert [s.url for s in full.sources] == [base + "services.html"]
+    oil = answer_question(
+        "What brand of engine oil do you use in your services?", embedder=get_embedder("model")
+    )
+    assert oil.declined, oil.text
+
+
+def test_a_list_of_treatments_names_no_one_to_see(tmp_path: Path, seeded):
+    """A list said as one sentence ("…; Dry needling and Clinical Pilates on our reformers.")
+    is no answer to "Which physio should I see?", though "Clinical Pilates" reads as a name."""
+    home = """<html><head><title>Bayside Physio</title></head><body><main>
+<h1>Bayside Physio</h1><h2>What we help with</h2><ul>
+<li>Running injuries, including a video running assessment</li>
+<li>Neck and back pain, headaches and desk-related aches</li>
+<li>Rehab after knee, hip and shoulder surgery</li>
+<li>Dry needling and Clinical Pilates on our four reformers</li></ul></main></body></html>"""
+    ingest_site(
+        tmp_path, "https://bayside.example/", {"team.html": PHYSIO_TEAM, "index.html": home}
+    )
+
+    answer = answer_question(
+        "Which physio should I see for a shoulder injury? I play tennis",
+        embedder=get_embedder("model"),
+    )
+
+    assert answer.text.startswith("Tom Okafor: "), answer.text

@@ -143,3 +143,49 @@ def test_prose_after_a_list_is_a_passage_of_its_own():
         "Olaplex bond treatment £20 added to any service. Scalp treatment and massage £15.",
         "Students get 15% off all cuts from Tuesday to Thursday with a valid student card.",
     ]
+
+
+def test_a_list_of_short_items_is_one_sentence_under_its_heading():
+    # What a service includes, item by item: said one item at a time, an answer gave one item
+    # of each of two lists ("Everything in the interim service. Everything in the full
+    # service.") for "What does a full service include?".
+    page = (
+        "# Services\n\n## Full service\n\n- Everything in the interim service\n"
+        "- Air filter and pollen (cabin) filter\n- 60-point inspection\n\n"
+        "## Major service\n\n- Everything in the full service\n- Brake fluid change\n\n"
+        "Takes a day: please drop off by 9am.\n"
+    )
+    chunks = chunk_document(_doc(page))
+
+    assert [(chunk.section, chunk.text) for chunk in chunks] == [
+        (
+            "Full service",
+            "Everything in the interim service; Air filter and pollen (cabin) filter; "
+            "60-point inspection.",
+        ),
+        ("Major service", "Everything in the full service; Brake fluid change."),
+        ("Major service", "Takes a day: please drop off by 9am."),
+    ]
+    assert split_sentences(chunks[0].text) == [chunks[0].text]
+
+
+def test_list_items_that_are_facts_of_their_own_stay_sentences():
+    # A price, a label, a discount, a contact detail or a sentence of its own is a fact an
+    # answer may give alone; the short items around it are still said together.
+    page = (
+        "# Health Club\n\n## What's included\n\n- Annual booster vaccination\n"
+        "- Flea and worm treatment all year round\n- 10% off all other treatment\n"
+        "- Cancel 24 hours ahead. Later than that, we charge half the fee.\n"
+        "- Wash: $40\n- Call 0113 496 0417\n- Nail clips\n- Nurse clinics\n"
+    )
+    text = chunk_document(_doc(page))[0].text
+
+    assert split_sentences(text) == [
+        "Annual booster vaccination; Flea and worm treatment all year round.",
+        "10% off all other treatment.",
+        "Cancel 24 hours ahead.",
+        "Later than that, we charge half the fee.",
+        "Wash: $40.",
+        "Call 0113 496 0417.",
+        "Nail clips; Nurse clinics.",
+    ]
