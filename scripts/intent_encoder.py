@@ -128,7 +128,7 @@ def build(
     source = model_path()
     tokenizer = AutoTokenizer.from_pretrained(str(source), local_files_only=True)
     torch.manual_seed(SEED)
-    model = _Classifier(AutoModel.from_pretrained(str(source), local_files_only=True), len(labels))
+    model = _classifier(AutoModel.from_pretrained(str(source), local_files_only=True), len(labels))
     counts = torch.bincount(targets, minlength=len(labels)).float()
     loss_of = torch.nn.CrossEntropyLoss(weight=len(targets) / (len(labels) * counts))
     optimiser = torch.optim.AdamW(
@@ -200,31 +200,28 @@ def build(
     return path
 
 
-class _Classifier:
-    """MiniLM → mean of the token vectors (padding left out) → linear → softmax (export only)."""
+def _classifier(encoder, intents: int):
+    """MiniLM → mean of the token vectors (padding left out) → linear → softmax (export only).
+    The module class is made here: torch is imported only when an encoder is built."""
+    import torch
 
-    def __new__(cls, encoder, intents: int):
-        import torch
+    class Classifier(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = encoder
+            self.dropout = torch.nn.Dropout(0.1)
+            self.head = torch.nn.Linear(encoder.config.hidden_size, intents)
 
-        class Classifier(torch.nn.Module):
-            def __init__(self) -> None:
-                super().__init__()
-                self.encoder = encoder
-                self.dropout = torch.nn.Dropout(0.1)
-                self.head = torch.nn.Linear(encoder.config.hidden_size, intents)
+        def logits(self, input_ids, attention_mask):
+            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask)
+            mask = attention_mask.unsqueeze(-1).to(hidden.last_hidden_state.dtype)
+            pooled = (hidden.last_hidden_state * mask).sum(1) / mask.sum(1).clamp(min=1)
+            return self.head(self.dropout(pooled))
 
-            def logits(self, input_ids, attention_mask):
-                hidden = self.encoder(
-                    input_ids=input_ids, attention_mask=attention_mask
-                ).last_hidden_state
-                mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1)
-                return self.head(self.dropout(pooled))
+        def forward(self, input_ids, attention_mask):
+            return torch.softmax(self.logits(input_ids, attention_mask), dim=-1)
 
-            def forward(self, input_ids, attention_mask):
-                return torch.softmax(self.logits(input_ids, attention_mask), dim=-1)
-
-        return Classifier()
+    return Classifier()
 
 
 def ensure_intent_encoder(path: Path = ENCODER_FILE, *, quiet: bool = False) -> Path:
