@@ -340,12 +340,19 @@ def select_sentences(
     # post's tips on using X.
     sells = bool(_ASKS_SALE.search(question))
     split = [_answer_sentences(passage.text) for passage in passages]
+    # "How much is a 30 min piano lesson for the term?": a fee table's row for any instrument
+    # ("30 minutes — Fall or winter term: $490; …") prices it, though it does not say "piano"
+    minutes = asked_minutes(question) if kind == "price" else None
     candidates = [
         (index, position, sentence)
         for index, passage in enumerate(passages)
         for position, sentence in enumerate(split[index])
         if (kind is None or _answers_type(kind, question, sentence, passage))
-        and (item is None or _names_priced(item, passage, split[index], position))
+        and (
+            item is None
+            or _names_priced(item, passage, split[index], position)
+            or (minutes is not None and says_minutes(minutes, sentence))
+        )
         and (not sells or _says_sale(f"{passage.title} {passage.section} {sentence}"))
     ]
     if kind == "count" and _ASKED_COUNT.match(question):
@@ -365,6 +372,10 @@ def select_sentences(
             and any(says_word(word_stem(word), c[2]) for word in what - _PHRASING_OBJECTS)
         ]
         candidates = saying or candidates
+    if minutes is not None:
+        # and the price of the asked length, not of another ("$65 for an hour" beside the
+        # 30-minute lesson's), when a sentence says it
+        candidates = [c for c in candidates if says_minutes(minutes, c[2])] or candidates
     day = asked_day(question)
     if day is not None:
         # "Are you open on Sundays?" is answered by the hours that say Sunday ("Sunday:
@@ -813,6 +824,40 @@ _DAY_RANGE = re.compile(rf"\b({_A_DAY})\s*(?:to|-|–|—|through|until|till|thr
 _EVERY_DAY = re.compile(
     r"\b(?:every day|daily|7 days|seven days|all week|each day)\b", re.IGNORECASE
 )
+
+
+# A length of time: "30 min", "a 45-minute lesson", "an hour-long lesson", "1.5 hours",
+# "half an hour", "an hour and a half"
+_DURATION = re.compile(
+    r"\b(?:(?P<n>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>minutes?|mins?|hours?|hrs?)\b"
+    r"|(?P<half>half[- ]an?[- ]hour|half-hour)\b"
+    r"|(?P<one>an?|one)\s*-?\s*(?:hour|hr)\b(?P<more>\s+and\s+a\s+half)?)",
+    re.IGNORECASE,
+)
+
+
+def _durations(text: str) -> set[int]:
+    """The lengths of time a text says, in minutes."""
+    found = set()
+    for match in _DURATION.finditer(text):
+        if match["n"]:
+            amount = float(match["n"]) * (60 if match["unit"].lower().startswith("h") else 1)
+            found.add(round(amount))
+        elif match["half"]:
+            found.add(30)
+        else:
+            found.add(90 if match["more"] else 60)
+    return found
+
+
+def asked_minutes(question: str) -> int | None:
+    """The one length of time a question asks about, in minutes ("a 30 min piano lesson")."""
+    lengths = _durations(question)
+    return next(iter(lengths)) if len(lengths) == 1 else None
+
+
+def says_minutes(minutes: int, sentence: str) -> bool:
+    return minutes in _durations(sentence)
 
 
 def asked_day(question: str) -> int | None:

@@ -32,6 +32,7 @@ from app.services.knowledge import (
     answer_question,
     answer_type,
     asked_day,
+    asked_minutes,
     asking_part,
     says_day,
 )
@@ -1121,3 +1122,54 @@ def test_a_list_of_treatments_names_no_one_to_see(tmp_path: Path, seeded):
     )
 
     assert answer.text.startswith("Tom Okafor: "), answer.text
+
+
+MUSIC_FEES = """<html><head><title>Fees | Lakeside Music</title></head><body><main>
+<h1>Fees</h1><h2>Private lessons</h2>
+<p>Lessons are weekly, on piano, guitar, violin or voice, with the same teacher all term.</p>
+<table><tr><th>Length</th><th>Fall term (14 lessons)</th><th>Spring term (10 lessons)</th>
+<th>Pay per lesson</th></tr>
+<tr><td>30 minutes</td><td>$490</td><td>$350</td><td>$38</td></tr>
+<tr><td>60 minutes</td><td>$910</td><td>$650</td><td>$70</td></tr></table>
+<p>Paying by the term works out to $35 for a 30-minute lesson and $65 for an hour.</p>
+<h2>Senior faculty</h2><p>Lessons with our director, who teaches advanced piano students,
+are charged at a senior rate of $82 per 60-minute lesson.</p>
+</main></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("question", "minutes"),
+    [
+        ("How much is a 30 min piano lesson?", 30),
+        ("What does an hour-long lesson cost?", 60),
+        ("price of a 90-minute massage", 90),
+        ("half an hour of coaching?", 30),
+        ("How much is an hour and a half in the studio?", 90),
+        ("I'm 45, how much is a lesson?", None),
+        ("Is a 30-minute or a 60-minute lesson better?", None),
+    ],
+)
+def test_the_length_of_time_a_question_asks_about(question: str, minutes: int | None):
+    assert asked_minutes(question) == minutes
+
+
+def test_a_price_of_the_asked_length_is_read_from_a_row_that_names_no_instrument(
+    tmp_path: Path, seeded
+):
+    """ "How much is a 30 min piano lesson for the whole term?" was answered with the director's
+    piano rate: the fee table's rows price a lesson by its length for any instrument, and
+    "piano" was looked for in them."""
+    base = ingest_site(tmp_path, "https://lakeside.example/", {"fees.html": MUSIC_FEES})
+
+    piano = answer_question(
+        "How much is a 30 min piano lesson for the whole term?", embedder=get_embedder("model")
+    )
+    guitar = answer_question(
+        "How much does an hour-long guitar lesson cost for the spring term?",
+        embedder=get_embedder("model"),
+    )
+
+    assert "$490" in piano.text, piano.text
+    assert "$82" not in piano.text, piano.text
+    assert "$650" in guitar.text, guitar.text
+    assert [s.url for s in piano.sources] == [base + "fees.html"]
