@@ -343,6 +343,9 @@ def select_sentences(
     # "How much is a 30 min piano lesson for the term?": a fee table's row for any instrument
     # ("30 minutes — Fall or winter term: $490; …") prices it, though it does not say "piano"
     minutes = asked_minutes(question) if kind == "price" else None
+    # "a 6kg shih tzu", "a 1.2 litre Corsa": the row of the size it falls in ("Small under 10
+    # kg — …", "Small car up to 1,400cc — …")
+    measure = asked_measure(question) if kind == "price" else None
     candidates = [
         (index, position, sentence)
         for index, passage in enumerate(passages)
@@ -352,6 +355,7 @@ def select_sentences(
             item is None
             or _names_priced(item, passage, split[index], position)
             or (minutes is not None and says_minutes(minutes, sentence))
+            or (measure is not None and fits_measure(measure, sentence))
         )
         and (not sells or _says_sale(f"{passage.title} {passage.section} {sentence}"))
     ]
@@ -376,6 +380,8 @@ def select_sentences(
         # and the price of the asked length, not of another ("$65 for an hour" beside the
         # 30-minute lesson's), when a sentence says it
         candidates = [c for c in candidates if says_minutes(minutes, c[2])] or candidates
+    if measure is not None:
+        candidates = [c for c in candidates if fits_measure(measure, c[2])] or candidates
     day = asked_day(question)
     if day is not None:
         # "Are you open on Sundays?" is answered by the hours that say Sunday ("Sunday:
@@ -858,6 +864,70 @@ def asked_minutes(question: str) -> int | None:
 
 def says_minutes(minutes: int, sentence: str) -> bool:
     return minutes in _durations(sentence)
+
+
+# A weight or an engine size said with its unit: "30 kg", "6kg", "a 1.2 litre", "1.6l", "2,000cc",
+# "3.5 tonnes"; in kilograms or cubic centimetres
+_MEASURE_UNITS = {
+    "kg": ("kg", 1.0),
+    "kgs": ("kg", 1.0),
+    "kilo": ("kg", 1.0),
+    "kilos": ("kg", 1.0),
+    "tonne": ("kg", 1000.0),
+    "tonnes": ("kg", 1000.0),
+    "cc": ("cc", 1.0),
+    "litre": ("cc", 1000.0),
+    "litres": ("cc", 1000.0),
+    "liter": ("cc", 1000.0),
+    "l": ("cc", 1000.0),
+}
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_ASKED_MEASURE = re.compile(
+    rf"\b({_NUMBER})\s?(kgs?|kilos?|tonnes?|cc|litres?|liters?|l)\b", re.IGNORECASE
+)
+# a size range in a sentence: "20 to 40 kg", "1,401–2,000cc", "under 10 kg", "over 40 kg";
+# litres are left out: "up to 5 litres of oil" is no engine size
+_RANGE_UNIT = r"\s?(kgs?|kilos?|tonnes?|cc)\b"
+_BETWEEN = re.compile(
+    rf"({_NUMBER})\s?(?:kgs?|kilos?|tonnes?|cc)?\s*(?:to|–|-|—)\s*({_NUMBER}){_RANGE_UNIT}",
+    re.IGNORECASE,
+)
+_BELOW = re.compile(
+    rf"\b(?:under|up to|below|less than|max(?:imum)?(?: of)?)\s+({_NUMBER}){_RANGE_UNIT}",
+    re.IGNORECASE,
+)
+_ABOVE = re.compile(
+    rf"\b(?:over|above|more than|at least|from)\s+({_NUMBER}){_RANGE_UNIT}", re.IGNORECASE
+)
+
+
+def _amount(number: str, unit: str) -> tuple[str, float]:
+    kind, scale = _MEASURE_UNITS[unit.lower()]
+    return kind, float(number.replace(",", "")) * scale
+
+
+def asked_measure(question: str) -> tuple[str, float] | None:
+    """The one weight or engine size a question says ("my 30kg lab": ("kg", 30.0))."""
+    found = {_amount(m[1], m[2]) for m in _ASKED_MEASURE.finditer(question)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def fits_measure(measure: tuple[str, float], sentence: str) -> bool:
+    """Whether the sentence gives a size range the measure falls in ("Medium 10–25 kg" for
+    20 kg)."""
+    kind, value = measure
+    ranges = []
+    for match in _BETWEEN.finditer(sentence):
+        low, high = _amount(match[1], match[3]), _amount(match[2], match[3])
+        ranges.append((low[0], low[1], high[1]))
+    sentence = _BETWEEN.sub(" ", sentence)
+    for match in _BELOW.finditer(sentence):
+        unit, high = _amount(match[1], match[2])
+        ranges.append((unit, 0.0, high))
+    for match in _ABOVE.finditer(sentence):
+        unit, low = _amount(match[1], match[2])
+        ranges.append((unit, low, float("inf")))
+    return any(unit == kind and low <= value <= high for unit, low, high in ranges)
 
 
 def asked_day(question: str) -> int | None:

@@ -32,8 +32,10 @@ from app.services.knowledge import (
     answer_question,
     answer_type,
     asked_day,
+    asked_measure,
     asked_minutes,
     asking_part,
+    fits_measure,
     says_day,
 )
 from app.services.profile import asked_detail
@@ -1173,3 +1175,57 @@ def test_a_price_of_the_asked_length_is_read_from_a_row_that_names_no_instrument
     assert "$82" not in piano.text, piano.text
     assert "$650" in guitar.text, guitar.text
     assert [s.url for s in piano.sources] == [base + "fees.html"]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "fits"),
+    [
+        (
+            "Full groom for a 30kg lab?",
+            "Large 25–40 kg — Bath & tidy: $85; Full groom: $120.",
+            True,
+        ),
+        (
+            "Full groom for a 30kg lab?",
+            "Medium 10–25 kg — Bath & tidy: $70; Full groom: $95.",
+            False,
+        ),
+        ("a wash for a great dane (about 55kg)", "Giant over 40 kg — Bath & tidy: $100.", True),
+        ("my 6 kg shih tzu", "Small under 10 kg — Full groom: $75.", True),
+        ("service for a 1.2 litre Corsa", "Small car up to 1,400cc — Full service: £199.", True),
+        ("service for a 1.6l Golf", "Medium car 1,401–2,000cc — Full service: £229.", True),
+        ("service for a 1.2 litre Corsa", "Prices include up to 5 litres of oil.", False),
+        ("a 3.5 tonne Transit", "Van (class 7) 3,001 to 3,500 kg — MOT: £50.", True),
+    ],
+)
+def test_a_weight_or_engine_size_falls_in_a_rows_range(question: str, sentence: str, fits: bool):
+    measure = asked_measure(question)
+
+    assert measure is not None
+    assert fits_measure(measure, sentence) is fits
+
+
+def test_the_price_of_a_size_is_the_row_of_the_range_it_falls_in(tmp_path: Path, seeded):
+    """ "cost of just a wash for a great dane (about 55kg)" was answered with the doodle coat
+    surcharge: the grooming table prices a wash ("Bath & tidy") by the dog's weight range."""
+    grooming = """<html><head><title>Grooming | Paws Place</title></head><body><main>
+<h1>Grooming</h1><p>Every groom includes a wash, a blow-dry, nails and ears.</p>
+<h2>Grooming prices</h2>
+<table><tr><th>Size</th><th>Bath &amp; tidy</th><th>Full groom</th></tr>
+<tr><td>Small under 10 kg</td><td>$55</td><td>$75</td></tr>
+<tr><td>Medium 10–25 kg</td><td>$70</td><td>$95</td></tr>
+<tr><td>Large 25–40 kg</td><td>$85</td><td>$120</td></tr>
+<tr><td>Giant over 40 kg</td><td>$100</td><td>$150</td></tr></table>
+<p>Doodle coats take longer to wash and dry, so doodles have a $20 coat surcharge.</p>
+</main></body></html>"""
+    base = ingest_site(tmp_path, "https://paws.example/", {"grooming.html": grooming})
+
+    dane = answer_question(
+        "cost of just a wash for a great dane (about 55kg)", embedder=get_embedder("model")
+    )
+    lab = answer_question("Full groom price for a 30kg lab?", embedder=get_embedder("model"))
+
+    assert dane.text.startswith("Giant over 40 kg"), dane.text
+    assert "$100" in dane.text, dane.text
+    assert "$120" in lab.text and "$95" not in lab.text, lab.text
+    assert [s.url for s in dane.sources] == [base + "grooming.html"]
