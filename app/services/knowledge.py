@@ -868,16 +868,12 @@ def says_minutes(minutes: int, sentence: str) -> bool:
 
 # A weight or an engine size said with its unit: "30 kg", "6kg", "a 1.2 litre", "1.6l", "2,000cc",
 # "3.5 tonnes"; in kilograms or cubic centimetres
-_MEASURE_UNITS = {
+_MEASURE_UNITS = {  # each unit the patterns below match, without a plural "s"
     "kg": ("kg", 1.0),
-    "kgs": ("kg", 1.0),
     "kilo": ("kg", 1.0),
-    "kilos": ("kg", 1.0),
     "tonne": ("kg", 1000.0),
-    "tonnes": ("kg", 1000.0),
     "cc": ("cc", 1.0),
     "litre": ("cc", 1000.0),
-    "litres": ("cc", 1000.0),
     "liter": ("cc", 1000.0),
     "l": ("cc", 1000.0),
 }
@@ -902,7 +898,7 @@ _ABOVE = re.compile(
 
 
 def _amount(number: str, unit: str) -> tuple[str, float]:
-    kind, scale = _MEASURE_UNITS[unit.lower()]
+    kind, scale = _MEASURE_UNITS[unit.lower().removesuffix("s")]
     return kind, float(number.replace(",", "")) * scale
 
 

@@ -1196,6 +1196,9 @@ def test_a_price_of_the_asked_length_is_read_from_a_row_that_names_no_instrument
         ("service for a 1.6l Golf", "Medium car 1,401–2,000cc — Full service: £229.", True),
         ("service for a 1.2 litre Corsa", "Prices include up to 5 litres of oil.", False),
         ("a 3.5 tonne Transit", "Van (class 7) 3,001 to 3,500 kg — MOT: £50.", True),
+        ("my 2 liters Mazda", "Large car over 2,000cc — MOT: £45.", True),
+        ("a 12 kilos terrier", "Medium 10–25 kgs — Full groom: $95.", True),
+        ("a 12 kilos terrier", "Dogs over 3 tonnes.", False),
     ],
 )
 def test_a_weight_or_engine_size_falls_in_a_rows_range(question: str, sentence: str, fits: bool):
