@@ -174,13 +174,22 @@ async def post(url: str, body: bytes, headers: dict[str, str], timeout: float | 
             reply, keep = await _read_reply(connection.reader)
         else:
             # `asyncio.wait_for` would run the read as a task of its own: a timer that
-            # cancels this one costs less
+            # cancels this one costs less. The timer says that it fired: uvloop's timers
+            # fire on whole milliseconds, so the loop's clock may still read a little before
+            # the timer's due time, and a timeout read as any other cancellation reached
+            # Rasa as CancelledError (seen once in CI).
             task = asyncio.current_task()
-            timer = asyncio.get_running_loop().call_later(timeout, task.cancel)
+            fired = []
+
+            def expire() -> None:
+                fired.append(True)
+                task.cancel()
+
+            timer = asyncio.get_running_loop().call_later(timeout, expire)
             try:
                 reply, keep = await _read_reply(connection.reader)
             except asyncio.CancelledError:
-                if timer.when() <= asyncio.get_running_loop().time():
+                if fired:
                     # Rasa runs on Python 3.10, where this is not the builtin TimeoutError
                     raise asyncio.TimeoutError() from None  # noqa: UP041
                 raise
