@@ -91,10 +91,11 @@ def _sections(markdown: str, title: str) -> list[_Section]:
     sections = [_Section(heading=None, paragraphs=[])]
     paragraph: list[str] = []
     table_rows: list[list[str]] = []
+    ruled = False  # whether the table's first row is ruled off as its header (`|---|`)
     in_item = False  # whether `paragraph` is a list item
 
     def flush(*, item: bool = False) -> None:
-        nonlocal in_item
+        nonlocal in_item, ruled
         if paragraph:
             if in_item:
                 sections[-1].items.add(len(sections[-1].paragraphs))
@@ -102,17 +103,19 @@ def _sections(markdown: str, title: str) -> list[_Section]:
             paragraph.clear()
         in_item = item
         if table_rows:
-            header = table_rows[:1] if len(table_rows) > 1 else []
-            if header and len(header[0]) > 2:
+            header = table_rows[0] if _has_header(table_rows, ruled) else []
+            body = table_rows[1:] if header else list(table_rows)
+            if len(header) > 2:
                 # A table with labelled columns gives one chunk per row: "Permanent desk —
                 # Price: €289 per month; Access: 24/7" is found and said on its own.
-                for row in table_rows[1:]:
-                    sentence = _table_as_sentences([*header, row])
+                for row in body:
+                    sentence = _table_as_sentences(header, [row])
                     if sentence:
                         sections[-1].rows.append(sentence)
             else:
-                sections[-1].paragraphs.append(_table_as_sentences(table_rows))
+                sections[-1].paragraphs.append(_table_as_sentences(header, body))
             table_rows.clear()
+            ruled = False
 
     for raw_line in _values_with_headings(markdown).splitlines():
         line = raw_line.strip()
@@ -128,6 +131,8 @@ def _sections(markdown: str, title: str) -> list[_Section]:
                 flush()
             if not _TABLE_SEPARATOR.match(line):
                 table_rows.append([cell.strip() for cell in line.strip("|").split("|")])
+            elif len(table_rows) == 1:
+                ruled = True
         elif not line:
             flush()
         elif _LIST_MARKER.match(line):
@@ -264,15 +269,35 @@ def _values_with_headings(markdown: str) -> str:
     return "\n".join(out)
 
 
-def _table_as_sentences(rows: list[list[str]]) -> str:
-    """A Markdown table as one sentence per row that keeps its labels.
+_WEEKDAY = re.compile(
+    r"\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?\b", re.IGNORECASE
+)
+
+
+def _has_header(rows: list[list[str]], ruled: bool) -> bool:
+    """Whether a table's first row labels its columns: ruled off as its header (`<th>` cells),
+    or, in a table of `<td>` cells only, naming with no number the columns that hold numbers in
+    the rows below ("Plan | Price | Access" over "Desk | €289 | 24/7"); an hours table's first
+    row ("Monday – Friday | 7:00am – 6:00pm", "Monday | Closed") is its first line."""
+    if len(rows) < 2:
+        return False
+    if ruled:
+        return True
+    if _WEEKDAY.match(rows[0][0]):
+        return False  # "Monday | Closed" is the first day of an hours table
+    numbered = re.compile(r"\d")
+    return not any(numbered.search(cell) for cell in rows[0][1:]) and any(
+        numbered.search(cell) for row in rows[1:] for cell in row[1:]
+    )
+
+
+def _table_as_sentences(header: list[str], body: list[list[str]]) -> str:
+    """A Markdown table's rows (`body`) as one sentence per row that keeps its labels.
 
     The first cell names the row and each other cell is said with its column's header:
     "Permanent desk — Price: €289 per month; Includes: 24/7 access." rather than a bag of
     numbers ("Saturday: 10:00 am – 4:00 pm." when the header names nothing more).
     """
-    header = rows[0] if len(rows) > 1 else []
-    body = rows[1:] if len(rows) > 1 else rows
     lines = []
     for cells in body:
         if not any(cells):

@@ -48,6 +48,36 @@ def test_a_table_becomes_sentences_without_its_header_row():
     assert "Opening hours" not in hours
 
 
+def test_a_table_without_a_header_row_keeps_its_first_row():
+    """A table of `<td>` cells only comes without a ruled-off header; its first row was read as
+    the column labels and dropped, and with it Monday's hours."""
+    page = """## Daycare
+
+| Monday – Friday | 7:00am – 6:00pm |
+| Saturday & Sunday | Closed |
+
+## Grooming salon
+
+| Monday | Closed |
+| Tuesday – Saturday | 8:30am – 4:30pm |
+
+## Prices
+
+| Plan | Price | Access |
+| Hot desk | €15 a day | Weekdays |
+| Permanent desk | €289 a month | 24/7 |
+"""
+    daycare, grooming, *prices = chunk_document(_doc(page))
+
+    assert daycare.text == "Monday – Friday: 7:00am – 6:00pm. Saturday & Sunday: Closed."
+    assert grooming.text == "Monday: Closed. Tuesday – Saturday: 8:30am – 4:30pm."
+    # the first row of `<td>` cells that names the columns of numbers still labels them
+    assert [chunk.text for chunk in prices] == [
+        "Hot desk — Price: €15 a day; Access: Weekdays.",
+        "Permanent desk — Price: €289 a month; Access: 24/7.",
+    ]
+
+
 def test_list_items_read_as_sentences():
     contact = chunk_document(_doc(PAGE))[1].text
 
