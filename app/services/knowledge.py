@@ -8,6 +8,7 @@ question, with the pages they come from; otherwise the bot declines and offers a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -192,7 +193,16 @@ def _answer_from_site(
     top_k = TYPED_TOP_K if kind else 3
     passages = search(question, top_k=top_k, boost_collection=boost, embedder=embedder, store=store)
     doing = _ASKS_WHO_DOES.search(question) if kind == "person" else None
-    if doing:
+    if kind == "person" and _asks_owner(question):
+        # "Who runs the school?" may find a policy's "lessons cancelled by the school" before
+        # the about page's "founded in 2009 by pianist Helena Kowalczyk"
+        found = {(p.url, p.text) for p in passages}
+        passages += [
+            p
+            for p in passages_with(question, _OWNER_WORDS, top_k=3, embedder=embedder, store=store)
+            if (p.url, p.text) not in found
+        ]
+    elif doing:
         # "Who runs the puppy club?" finds the club's descriptions; the team page's "Rawiri
         # runs the daycare floor and the Puppy Club" is among the passages that say "runs"
         found = {(p.url, p.text) for p in passages}
@@ -201,6 +211,15 @@ def _answer_from_site(
             for p in passages_with(
                 question, _does(doing[1]), top_k=TYPED_TOP_K, embedder=embedder, store=store
             )
+            if (p.url, p.text) not in found
+        ]
+    if _asks_hours(question):
+        # the page's hours, which "How early do you open? I want to drop the car before
+        # work" may not rank among the first passages
+        found = {(p.url, p.text) for p in passages}
+        passages += [
+            p
+            for p in passages_with(question, _DAY, top_k=3, embedder=embedder, store=store)
             if (p.url, p.text) not in found
         ]
     chosen, score = select_sentences(
@@ -277,12 +296,96 @@ def _answer_from_site(
             if id(passage) in unnamed:
                 unnamed.discard(id(passage))
                 chosen[i] = (passage, f"{(passage.section or '').strip()}: {sentence}")
+    else:
+        if (
+            _asks_hours(question)
+            and asked_day(question) is None
+            and not _ASKS_WHEN.search(question)
+        ):
+            chosen = _whole_weeks(chosen, store)
+        chosen = _hours_under_headings(chosen)
     return Answer(
         text=" ".join(sentence for _, sentence in chosen),
         sources=sources,
         passages=passages,
         score=round(score, 4),
     )
+
+
+def _whole_weeks(
+    chosen: list[tuple[Passage, str]], store: KnowledgeStore
+) -> list[tuple[Passage, str]]:
+    """Asked for the opening hours, the visitor gets every line of the week the answer reads
+    from, in the week's order, not its two best-scoring days ("Saturday & Sunday: Closed."
+    without the weekdays): the hours lines under the same heading of the same page."""
+    result: list[tuple[Passage, str]] = []
+    read: set[tuple[str, str]] = set()
+    for passage, sentence in chosen:
+        table = (passage.url, passage.section or "")
+        if not _hours_line(sentence):
+            result.append((passage, sentence))
+        elif table not in read:
+            read.add(table)
+            result += _week_lines(passage, store) or [(passage, sentence)]
+    return result
+
+
+def _week_lines(passage: Passage, store: KnowledgeStore) -> list[tuple[Passage, str]]:
+    """The lines of the hours table under the passage's heading on its page, Monday first."""
+    snap = store.snapshot(passage.collection)
+    if snap is None:
+        return []
+    lines: dict[str, tuple[Passage, str]] = {}
+    for row, text in enumerate(snap.texts):
+        if snap.sources[row] != passage.url or snap.sections[row] != passage.section:
+            continue
+        for line in _answer_sentences(text):
+            if _hours_line(line):
+                lines.setdefault(" ".join(line.lower().split()), (passage, line))
+    return sorted(lines.values(), key=lambda item: _first_day(item[1]))
+
+
+def _hours_line(sentence: str) -> bool:
+    """A line of an hours table: it starts with the days it gives the hours of ("Tuesday –
+    Saturday: 8:30am – 4:30pm"); a sentence ("We are open Monday to Friday…") is no line."""
+    return bool(_DAY.match(sentence) or _EVERY_DAY.match(sentence)) and says_hours(sentence)
+
+
+def _first_day(line: str) -> int:
+    """The weekday (0 is Monday) an hours line starts from; -1 for every day."""
+    day = _DAY.search(line)
+    return day_index(day[1]) if day and not _EVERY_DAY.match(line) else -1
+
+
+def _hours_under_headings(chosen: list[tuple[Passage, str]]) -> list[tuple[Passage, str]]:
+    """Opening hours from two tables are each said under the table's heading when it names what
+    they are the hours of: "Grooming salon: Monday Closed. … Daycare: Monday – Friday 7:00am –
+    6:00pm.", not two weeks that disagree ("Opening hours" says nothing more)."""
+    tables = {(p.section or "").strip().lower() for p, sentence in chosen if says_hours(sentence)}
+    if len(tables) < 2:
+        return chosen
+    result, headed = [], set()
+    for passage, sentence in chosen:
+        heading = (passage.section or "").strip()
+        if (
+            heading
+            and says_hours(sentence)
+            and heading.lower() not in headed
+            and heading.lower() not in sentence.lower()
+            and not _HOURS_HEADING.search(heading)
+        ):
+            headed.add(heading.lower())
+            sentence = f"{heading}: {sentence}"
+        result.append((passage, sentence))
+    return result
+
+
+# A heading that only says hours follow ("Opening hours", "Hours", "Opening times")
+_HOURS_HEADING = re.compile(
+    r"^\W*(?:our\s+)?(?:(?:opening|business|office|trading)\s+)?(?:hours|times)\W*$"
+    r"|^\W*(?:when we'?re open|opening)\W*$",
+    re.IGNORECASE,
+)
 
 
 def _from_profile(
@@ -362,32 +465,55 @@ def select_sentences(
     if kind == "count" and _ASKED_COUNT.match(question):
         # "How many km before I replace my runners?": a sentence counting km, when one does,
         # not one that counts cameras beside a 60-minute assessment
-        counting = [c for c in candidates if _counts_asked(question, c[2])]
-        candidates = counting or candidates
+        candidates = _narrowed(candidates, lambda sentence: _counts_asked(question, sentence))
     doing = _ASKS_WHO_DOES.search(question) if kind == "person" else None
+    if _asks_owner(question):
+        doing = None  # "Who runs the school?" asks who owns or directs it, not who runs a class
+    elif kind == "person":
+        # "Who teaches violin?" is answered from the team card of the person who does it
+        # ("Sofia Lindqvist" / "Violin Sofia is a Suzuki-trained violinist…"), not by "Our
+        # violin teacher is trained in the Suzuki method", when a card speaks of it
+        what = content_words(question[doing.end() :]) - _PHRASING_OBJECTS if doing else set()
+        candidates = [
+            c
+            for c in candidates
+            if _on_card(passages[c[0]], c[2])
+            and all(
+                says_word(word_stem(word), f"{passages[c[0]].section} {passages[c[0]].text}")
+                for word in what
+            )
+        ] or candidates
     if doing:
         # "Who runs the puppy club?": the sentence that says who runs it ("Rawiri runs the
         # daycare floor and the Puppy Club"), not the club's own description, when one does
         does, what = _does(doing[1]), content_words(question[doing.end() :])
-        saying = [
-            c
-            for c in candidates
-            if does.search(c[2])
-            and any(says_word(word_stem(word), c[2]) for word in what - _PHRASING_OBJECTS)
-        ]
-        candidates = saying or candidates
+        candidates = _narrowed(
+            candidates,
+            lambda sentence: (
+                bool(does.search(sentence))
+                and any(says_word(word_stem(word), sentence) for word in what - _PHRASING_OBJECTS)
+            ),
+        )
     if minutes is not None:
         # and the price of the asked length, not of another ("$65 for an hour" beside the
         # 30-minute lesson's), when a sentence says it
-        candidates = [c for c in candidates if says_minutes(minutes, c[2])] or candidates
+        candidates = _narrowed(candidates, lambda sentence: says_minutes(minutes, sentence))
     if measure is not None:
-        candidates = [c for c in candidates if fits_measure(measure, c[2])] or candidates
+        candidates = _narrowed(candidates, lambda sentence: fits_measure(measure, sentence))
     day = asked_day(question)
     if day is not None:
         # "Are you open on Sundays?" is answered by the hours that say Sunday ("Sunday:
         # Closed."), not a summary of the weekdays, when a sentence says it
-        naming = [c for c in candidates if says_day(day, c[2])]
-        candidates = naming or candidates
+        candidates = _narrowed(candidates, lambda sentence: says_day(day, sentence))
+    if _asks_hours(question):
+        # "How early do you open?" is answered by the opening hours ("Monday – Thursday
+        # 7.30am – 5.30pm"), not by when the phones are answered or cars dropped off
+        candidates = _narrowed(candidates, says_hours)
+    if asks_time(question):
+        # "What time does the van come in the morning?" is answered by the sentence giving
+        # the van's times ("between 7:00am and 8:30am"), not "We can pick your dog up in the
+        # morning", when one does
+        candidates = _narrowed(candidates, says_time)
     if not candidates:
         return [], 0.0
     vectors = embedder.embed_cached([sentence for _, _, sentence in candidates])
@@ -416,10 +542,12 @@ def select_sentences(
     question_words = content_words(question)
     scored = []
     for (index, position, sentence), similarity in zip(candidates, similarities, strict=True):
+        # a price's words are read with its heading too ("Set lunch": "Two courses $39")
+        read = _in_context(passages[index], sentence) if kind == "price" else sentence
         overlap = (
-            _weighted_overlap(question_words, sentence, weights)
+            _weighted_overlap(question_words, read, weights)
             if weights
-            else _overlap(question_words, content_words(sentence))
+            else _overlap(question_words, content_words(read))
         )
         score = (
             SENTENCE_WEIGHT * float(similarity)
@@ -702,6 +830,25 @@ _ASKS_OWNER = re.compile(
     r"\b(?:found|founded|started|own|owns|owner|set up|established|opened)\b",
     re.IGNORECASE,
 )
+# The words that say someone owns or founded a business
+_OWNER_WORDS = re.compile(
+    r"\b(?:found(?:ed|er|ers|ing)|co-?founder|own(?:er|ers|ed|s)|director|principal|proprietor)\b",
+    re.IGNORECASE,
+)
+# "Who runs the school?": the business itself run, which its owner or director does
+_RUNS_BUSINESS = re.compile(
+    r"^\s*who(?:'s| is)?\s+(?:runs|run|manages|heads|leads|is in charge of)\s+(?:the|this|your)\s+"
+    r"(?:school|business|garage|clinic|practice|salon|studio|shop|store|restaurant|gym|place|"
+    r"company|centre|center|surgery|cafe|café|bakery)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _asks_owner(question: str) -> bool:
+    """Whether a "who" question asks who owns, founded or runs the business."""
+    return bool(_ASKS_OWNER.search(question) or _RUNS_BUSINESS.search(question))
+
+
 # What a "who" question asks the person does ("Who runs the puppy club?", "who teaches
 # violin?"), said in the answer's sentence when one says it
 _ASKS_WHO_DOES = re.compile(
@@ -721,7 +868,8 @@ def _does(verb: str) -> re.Pattern[str]:
 # A manager, a head nurse or whoever runs a clinic is not thereby its owner or founder ("Who
 # owns the practice?" is not answered by "our practice manager, Sam Okafor").
 _OWNER_ROLE = re.compile(
-    r"\b(?:found\w*|start\w*|open(?:ed|er|ers)?\b|own\w*|set up|establish\w*|launch\w*|by|"
+    r"\b(?:found\w*|start\w*|open(?:ed|er|ers)?\b|own\w*|set up|establish\w*|launch\w*|"
+    r"(?:run|led|managed|headed) by|"
     r"director|principal|proprietor|partner|ceo)\b",
     re.IGNORECASE,
 )
@@ -791,6 +939,15 @@ def _pronoun_under_name(passage: Passage, sentence: str) -> bool:
     return bool(_PRONOUN.match(sentence)) and len(_heading_names(passage)) >= 2
 
 
+def _on_card(passage: Passage, sentence: str) -> bool:
+    """Whether the sentence is on a team card: under a heading that is a full name, it calls
+    the person by their first name or "he"/"she"/"they"."""
+    names = _heading_names(passage)
+    return len(names) >= 2 and (
+        bool(_PRONOUN.match(sentence)) or bool(re.search(rf"\b{names[0]}\b", sentence))
+    )
+
+
 def _heading_names(passage: Passage) -> list[str]:
     """The capitalised words of the passage's heading ("Tom", "Okafor")."""
     return re.findall(r"\b[A-Z][a-zà-ÿ]+\b", (passage.section or "").strip())
@@ -830,6 +987,8 @@ _DAY_RANGE = re.compile(rf"\b({_A_DAY})\s*(?:to|-|–|—|through|until|till|thr
 _EVERY_DAY = re.compile(
     r"\b(?:every day|daily|7 days|seven days|all week|each day)\b", re.IGNORECASE
 )
+_CLOSED = re.compile(r"\bclosed\b", re.IGNORECASE)
+_OPEN_OR_CLOSED = re.compile(r"\b(?:open|opens|opening|close|closes|closed|hours)\b", re.IGNORECASE)
 
 
 # A length of time: "30 min", "a 45-minute lesson", "an hour-long lesson", "1.5 hours",
@@ -878,14 +1037,14 @@ _MEASURE_UNITS = {  # each unit the patterns below match, without a plural "s"
     "l": ("cc", 1000.0),
 }
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_ASKED_MEASURE = re.compile(
-    rf"\b({_NUMBER})\s?(kgs?|kilos?|tonnes?|cc|litres?|liters?|l)\b", re.IGNORECASE
-)
-# a size range in a sentence: "20 to 40 kg", "1,401–2,000cc", "under 10 kg", "over 40 kg";
-# litres are left out: "up to 5 litres of oil" is no engine size
-_RANGE_UNIT = r"\s?(kgs?|kilos?|tonnes?|cc)\b"
+# the units of a size range in a sentence; litres are left out: "up to 5 litres of oil" is no
+# engine size
+_RANGE_UNITS = r"kgs?|kilos?|tonnes?|cc"
+_ASKED_MEASURE = re.compile(rf"\b({_NUMBER})\s?({_RANGE_UNITS}|litres?|liters?|l)\b", re.IGNORECASE)
+# a size range in a sentence: "20 to 40 kg", "1,401–2,000cc", "under 10 kg", "over 40 kg"
+_RANGE_UNIT = rf"\s?({_RANGE_UNITS})\b"
 _BETWEEN = re.compile(
-    rf"({_NUMBER})\s?(?:kgs?|kilos?|tonnes?|cc)?\s*(?:to|–|-|—)\s*({_NUMBER}){_RANGE_UNIT}",
+    rf"({_NUMBER})\s?(?:{_RANGE_UNITS})?\s*(?:to|–|-|—)\s*({_NUMBER}){_RANGE_UNIT}",
     re.IGNORECASE,
 )
 _BELOW = re.compile(
@@ -895,6 +1054,14 @@ _BELOW = re.compile(
 _ABOVE = re.compile(
     rf"\b(?:over|above|more than|at least|from)\s+({_NUMBER}){_RANGE_UNIT}", re.IGNORECASE
 )
+
+
+def _narrowed(
+    candidates: list[tuple[int, int, str]], keeps: Callable[[str], bool]
+) -> list[tuple[int, int, str]]:
+    """The candidate sentences `keeps` says answer the question's detail (the asked day, length
+    of time or size), or all of them when none does."""
+    return [c for c in candidates if keeps(c[2])] or candidates
 
 
 def _amount(number: str, unit: str) -> tuple[str, float]:
@@ -924,6 +1091,57 @@ def fits_measure(measure: tuple[str, float], sentence: str) -> bool:
         unit, low = _amount(match[1], match[2])
         ranges.append((unit, low, float("inf")))
     return any(unit == kind and low <= value <= high for unit, low, high in ranges)
+
+
+# A question asking for a time of day: "what time does the van come?", "how early do you
+# open?", "what's the latest I can drop my dog off?"; not how long ahead ("how early can I
+# book?", "by when do I re-register?") nor how much notice to give ("how late can I cancel?")
+_ASKS_TIME = re.compile(
+    r"^(?!.*\b(?:cancel\w*|notice|reschedul\w*|postpone|refund\w*)\b).*(?:"
+    r"\bwhat time\b|\b(?:till|until) when\b"
+    r"|\bhow (?:early|late)\s+(?:do|does|is|are|will|r)\b"
+    r"|\bwhat(?:'s|s| is) the (?:latest|earliest)\s+(?:i|we|you|u|time|my|our|drop|pick|check)\b)",
+    re.IGNORECASE,
+)
+_CLOCK_TIME = re.compile(
+    r"\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_time(question: str) -> bool:
+    return bool(_ASKS_TIME.search(question))
+
+
+def says_time(sentence: str) -> bool:
+    """Whether a sentence gives a time of day ("7:30am", "9.30 pm", "18:00", "noon")."""
+    return bool(_CLOCK_TIME.search(sentence))
+
+
+def _asks_hours(question: str) -> bool:
+    """Whether the question asks for the opening hours themselves, not something about them
+    ("Which time zone are your opening hours in?")."""
+    return asks_opening_hours(question) and not _TIME_ZONE.search(question)
+
+
+# the hours asked for one thing in them ("Which evening are you open late?", "How early do
+# you open?"): the lines that say it, not the whole week
+_ASKS_WHEN = re.compile(
+    r"\bwhich\b|\bwhat (?:days?|evenings?|nights?|mornings?)\b|\b(?:late|early|latest|earliest)\b",
+    re.IGNORECASE,
+)
+_TIME_ZONE = re.compile(r"\btime ?zones?\b", re.IGNORECASE)
+
+
+def says_hours(sentence: str) -> bool:
+    """Whether a sentence gives opening hours: a day, days or every day, with a time of day or
+    "closed", as a line of an hours table ("Tuesday – Saturday 8:30am – 4:30pm", "Sunday:
+    Closed") or said with "open" ("We're open every day from 9am"); not when something else
+    happens ("Collections are between 7.30am and 9.30am, Monday to Friday")."""
+    days = _DAY.match(sentence) or _EVERY_DAY.match(sentence)
+    if not days and _OPEN_OR_CLOSED.search(sentence):
+        days = _DAY.search(sentence) or _EVERY_DAY.search(sentence)
+    return bool(days) and (says_time(sentence) or bool(_CLOSED.search(sentence)))
 
 
 def asked_day(question: str) -> int | None:
@@ -1017,7 +1235,7 @@ def _answers_type(kind: str, question: str, sentence: str, passage: Passage) -> 
             says_word(word_stem(word), f"{passage.section or ''} {sentence}")
             for word in content_words(asked["thing"])
         )
-    if kind == "person" and _ASKS_OWNER.search(question):
+    if kind == "person" and _asks_owner(question):
         return bool(_OWNER_ROLE.search(f"{passage.section or ''} {sentence}"))
     if kind == "year":
         return bool(_BEGAN.search(sentence))

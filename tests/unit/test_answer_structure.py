@@ -35,8 +35,11 @@ from app.services.knowledge import (
     asked_measure,
     asked_minutes,
     asking_part,
+    asks_time,
     fits_measure,
     says_day,
+    says_hours,
+    says_time,
 )
 from app.services.profile import asked_detail
 from app.services.retrieval import Passage, absent_words, spelled_out
@@ -787,6 +790,54 @@ def test_the_asked_day_and_a_misspelt_word_are_read_as_the_site_says_them(tmp_pa
     assert hiring.declined, hiring.text
 
 
+def test_a_question_for_a_time_of_day_reads_the_sentences_that_give_one():
+    assert asks_time("What time does the van come in the morning?")
+    assert asks_time("How early do you open?")
+    assert asks_time("What's the latest I can drop my dog off?")
+    assert not asks_time("How late can I cancel?")  # how much notice: "24 hours before"
+    assert not asks_time("How early can I book my MOT?")  # how long ahead
+    assert says_time("between 7:00am and 8:30am")
+    assert says_time("Monday – Thursday 7.30am – 5.30pm.")
+    assert not says_time("A nail clip costs 7.50")
+    assert says_hours("Sunday: Closed.")
+    assert says_hours("We are open every day from 9am to 5pm.")
+    assert not says_hours("Collections are between 7.30am and 9.30am, Monday to Friday only.")
+
+
+DAYCARE = """<html><head><title>Contact | Muddy Paws</title></head><body><main>
+<h1>Contact</h1><p>Call us on 03 555 0148 or pop in any time we're open.</p>
+<h2>Daycare</h2><table><tr><td>Monday – Friday</td><td>7:00am – 6:00pm</td></tr>
+<tr><td>Saturday &amp; Sunday</td><td>Closed</td></tr></table>
+<h2>Grooming salon</h2><table><tr><td>Monday</td><td>Closed</td></tr>
+<tr><td>Tuesday – Saturday</td><td>8:30am – 4:30pm</td></tr></table>
+<h2>Pick-up van</h2><p>We can pick your dog up in the morning and bring them home after a big
+day. Ben and the van collect daycare dogs from home between 7:00am and 8:30am and drop them
+back between 4:00pm and 6:00pm. Van places are limited, so please book them early.</p>
+<h2>Christmas</h2><p>We close from 24 December and reopen on 2 January. The phones are
+answered from 8am.</p></main></body></html>"""
+
+
+def test_a_time_of_day_is_answered_by_a_time_and_hours_by_their_table(tmp_path: Path, seeded):
+    """ "What time does the van come?" was answered "We can pick your dog up in the morning",
+    which gives no time; "How early do you open?" with the Christmas closure; and the hours of
+    two tables were said one after the other as two weeks that disagree."""
+    ingest_site(tmp_path, "https://muddypaws.example/", {"contact.html": DAYCARE})
+    model = get_embedder("model")
+
+    van = answer_question("What time does the van come in the morning?", embedder=model)
+    assert "7:00am and 8:30am" in van.text, van.text
+    opens = answer_question("How early do you open?", embedder=model)
+    assert "December" not in opens.text, opens.text
+    assert "7:00am – 6:00pm" in opens.text or "8:30am – 4:30pm" in opens.text, opens.text
+    # every line of the week, not its two best-scoring days
+    week = answer_question("opening hours?", embedder=model)
+    assert "Monday – Friday: 7:00am – 6:00pm" in week.text, week.text
+    assert "Saturday & Sunday: Closed" in week.text, week.text
+    # two tables' hours each under its heading
+    assert "Daycare: Monday – Friday" in opens.text, opens.text
+    assert "Grooming salon: Monday: Closed. Tuesday – Saturday: 8:30am – 4:30pm." in opens.text
+
+
 PHYSIO_TEAM = """<html><head><title>Team | Bayside Physio</title></head><body><main>
 <h1>Our team</h1><p>All of our physiotherapists are registered and insured.</p>
 <article><h2>Tom Okafor</h2><p>Tom joined us in 2019. He has a special interest in shoulders and
@@ -1232,3 +1283,29 @@ def test_the_price_of_a_size_is_the_row_of_the_range_it_falls_in(tmp_path: Path,
     assert "$100" in dane.text, dane.text
     assert "$120" in lab.text and "$95" not in lab.text, lab.text
     assert [s.url for s in dane.sources] == [base + "grooming.html"]
+
+
+# A development site of the unseen-site eval: a team grid of cards, a lessons page that
+# describes each instrument's teacher without a name, and policies that say "by the school"
+MUSIC_SITE = Path(__file__).resolve().parents[2] / "eval" / "unseen" / "sites" / "lakeshoremusic"
+
+
+def test_who_teaches_or_runs_is_answered_by_the_person_not_a_description(tmp_path: Path, seeded):
+    """ "who teaches violin" was answered "Our violin teacher is trained in the Suzuki method"
+    (no one named), and "Who runs the school?" with the office manager who "runs the front
+    desk": the team card of the violinist answers the first, the founder and director the
+    second, not "lessons cancelled by the school"."""
+    pages = {
+        name: (MUSIC_SITE / name).read_text(encoding="utf-8")
+        for name in ("about.html", "lessons.html", "policies.html")
+    }
+    base = ingest_site(tmp_path, "https://lakeshore.example/", pages)
+
+    violin = answer_question("who teaches violin", embedder=get_embedder("model"))
+    runs = answer_question("Who runs the school?", embedder=get_embedder("model"))
+
+    assert violin.text.startswith("Sofia Lindqvist: "), violin.text
+    assert [s.url for s in violin.sources] == [base + "about.html"]
+    assert "Helena Kowalczyk" in runs.text, runs.text
+    assert "Priya" not in runs.text and "Instagram" not in runs.text, runs.text
+    assert [s.url for s in runs.sources] == [base + "about.html"]
