@@ -698,6 +698,8 @@ _IDENTIFIERS = r"(?:ABN|ACN|NZBN|EIN|VAT|GST|HST|KvK|BTW|UTR|CRN|TIN|SIRET|SIREN
 # … or by what kind of number they are ("company number", "tax id")
 _NUMBERED = r"(?:tax|company|registration|charity|licen[cs]e|provider|business)"
 # (what in the question asks for it, what a sentence that answers it holds)
+# "If I email you, how long before I get a reply?" asks how soon, not for the address
+_NOT_HOW_SOON = r"(?!.*\b(?:how (?:long|soon|quickly|fast)|when will)\b)"
 _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # A business's registration or tax number: "What is your ABN?", "what's your VAT number?"
     "identifier": (
@@ -711,15 +713,16 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     ),
     "email": (
         re.compile(
-            r"\b(?:your|an?|the) e-?mail(?: address)?\b|\be-?mail address\b|\be-?mail you\b",
+            rf"^{_NOT_HOW_SOON}.*?(?:\b(?:your|an?|the) e-?mail(?: address)?\b|\be-?mail address\b"
+            r"|\be-?mail you\b)",
             re.IGNORECASE,
         ),
         re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
     ),
     "phone": (
         re.compile(
-            r"\b(?:phone number|your phone|telephone|call you|ring you|what number|"
-            r"which number|number (?:can|do|should) i call)\b",
+            rf"^{_NOT_HOW_SOON}.*?\b(?:phone number|your phone|telephone|call you|ring you|"
+            r"what number|which number|number (?:can|do|should) i call)\b",
             re.IGNORECASE,
         ),
         re.compile(r"\+?\(?\d[\d ()./-]{6,}\d"),
@@ -801,7 +804,7 @@ _MONTH = (
 _ANSWER_TYPES["start"] = (
     re.compile(
         r"^\s*when\s+(?:does|do|will|is|are)\s+(?!(?:you|i|we)\b)[\w' -]+?\s+"
-        r"(?:start|starts|begin|begins|commence|commences|kick off|kicks off)\b",
+        r"(?:start|starts|begin|begins|commence|commences|kick off|kicks off|open|opens)\b",
         re.IGNORECASE,
     ),
     re.compile(
@@ -811,6 +814,17 @@ _ANSWER_TYPES["start"] = (
         # a month alone ("begins in April"), capitalised: "may" is also a verb
         r"|(?-i:\b(?:January|February|March|April|May|June|July|August|September|October|"
         r"November|December)\b)",
+        re.IGNORECASE,
+    ),
+)
+
+# "Which dates count as peak season?" is answered by a sentence that gives dates ("18 December
+# to 10 January"), not one that says only weekdays
+_ANSWER_TYPES["date"] = (
+    re.compile(r"^\s*(?:which|what) dates?\b", re.IGNORECASE),
+    re.compile(
+        rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+        r"|\b\d{1,2}/\d{1,2}\b",
         re.IGNORECASE,
     ),
 )
@@ -1144,9 +1158,16 @@ def says_hours(sentence: str) -> bool:
     return bool(days) and (says_time(sentence) or bool(_CLOSED.search(sentence)))
 
 
+_HOLIDAY = re.compile(
+    r"\b(?:bank|public|school|national|federal|statutory)\s+holidays?\b|\bholiday\s+monday\b",
+    re.IGNORECASE,
+)
+
+
 def asked_day(question: str) -> int | None:
-    """The weekday (0 is Monday) a question about opening hours names, if it names one."""
-    if not _ASKS_HOURS.search(question):
+    """The weekday (0 is Monday) a question about opening hours names, if it names one; not
+    the Monday of "the bank holiday Monday", which the hours of a Monday do not answer."""
+    if not _ASKS_HOURS.search(question) or _HOLIDAY.search(question):
         return None
     named = {
         day_index(m[1])

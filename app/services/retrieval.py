@@ -263,6 +263,17 @@ _PHRASING_WORDS = frozenset(
         "pay",
         "paying",
         "paid",
+        # when it is asked ("will you have my tyre size in today?")
+        "today",
+        "tomorrow",
+        "tonight",
+        "now",
+        "currently",
+        "soon",
+        "too",
+        "again",
+        "ever",
+        "usually",
     ]
 )
 
@@ -416,13 +427,26 @@ def absent_words(
     vocabulary = _site_vocabulary(store)
     if not vocabulary:
         return []
-    missing = [word for word in _subject_words(question) if not _uses(word, vocabulary)]
+    # what a thing is for says nothing of it: "hold" in "the deposit to hold our lesson time"
+    purposes = {m[1].lower() for m in _PURPOSE.finditer(question)}
+    missing = [
+        word
+        for word in _subject_words(question)
+        if word not in purposes and not _uses(word, vocabulary)
+    ]
     words = [word for word in missing if not word.isdigit()]
     if words and embedder is not None and passages:
         text = " ".join(f"{p.title} {p.section or ''} {p.text}" for p in passages)
         synonyms = _synonyms(words, text, embedder)
         missing = [word for word in missing if word not in synonyms]
     return missing
+
+
+# A verb of purpose and its object: "to hold our lesson time", "to secure a place"
+_PURPOSE = re.compile(
+    r"\b(?:to|for)\s+([a-z]+)\s+(?:my|our|your|the|a|an|his|her|their|its|this|that)\b",
+    re.IGNORECASE,
+)
 
 
 # How a thing is reached, not what it is: "an online portal" is answered by "the client

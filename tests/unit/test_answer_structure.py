@@ -1309,3 +1309,39 @@ def test_who_teaches_or_runs_is_answered_by_the_person_not_a_description(tmp_pat
     assert "Helena Kowalczyk" in runs.text, runs.text
     assert "Priya" not in runs.text and "Instagram" not in runs.text, runs.text
     assert [s.url for s in runs.sources] == [base + "about.html"]
+
+
+def test_how_soon_a_reply_comes_is_no_question_for_the_email_address():
+    assert answer_type("If I email you how long before I get a reply?") is None
+    assert answer_type("If I call you, how soon can you see me?") is None
+    assert answer_type("What's your email address?") == "email"
+    assert answer_type("What number do I call?") == "phone"
+
+
+def test_which_dates_are_answered_by_dates_and_a_holiday_monday_is_no_monday():
+    """ "Which dates count as peak season?" was answered "Females in season can't come to
+    daycare"; "are you open on the bank holiday monday" with Monday's hours."""
+    passage = Passage("", 0.5, "Prices", "https://x/prices", "Boarding", "website_content")
+    question = "Which dates count as peak season for home boarding?"
+    peak = "Peak surcharge: $15 a night over Christmas and New Year (18 December to 10 January)."
+
+    assert answer_type(question) == "date"
+    assert _answers_type("date", question, peak, passage)
+    assert not _answers_type("date", question, "Drop-off Monday to Friday, 9am.", passage)
+    assert asked_day("are you open on the bank holiday monday") is None
+    assert asked_day("are you open on monday") == 0
+
+
+def test_when_and_what_for_are_not_things_the_site_must_name(tmp_path: Path, seeded):
+    """ "today" in "will you have my tyre size in today?" and "hold" in "the deposit to hold our
+    lesson time" are on no page; neither names what is asked about."""
+    page = """<html><head><title>Fees | Lakeside Music</title></head><body><main><h1>Fees</h1>
+<p>To keep your lesson time for the next term, current students pay a $100 deposit.</p>
+<p>We keep around 300 tyres in stock in the most common sizes.</p></main></body></html>"""
+    ingest_site(tmp_path, "https://lakeside.example/", {"fees.html": page})
+    store = get_store()
+
+    asked = "How much is the deposit to hold our lesson time for next term?"
+    assert absent_words(asked, store) == []
+    assert absent_words("will you have my tyre size in today", store) == []
+    assert absent_words("How much is it to hold a party at the school?", store) == ["party", "school"]
