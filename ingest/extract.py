@@ -137,7 +137,7 @@ def _keep_labels(html: str) -> str:
         changed = True
     for dl in list(root.iter("dl")):
         items, term, pairs = [], None, []
-        for child in dl:
+        for child in _dl_entries(dl):
             if child.tag == "dt":
                 term = " ".join(child.text_content().split())
             elif child.tag == "dd":
@@ -220,6 +220,18 @@ def _pieces(div: etree._Element) -> list[str]:
     for child in div:
         pieces.append(" ".join(f"{child.text_content()} {child.tail or ''}".split()))
     return [piece for piece in pieces if piece]
+
+
+def _dl_entries(dl: etree._Element) -> list[etree._Element]:
+    """A definition list's `dt` and `dd` elements in order, those wrapped in a `div` (as HTML
+    allows, one `div` per entry) too."""
+    entries = []
+    for child in dl:
+        if child.tag == "div":
+            entries += [inner for inner in child if inner.tag in ("dt", "dd")]
+        elif child.tag in ("dt", "dd"):
+            entries.append(child)
+    return entries
 
 
 def _row_text(div: etree._Element) -> str:

@@ -569,7 +569,9 @@ def select_sentences(
         chosen.append(item)
     chosen = _without_restatements(chosen)[:MAX_SENTENCES]
     chosen.sort(key=lambda item: (item[1], item[2]))
-    chosen = _with_continuations(_without_gap(chosen, passages), passages)
+    chosen = _whole_faq_answer(
+        _with_continuations(_without_gap(chosen, passages), passages), passages
+    )
     result: list[tuple[Passage, str]] = []
     length = 0
     for _, index, _, sentence in chosen:
@@ -641,6 +643,24 @@ def _with_continuations(
             taken.add((item[1], following))
             result.append((item[0], item[1], following, sentences[following]))
     return result
+
+
+def _whole_faq_answer(
+    chosen: list[tuple[float, int, int, str]], passages: list[Passage]
+) -> list[tuple[float, int, int, str]]:
+    """A FAQ's answer read from is said whole when it is short: "Of course. Sometimes a teacher
+    and student just aren't the right fit." left out what to do ("Talk to Priya at the front
+    desk and we will move you at no charge")."""
+    if not chosen or len({item[1] for item in chosen}) != 1:
+        return chosen
+    index = chosen[0][1]
+    if not (passages[index].section or "").rstrip().endswith("?"):
+        return chosen
+    sentences = _answer_sentences(passages[index].text)
+    if sum(len(sentence) + 1 for sentence in sentences) > MAX_ANSWER_CHARS:
+        return chosen
+    best = max(item[0] for item in chosen)
+    return [(best, index, position, sentence) for position, sentence in enumerate(sentences)]
 
 
 def _without_gap(

@@ -1344,4 +1344,34 @@ def test_when_and_what_for_are_not_things_the_site_must_name(tmp_path: Path, see
     asked = "How much is the deposit to hold our lesson time for next term?"
     assert absent_words(asked, store) == []
     assert absent_words("will you have my tyre size in today", store) == []
-    assert absent_words("How much is it to hold a party at the school?", store) == ["party", "school"]
+    assert absent_words("How much is it to hold a party at the school?", store) == [
+        "party",
+        "school",
+    ]
+
+
+MUSIC_FAQ = """<html><head><title>FAQ | Lakeside Music</title></head><body><main><h1>FAQ</h1>
+<dl class="faq">
+<div><dt>Can I change teachers?</dt><dd><p>Of course. Sometimes a teacher and student just
+aren't the right fit. Talk to Priya at the front desk and we will move you at no charge,
+usually at the start of the next term.</p></dd></div>
+<div><dt>Do you sell gift certificates?</dt><dd><p>Yes, in any amount from $25. They never
+expire.</p></dd></div>
+<div><dt>Where do I park?</dt><dd><p>In the free lot behind the building.</p></dd></div>
+</dl></main></body></html>"""
+
+
+def test_a_short_faq_answer_is_said_whole(tmp_path: Path, seeded):
+    """ "Can I switch to a different teacher?" was answered "Of course. Sometimes a teacher and
+    student just aren't the right fit.", leaving out what to do."""
+    base = ingest_site(tmp_path, "https://lakeside.example/", {"faq.html": MUSIC_FAQ})
+
+    answer = answer_question(
+        "Can I switch to a different teacher if it's not working out?",
+        embedder=get_embedder("model"),
+    )
+
+    assert answer.text.startswith("Of course."), answer.text
+    assert "Talk to Priya at the front desk" in answer.text, answer.text
+    assert "gift" not in answer.text
+    assert [s.url for s in answer.sources] == [base + "faq.html"]

@@ -28,6 +28,23 @@ def test_a_faq_written_as_a_definition_list_gives_one_passage_per_question():
     ]
 
 
+def test_a_faq_whose_entries_are_wrapped_in_divs_still_gives_one_passage_per_question():
+    """HTML lets each `dt`/`dd` pair of a definition list sit in a `div` of its own; such a FAQ
+    was read as a list, every question and answer an item, with no question over its answer."""
+    chunks = _chunks(
+        "<h1>Frequently asked questions</h1><dl class='faq'>"
+        "<div><dt>Can I change teachers?</dt><dd><p>Of course. Talk to Priya and we will move"
+        " you at no charge.</p></dd></div>"
+        "<div><dt>Do you sell gift certificates?</dt><dd><p>Yes, and they never expire.</p>"
+        "</dd></div></dl>"
+    )
+
+    assert [(c.section, c.text) for c in chunks] == [
+        ("Can I change teachers?", "Of course. Talk to Priya and we will move you at no charge."),
+        ("Do you sell gift certificates?", "Yes, and they never expire."),
+    ]
+
+
 def test_a_definition_list_of_labels_still_reads_label_colon_value():
     chunks = _chunks(
         "<h1>Contact</h1><p>Call or write to us any weekday, we answer within a day.</p>"
