@@ -275,6 +275,10 @@ def _answer_from_site(
         min_weight=UNSAID_MIN_WEIGHT,
     ):
         return _decline(settings, passages, score)
+    if _other_month(question, " ".join(sentence for _, sentence in chosen)):
+        # "When is the mock exam day for the January session?" is not answered by "Saturday,
+        # May 15: mock exam day for the June exam session"
+        return _decline(settings, passages, score)
     service = asked_service(question)
     if service and not any(
         says_word(word_stem(service), f"{passage.title} {passage.section or ''} {sentence}")
@@ -645,6 +649,11 @@ def _with_continuations(
     return result
 
 
+def _is_faq_entry(passage: Passage) -> bool:
+    """Whether the passage is one FAQ entry: an answer under its question."""
+    return (passage.section or "").rstrip().endswith("?")
+
+
 def _whole_faq_answer(
     chosen: list[tuple[float, int, int, str]], passages: list[Passage]
 ) -> list[tuple[float, int, int, str]]:
@@ -654,7 +663,7 @@ def _whole_faq_answer(
     if not chosen or len({item[1] for item in chosen}) != 1:
         return chosen
     index = chosen[0][1]
-    if not (passages[index].section or "").rstrip().endswith("?"):
+    if not _is_faq_entry(passages[index]):
         return chosen
     sentences = _answer_sentences(passages[index].text)
     if sum(len(sentence) + 1 for sentence in sentences) > MAX_ANSWER_CHARS:
@@ -824,7 +833,7 @@ _MONTH = (
 _ANSWER_TYPES["start"] = (
     re.compile(
         r"^\s*when\s+(?:does|do|will|is|are)\s+(?!(?:you|i|we)\b)[\w' -]+?\s+"
-        r"(?:start|starts|begin|begins|commence|commences|kick off|kicks off|open|opens)\b",
+        r"(?:start|starts|begin|begins|commence|commences|kick off|kicks off)\b",
         re.IGNORECASE,
     ),
     re.compile(
@@ -1075,6 +1084,13 @@ _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # engine size
 _RANGE_UNITS = r"kgs?|kilos?|tonnes?|cc"
 _ASKED_MEASURE = re.compile(rf"\b({_NUMBER})\s?({_RANGE_UNITS}|litres?|liters?|l)\b", re.IGNORECASE)
+# "a 1.6 golf", "my 2.0 tdi": litres as a car's badge says them, not a length of time, a
+# distance or a price ("1.5 hours", "2.5 km", "£1.50")
+_BADGED_ENGINE = re.compile(
+    r"(?<![£$€\d.,])\b([0-7]\.\d)\b(?!\s*(?:%|hours?|hrs?|h\b|km|kms|miles?|kg|kgs|m\b|"
+    r"metres?|meters?|x\b|times|stars?|days?|weeks?|years?|months?|mins?|minutes?|per\b|pm|am))",
+    re.IGNORECASE,
+)
 # a size range in a sentence: "20 to 40 kg", "1,401–2,000cc", "under 10 kg", "over 40 kg"
 _RANGE_UNIT = rf"\s?({_RANGE_UNITS})\b"
 _BETWEEN = re.compile(
@@ -1104,8 +1120,11 @@ def _amount(number: str, unit: str) -> tuple[str, float]:
 
 
 def asked_measure(question: str) -> tuple[str, float] | None:
-    """The one weight or engine size a question says ("my 30kg lab": ("kg", 30.0))."""
+    """The one weight or engine size a question says ("my 30kg lab": ("kg", 30.0)); an engine
+    size said the way cars are badged, in litres with no unit ("a 1.6 golf")."""
     found = {_amount(m[1], m[2]) for m in _ASKED_MEASURE.finditer(question)}
+    if not found:
+        found = {_amount(m[1], "l") for m in _BADGED_ENGINE.finditer(question)}
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -1182,6 +1201,20 @@ _HOLIDAY = re.compile(
     r"\b(?:bank|public|school|national|federal|statutory)\s+holidays?\b|\bholiday\s+monday\b",
     re.IGNORECASE,
 )
+
+
+_MONTH_NAME = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_month(question: str, answer: str) -> bool:
+    """Whether the question names a month that the answer does not say while it says others."""
+    asked = {m.lower() for m in _MONTH_NAME.findall(question) if m.lower() != "may"}
+    said = {m.lower() for m in _MONTH_NAME.findall(answer)}
+    return bool(asked) and bool(said) and not asked & said
 
 
 def asked_day(question: str) -> int | None:

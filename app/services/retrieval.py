@@ -635,13 +635,14 @@ _gift_cache: dict[tuple[int, tuple[int | None, ...]], list[str]] = {}
 
 
 def _gift_names(store: KnowledgeStore) -> list[str]:
-    """Which of "voucher", "certificate" and "card" the site says after "gift", most said
-    first; cached per table version."""
+    """Which of "voucher", "certificate" and "card" the site says after "gift" (in its passages
+    or their headings: a FAQ's "Do you sell gift certificates?"), most said first; cached per
+    table version."""
 
     def build(snapshots: list[Snapshot]) -> list[str]:
         counts: dict[str, int] = {}
         for snap in snapshots:
-            for text in snap.texts:
+            for text in [*snap.texts, *snap.sections]:
                 for match in _GIFT.finditer(text or ""):
                     counts[match[1].lower()] = counts.get(match[1].lower(), 0) + 1
         return sorted(counts, key=lambda name: -counts[name])

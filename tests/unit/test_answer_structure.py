@@ -26,6 +26,7 @@ from app.services.knowledge import (
     _answers_type,
     _counts_asked,
     _names_priced,
+    _other_month,
     _weighted_overlap,
     _without_gap,
     _without_restatements,
@@ -1250,6 +1251,9 @@ def test_a_price_of_the_asked_length_is_read_from_a_row_that_names_no_instrument
         ("my 2 liters Mazda", "Large car over 2,000cc — MOT: £45.", True),
         ("a 12 kilos terrier", "Medium 10–25 kgs — Full groom: $95.", True),
         ("a 12 kilos terrier", "Dogs over 3 tonnes.", False),
+        # an engine size as cars are badged, with no unit
+        ("full service on a 1.6 golf?", "Medium car 1,401–2,000cc — Full service: £229.", True),
+        ("full service on a 1.6 golf?", "Small car up to 1,400cc — Full service: £199.", False),
     ],
 )
 def test_a_weight_or_engine_size_falls_in_a_rows_range(question: str, sentence: str, fits: bool):
@@ -1375,3 +1379,34 @@ def test_a_short_faq_answer_is_said_whole(tmp_path: Path, seeded):
     assert "Talk to Priya at the front desk" in answer.text, answer.text
     assert "gift" not in answer.text
     assert [s.url for s in answer.sources] == [base + "faq.html"]
+
+
+def test_a_gift_card_asked_is_the_gift_certificate_a_faq_question_names(tmp_path: Path, seeded):
+    """The music school says "gift certificates" only in its FAQ's question ("Do you sell gift
+    certificates?"), so "Do you sell gift cards? Do they expire?" was declined: "cards" is
+    said by no answer."""
+    ingest_site(tmp_path, "https://lakeside.example/", {"faq.html": MUSIC_FAQ})
+
+    assert spelled_out("Do you sell gift cards?", get_store()) == ("Do you sell gift certificate?")
+    answer = answer_question(
+        "Do you sell gift cards? Do they expire?", embedder=get_embedder("model")
+    )
+    assert "never expire" in answer.text, answer.text
+
+
+def test_an_answer_about_another_month_is_no_answer_about_the_asked_one():
+    """ "When is the mock exam day for the January RCM session?" was answered with June's."""
+    question = "When is the mock exam day for the January RCM session?"
+
+    assert _other_month(question, "Saturday, May 15: mock exam day for the June RCM session.")
+    assert not _other_month(question, "Saturday, January 9: mock exam day for January.")
+    assert not _other_month(question, "Mock exams cost $45.")  # says no month: not this check's
+    assert not _other_month("When is the mock exam day?", "Saturday, May 15: mock exam day.")
+    # "may" is a verb as often as a month
+    assert not _other_month("May I bring a friend?", "Bring a friend in June for free.")
+
+
+def test_a_number_with_a_decimal_and_a_unit_of_time_or_money_is_no_engine_size():
+    assert asked_measure("How much for 1.5 hours in the studio?") is None
+    assert asked_measure("Are oysters £1.50 each?") is None
+    assert asked_measure("Is 2.5 km too far to collect my car?") is None
