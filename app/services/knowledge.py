@@ -754,7 +754,8 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "phone": (
         re.compile(
             rf"^{_NOT_HOW_SOON}.*?\b(?:phone number|your phone|telephone|call you|ring you|"
-            r"what number|which number|number (?:can|do|should) i call)\b",
+            r"what number|which number|number (?:can|do|should) i call|"
+            r"(?:what(?:'s| is)|whats) the (?:mobile |text |whatsapp )?number(?:\s+(?:for|to)\b.*)?\s*[?.!]*\s*$)",
             re.IGNORECASE,
         ),
         re.compile(r"\+?\(?\d[\d ()./-]{6,}\d"),

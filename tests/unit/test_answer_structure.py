@@ -155,6 +155,8 @@ def test_an_email_inside_a_sentence_is_not_repeated_as_the_contact_email():
         ("How much hay should my rabbit eat?", None),
         ("How much notice do I need to give to cancel?", None),
         ("How many vets work at the practice?", "count"),
+        ("Can I text you to cancel? What's the number?", "phone"),
+        ("What is the number of classes per term?", None),
     ],
 )
 def test_the_answer_type_a_question_asks_for(question: str, kind: str | None):
