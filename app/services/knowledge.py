@@ -233,27 +233,31 @@ def _answer_from_site(
         if kind == "price" and not chosen
         else None
     )
-    if not chosen and (kind in _SCARCE_TYPES or item):
+    # a year said only with "since" ("testing since 2004") may be someone's, not the business's
+    unfounded = kind == "year" and bool(chosen) and not _FOUNDED.search(chosen[0][1])
+    if (not chosen or unfounded) and (kind in _SCARCE_TYPES or item):
         # A year sits in one sentence of the about page, which a short "when did you open?"
         # may not rank among the first passages: the passages that hold one are searched.
         # So are a priced thing's, when every passage found prices something else: "tracking
         # price" found eight price cards of the prices page, not the tyre page's tracking.
         pattern = re.compile(rf"\b{re.escape(item)}", re.IGNORECASE) if item else None
-        passages = passages_with(
+        wider = passages_with(
             question,
             pattern or _ANSWER_TYPES[kind][1],
             top_k=TYPED_TOP_K,
             embedder=embedder,
             store=store,
         )
-        chosen, score = select_sentences(
+        found, found_score = select_sentences(
             question,
-            passages,
+            wider,
             embedder=embedder,
             kind=kind,
             weights=word_weights(store),
             store=store,
         )
+        if found:
+            passages, chosen, score = wider, found, found_score
     limit = threshold - TYPED_RELIEF if kind and chosen else threshold
     if kind == "count" and chosen and not _counts_asked(question, chosen[0][1]):
         limit = threshold  # "two injections" is some count, not the asked-for dogs' one
@@ -469,6 +473,11 @@ def select_sentences(
         )
         and (not sells or _says_sale(f"{passage.title} {passage.section} {sentence}"))
     ]
+    if kind == "year":
+        # "How long have you been going?" is answered by "Derek Haigh opened Kirkgate Motors in
+        # 1987", not by "Our tester has been testing since 2004", when a sentence says how
+        # the business began
+        candidates = _narrowed(candidates, lambda sentence: bool(_FOUNDED.search(sentence)))
     if kind == "count" and _ASKED_COUNT.match(question):
         # "How many km before I replace my runners?": a sentence counting km, when one does,
         # not one that counts cameras beside a 60-minute assessment
@@ -928,6 +937,10 @@ _BEGAN = re.compile(
     r"\b(?:found(?:ed|ing)|open(?:ed|ing)|start(?:ed|ing)|establish(?:ed)|launch(?:ed)|"
     r"set up|since|began|begun)\b",
     re.IGNORECASE,
+)
+
+_FOUNDED = re.compile(
+    r"\b(?:found(?:ed|ing)|open(?:ed|ing)|establish(?:ed)|set up|launch(?:ed))\b", re.IGNORECASE
 )
 
 _ASKS_SALE = re.compile(

@@ -1412,3 +1412,18 @@ def test_a_number_with_a_decimal_and_a_unit_of_time_or_money_is_no_engine_size()
     assert asked_measure("How much for 1.5 hours in the studio?") is None
     assert asked_measure("Are oysters £1.50 each?") is None
     assert asked_measure("Is 2.5 km too far to collect my car?") is None
+
+
+def test_how_long_the_business_has_been_going_is_the_year_it_began(tmp_path: Path, seeded):
+    """ "how long have you been going" was answered "Our nominated tester has been testing since
+    2004": a year said with how the business began ("opened … in 1987") answers it."""
+    pages = {
+        name: (GARAGE_SITE / name).read_text(encoding="utf-8")
+        for name in ("about.html", "services.html")
+    }
+    base = ingest_site(tmp_path, "https://kirkgate.example/", pages)
+
+    answer = answer_question("how long have you been going", embedder=get_embedder("model"))
+
+    assert "1987" in answer.text, answer.text
+    assert [s.url for s in answer.sources] == [base + "about.html"]
