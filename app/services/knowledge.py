@@ -924,7 +924,8 @@ def _does(verb: str) -> re.Pattern[str]:
 # A manager, a head nurse or whoever runs a clinic is not thereby its owner or founder ("Who
 # owns the practice?" is not answered by "our practice manager, Sam Okafor").
 _OWNER_ROLE = re.compile(
-    r"\b(?:found\w*|start\w*|open(?:ed|er|ers)?\b|own\w*|set up|establish\w*|launch\w*|"
+    r"\b(?:found\w*|start\w*|open(?:ed|er|ers)?\b|own(?:s|ed|er|ers|ing)\b|set up|"
+    r"establish\w*|launch\w*|"
     r"(?:run|led|managed|headed) by|"
     r"director|principal|proprietor|partner|ceo)\b",
     re.IGNORECASE,

@@ -1427,3 +1427,13 @@ def test_how_long_the_business_has_been_going_is_the_year_it_began(tmp_path: Pat
 
     assert "1987" in answer.text, answer.text
     assert [s.url for s in answer.sources] == [base + "about.html"]
+
+
+def test_our_own_workshop_says_nothing_of_who_owns_it():
+    passage = Passage("", 0.5, "About", "https://x/about", None, "website_content")
+    question = "who owns the garage?"
+
+    assert not _answers_type(
+        "person", question, "In 2008 we moved to Kirkstall Road, with our own MOT bay.", passage
+    )
+    assert _answers_type("person", question, "The garage is owned by Sarah Haigh.", passage)
