@@ -199,32 +199,25 @@ def _answer_from_site(
     if kind == "person" and _asks_owner(question):
         # "Who runs the school?" may find a policy's "lessons cancelled by the school" before
         # the about page's "founded in 2009 by pianist Helena Kowalczyk"
-        found = {(p.url, p.text) for p in passages}
-        passages += [
-            p
-            for p in passages_with(question, _OWNER_WORDS, top_k=3, embedder=embedder, store=store)
-            if (p.url, p.text) not in found
-        ]
+        passages = _with_passages(
+            passages,
+            passages_with(question, _OWNER_WORDS, top_k=3, embedder=embedder, store=store),
+        )
     elif doing:
         # "Who runs the puppy club?" finds the club's descriptions; the team page's "Rawiri
         # runs the daycare floor and the Puppy Club" is among the passages that say "runs"
-        found = {(p.url, p.text) for p in passages}
-        passages += [
-            p
-            for p in passages_with(
+        passages = _with_passages(
+            passages,
+            passages_with(
                 question, _does(doing[1]), top_k=TYPED_TOP_K, embedder=embedder, store=store
-            )
-            if (p.url, p.text) not in found
-        ]
+            ),
+        )
     if _asks_hours(question):
         # the page's hours, which "How early do you open? I want to drop the car before
         # work" may not rank among the first passages
-        found = {(p.url, p.text) for p in passages}
-        passages += [
-            p
-            for p in passages_with(question, _DAY, top_k=3, embedder=embedder, store=store)
-            if (p.url, p.text) not in found
-        ]
+        passages = _with_passages(
+            passages, passages_with(question, _DAY, top_k=3, embedder=embedder, store=store)
+        )
     chosen, score = select_sentences(
         question, passages, embedder=embedder, kind=kind, weights=word_weights(store), store=store
     )
@@ -321,6 +314,12 @@ def _answer_from_site(
         passages=passages,
         score=round(score, 4),
     )
+
+
+def _with_passages(passages: list[Passage], more: list[Passage]) -> list[Passage]:
+    """The passages, then those of `more` that are not among them."""
+    found = {(p.url, p.text) for p in passages}
+    return passages + [p for p in more if (p.url, p.text) not in found]
 
 
 def _whole_weeks(
@@ -495,7 +494,7 @@ def select_sentences(
             for c in candidates
             if _on_card(passages[c[0]], c[2])
             and all(
-                says_word(word_stem(word), f"{passages[c[0]].section} {passages[c[0]].text}")
+                says_word(word_stem(word), f"{passages[c[0]].section or ''} {passages[c[0]].text}")
                 for word in what
             )
         ] or candidates
@@ -1181,6 +1180,7 @@ _CLOCK_TIME = re.compile(
 
 
 def asks_time(question: str) -> bool:
+    """Whether the question asks for a time of day."""
     return bool(_ASKS_TIME.search(question))
 
 

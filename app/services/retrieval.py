@@ -444,7 +444,7 @@ def absent_words(
 
 # A verb of purpose and its object: "to hold our lesson time", "to secure a place"
 _PURPOSE = re.compile(
-    r"\b(?:to|for)\s+([a-z]+)\s+(?:my|our|your|the|a|an|his|her|their|its|this|that)\b",
+    r"\bto\s+([a-z]+)\s+(?:my|our|your|the|a|an|his|her|their|its|this|that)\b",
     re.IGNORECASE,
 )
 
