@@ -263,6 +263,9 @@ _PHRASING_WORDS = frozenset(
         "pay",
         "paying",
         "paid",
+        # an extra asked for as an "add-on" ("an add-on to get his teeth cleaned")
+        "add",
+        "being",
         # when it is asked ("will you have my tyre size in today?")
         "today",
         "tomorrow",

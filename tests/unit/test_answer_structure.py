@@ -1437,3 +1437,18 @@ def test_our_own_workshop_says_nothing_of_who_owns_it():
         "person", question, "In 2008 we moved to Kirkstall Road, with our own MOT bay.", passage
     )
     assert _answers_type("person", question, "The garage is owned by Sarah Haigh.", passage)
+
+
+def test_an_add_on_is_how_an_extra_is_asked_not_what_it_is(tmp_path: Path, seeded):
+    """ "Is there an add-on to get my dog's teeth cleaned while he's being groomed? How much?"
+    was answered with the doodle coat surcharge ("we add a coat surcharge"): "add" was the
+    rarest word of the question that the price list says."""
+    pages = {page.name: page.read_text(encoding="utf-8") for page in DOGS_SITE.glob("*.html")}
+    ingest_site(tmp_path, "https://muddypaws.example/", pages)
+
+    answer = answer_question(
+        "Is there an add-on to get my dog's teeth cleaned while he's being groomed? How much?",
+        embedder=get_embedder("model"),
+    )
+
+    assert "Teeth brushing: $8" in answer.text, answer.text
