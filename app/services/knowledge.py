@@ -842,6 +842,11 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# A date: "January 4", "18th of December", "4/1"
+_DATE = (
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    r"|\b\d{1,2}/\d{1,2}\b"
+)
 _ANSWER_TYPES["start"] = (
     re.compile(
         r"^\s*when\s+(?:does|do|will|is|are)\s+(?!(?:you|i|we)\b)[\w' -]+?\s+"
@@ -849,9 +854,9 @@ _ANSWER_TYPES["start"] = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+        rf"{_DATE}"
         r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b"
-        r"|\b\d{1,2}:\d\d\b|\b\d{1,2}/\d{1,2}\b"
+        r"|\b\d{1,2}:\d\d\b"
         # a month alone ("begins in April"), capitalised: "may" is also a verb
         r"|(?-i:\b(?:January|February|March|April|May|June|July|August|September|October|"
         r"November|December)\b)",
@@ -863,11 +868,7 @@ _ANSWER_TYPES["start"] = (
 # to 10 January"), not one that says only weekdays
 _ANSWER_TYPES["date"] = (
     re.compile(r"^\s*(?:which|what) dates?\b", re.IGNORECASE),
-    re.compile(
-        rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-        r"|\b\d{1,2}/\d{1,2}\b",
-        re.IGNORECASE,
-    ),
+    re.compile(_DATE, re.IGNORECASE),
 )
 
 # A contact line that says what it is (extraction writes them so: ingest/extract.py).
