@@ -509,6 +509,10 @@ def select_sentences(
                 and any(says_word(word_stem(word), sentence) for word in what - _PHRASING_OBJECTS)
             ),
         )
+    if _ASKS_DISCOUNT.search(question):
+        # "I'm a student, do I get any discount?" is answered by "Students … get 20% off any
+        # pass", not by the price of the Intro Month for new students, when a sentence says one
+        candidates = _narrowed(candidates, lambda sentence: bool(_DISCOUNT.search(sentence)))
     if minutes is not None:
         # and the price of the asked length, not of another ("$65 for an hour" beside the
         # 30-minute lesson's), when a sentence says it
@@ -733,13 +737,23 @@ _MONEY = re.compile(
     r"get|gets)\s+(?:up to\s+)?\d+(?:\.\d+)?\s?(?:%|percent\b)",
     re.IGNORECASE,
 )
+_ASKS_DISCOUNT = re.compile(r"\b(?:discounts?|concessions?|deals?|money off)\b", re.IGNORECASE)
+_DISCOUNT = re.compile(
+    r"\d\s?(?:%|percent\b)|\bdiscount|\bconcession|\b(?:save|saves|saving)\b|\bhalf[- ]price\b"
+    r"|\d\s+off\b|\breduced\b|\b(?:normally|usually|instead of)\s+[$€£]\s?\d",
+    re.IGNORECASE,
+)
 # Business and tax registration numbers' names, which a visitor asks for as they are written
 _IDENTIFIERS = r"(?:ABN|ACN|NZBN|EIN|VAT|GST|HST|KvK|BTW|UTR|CRN|TIN|SIRET|SIREN|IBAN|AHPRA)\b"
 # … or by what kind of number they are ("company number", "tax id")
 _NUMBERED = r"(?:tax|company|registration|charity|licen[cs]e|provider|business)"
 # (what in the question asks for it, what a sentence that answers it holds)
-# "If I email you, how long before I get a reply?" asks how soon, not for the address
-_NOT_HOW_SOON = r"(?!.*\b(?:how (?:long|soon|quickly|fast)|when will)\b)"
+# "If I email you, how long before I get a reply?" asks how soon, not for the address; "what
+# hours can I ring you?" asks when, not for the number
+_NOT_HOW_SOON = (
+    r"(?!.*\b(?:how (?:long|soon|quickly|fast)|when (?:will|can)|what (?:hours|times?|days)"
+    r"|until|till)\b)"
+)
 _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # A business's registration or tax number: "What is your ABN?", "what's your VAT number?"
     "identifier": (
@@ -782,7 +796,8 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"^(?!.*\b(?:vat|gst|hst|tax|discount|included|include|refund|cheaper)\b).*"
             r"\b(?:how much(?!\s+(?!(?:is|are|do|does|did|will|would|for|to|it|they|r)\b)"
             r"[\w'-]+\s+(?:should|do|does|did|can|could|will|would|must|shall)\b)|cost|costs|"
-            r"price|prices|pricing|fee|fees|charge|charges|rate|rates)\b",
+            # "what did the inspectors rate you?" asks for no price
+            r"price|prices|pricing|fee|fees|charge|charges|rate(?!\s+(?:you|us|them|it)\b)|rates)\b",
             re.IGNORECASE,
         ),
         _MONEY,
@@ -813,7 +828,11 @@ _ANSWER_TYPES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             # "Which physio should I see for my shoulder?" asks for a person too
             r"|^\s*which\s+(?!(?:class|classes|course|session|treatment|option|package|plan|"
             r"room|branch|clinic|location|day|time|service)\b)\w+\s+(?:should|do|can|could|"
-            r"would)\s+(?:i|we)\s+(?:see|ask for|go to)\b",
+            r"would)\s+(?:i|we)\s+(?:see|ask for|go to)\b"
+            # "which of your dentists does Invisalign?", "are any of your teachers physios?"
+            r"|\b(?:which|any|who) of (?:your|the) (?:dentists|doctors|vets|teachers|"
+            r"instructors|tutors|trainers|coaches|therapists|physios|stylists|groomers|"
+            r"hygienists|nurses|staff|team|carers|chefs|mechanics|technicians)\b",
             re.IGNORECASE,
         ),
         # a capitalised name that starts no sentence nor a list's item ("…; Brake fluid change")
@@ -995,9 +1014,13 @@ def _says_sale(text: str) -> bool:
 
 
 def _pronoun_under_name(passage: Passage, sentence: str) -> bool:
-    """A team card's sentence that says "He"/"She"/"They" under a heading that is a full name
-    ("Tom Okafor" / "He has a special interest in shoulders")."""
-    return bool(_PRONOUN.match(sentence)) and len(_heading_names(passage)) >= 2
+    """A team card's sentence that begins with "He"/"She"/"They" or the first name under a
+    heading that is a full name ("Tom Okafor" / "He has a special interest in shoulders", "Dr
+    Tom Fielding" / "Tom is our Invisalign provider")."""
+    names = _heading_names(passage)
+    return len(names) >= 2 and (
+        bool(_PRONOUN.match(sentence)) or bool(re.match(rf"{names[0]}\b", sentence))
+    )
 
 
 def _on_card(passage: Passage, sentence: str) -> bool:
@@ -1010,8 +1033,13 @@ def _on_card(passage: Passage, sentence: str) -> bool:
 
 
 def _heading_names(passage: Passage) -> list[str]:
-    """The capitalised words of the passage's heading ("Tom", "Okafor")."""
-    return re.findall(r"\b[A-Z][a-zà-ÿ]+\b", (passage.section or "").strip())
+    """The capitalised words of the passage's heading ("Tom", "Okafor"), without a title
+    ("Dr")."""
+    words = re.findall(r"\b[A-Z][a-zà-ÿ]+\b", (passage.section or "").strip())
+    return [word for word in words if word not in _TITLES]
+
+
+_TITLES = frozenset(["Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "Sir", "Dame"])
 
 
 _PRONOUN = re.compile(r"(?:he|she|they)\b", re.IGNORECASE)
@@ -1193,7 +1221,11 @@ def says_time(sentence: str) -> bool:
 def _asks_hours(question: str) -> bool:
     """Whether the question asks for the opening hours themselves, not something about them
     ("Which time zone are your opening hours in?")."""
-    return asks_opening_hours(question) and not _TIME_ZONE.search(question)
+    return (
+        asks_opening_hours(question)
+        and not _TIME_ZONE.search(question)
+        and not _WHEN_CLOSED.search(question)
+    )
 
 
 # the hours asked for one thing in them ("Which evening are you open late?", "How early do
@@ -1203,6 +1235,11 @@ _ASKS_WHEN = re.compile(
     re.IGNORECASE,
 )
 _TIME_ZONE = re.compile(r"\btime ?zones?\b", re.IGNORECASE)
+# "What should I do if I'm in pain on a Sunday when you're closed?" knows the hours: it asks
+# what to do outside them
+_WHEN_CLOSED = re.compile(
+    r"\b(?:when|while|if) (?:you(?:'re| are)|you're|ur|u r|it's|it is) closed\b", re.IGNORECASE
+)
 
 
 def says_hours(sentence: str) -> bool:
@@ -1240,6 +1277,8 @@ def asked_day(question: str) -> int | None:
     """The weekday (0 is Monday) a question about opening hours names, if it names one; not
     the Monday of "the bank holiday Monday", which the hours of a Monday do not answer."""
     if not _ASKS_HOURS.search(question) or _HOLIDAY.search(question):
+        return None
+    if _WHEN_CLOSED.search(question):
         return None
     named = {
         day_index(m[1])

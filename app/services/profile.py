@@ -41,7 +41,9 @@ _NOT_ABOUT_THE_DETAIL = re.compile(
     r"\b(?:change|update|wrong|unsubscribe|newsletter|receipt|confirmation|invoice|"
     r"parking|park|bus|train|station|tube|near|nearest|far|"
     # "If I email you, how long before I get a reply?" asks how soon, not for the address
-    r"reply|replies|respond|response|answer|hear back|get back|how long|how soon)\b",
+    r"reply|replies|respond|response|answer|hear back|get back|how long|how soon|"
+    # "what hours can I ring you?", "when can I call you?" ask when, not for the number
+    r"hours|until|till|when|what time|what times|which days|what days)\b",
     re.IGNORECASE,
 )
 

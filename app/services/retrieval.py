@@ -123,6 +123,27 @@ def passages_with(
 _PHRASING_WORDS = frozenset(
     [
         "nearby",
+        "near",  # "is there parking near you?"
+        "tips",  # "any tips for breathing when I'm stressed?"
+        "actually",  # "is it actually safe?"
+        "really",
+        "advice",
+        "suggestions",
+        # what is left of a contraction ("isn't": "isn" and "t"): "a friend who isn't a member"
+        "isn",
+        "aren",
+        "wasn",
+        "weren",
+        "doesn",
+        "don",
+        "didn",
+        "hasn",
+        "haven",
+        "hadn",
+        "won",
+        "wouldn",
+        "couldn",
+        "shouldn",
         "show",  # "a no-show", "show me", "show up"
         "shows",
         "offer",
@@ -435,7 +456,7 @@ def absent_words(
     missing = [
         word
         for word in _subject_words(question)
-        if word not in purposes and not _uses(word, vocabulary)
+        if word not in purposes and word not in _EXTENT_WORDS and not _uses(word, vocabulary)
     ]
     words = [word for word in missing if not word.isdigit()]
     if words and embedder is not None and passages:
@@ -443,6 +464,11 @@ def absent_words(
         synonyms = _synonyms(words, text, embedder)
         missing = [word for word in missing if word not in synonyms]
     return missing
+
+
+# How much of a thing, not what it is: "the full comprehensive one (not lite)" on a site that
+# never says "full" (it still tells a full day from a half day where the site says both)
+_EXTENT_WORDS = frozenset(["full", "whole", "entire", "complete"])
 
 
 # A verb of purpose and its object: "to hold our lesson time", "to secure a place"

@@ -1452,3 +1452,73 @@ def test_an_add_on_is_how_an_extra_is_asked_not_what_it_is(tmp_path: Path, seede
     )
 
     assert "Teeth brushing: $8" in answer.text, answer.text
+
+
+# Development sites of the unseen-site eval whose dev questions were widened in the
+# twenty-fifth round: a dental practice, a yoga studio and a coworking space
+DENTAL_SITE = Path(__file__).resolve().parents[2] / "eval" / "unseen" / "sites" / "riverside"
+YOGA_SITE = Path(__file__).resolve().parents[2] / "eval" / "unseen" / "sites" / "lotuslane"
+COWORKING_SITE = Path(__file__).resolve().parents[2] / "eval" / "unseen" / "sites" / "harbourline"
+
+
+def test_the_dental_practice_answers_its_visitors(tmp_path: Path, seeded):
+    """Five questions the practice's pages answer, each once answered wrongly or declined:
+    "which of your dentists" asks for a person (the card's "Tom is our Invisalign provider",
+    under "Dr Tom Fielding"); "when you're closed" asks what to do then, not Sunday's hours;
+    "rate you" asks for no price; "actually" and "full" name nothing the site must say."""
+    pages = {page.name: page.read_text(encoding="utf-8") for page in DENTAL_SITE.glob("*.html")}
+    base = ingest_site(tmp_path, "https://riverside.example/", pages)
+
+    def ask(question: str) -> str:
+        return answer_question(question, embedder=get_embedder("model")).text
+
+    assert ask("which of your dentists does invisalign?").startswith("Dr Tom Fielding")
+    assert "NHS 111" in ask("What should I do if I'm in pain on a Sunday when you're closed?")
+    assert "Good in all areas" in ask("what did the CQC rate you at your last inspection?")
+    assert "£3,900" in ask(
+        "thinking about invisalign, how much is the full comprehensive one (not lite)?"
+    )
+    whitening = answer_question(
+        "how much is teeth whitening with you and is it actually safe?",
+        embedder=get_embedder("model"),
+    )
+    assert "£325" in whitening.text, whitening.text
+    assert [s.url for s in whitening.sources] == [base + "fees.html"]
+
+
+def test_a_discount_question_is_answered_by_the_discount(tmp_path: Path, seeded):
+    """ "I'm a student, do I get any discount?" was answered with the Intro Month's price "for
+    new students", not the concession that gives students 20% off."""
+    pages = {name: (YOGA_SITE / name).read_text(encoding="utf-8") for name in ("prices.html",)}
+    ingest_site(tmp_path, "https://lotuslane.example/", pages)
+
+    answer = answer_question(
+        "I'm a student, do I get any discount?", embedder=get_embedder("model")
+    )
+
+    assert "20% off" in answer.text, answer.text
+    assert "£45" not in answer.text, answer.text
+
+
+def test_what_is_left_of_a_contraction_and_near_name_nothing(tmp_path: Path, seeded):
+    """ "a friend who isn't a member" was declined because no page says "isn" (what is left of
+    "isn't"), and "is there parking near you?" because none says "near"."""
+    pages = {
+        name: (COWORKING_SITE / name).read_text(encoding="utf-8")
+        for name in ("contact.html", "events.html", "faq.html")
+    }
+    ingest_site(tmp_path, "https://harbourline.example/", pages)
+
+    def ask(question: str) -> str:
+        return answer_question(question, embedder=get_embedder("model")).text
+
+    assert "€8" in ask("when is the community lunch, and can i bring a friend who isn't a member?")
+    assert "Kipstraat" in ask("is there parking near you? I'd be coming by car")
+
+
+def test_when_to_call_asks_for_hours_not_the_number():
+    assert answer_type("what hours can I ring you?") is None
+    assert asked_detail("what hours can I ring you?") is None
+    assert asked_detail("when can I call you?") is None
+    assert answer_type("what number do I ring you on?") == "phone"
+    assert asked_detail("what's your phone number?") == "phone"
