@@ -275,6 +275,13 @@ def _answer_from_site(
         min_weight=UNSAID_MIN_WEIGHT,
     ):
         return _decline(settings, passages, score)
+    if _HOLIDAYS.search(question) and not any(
+        _HOLIDAYS.search(f"{passage.section or ''} {sentence}") or re.search(_DATE, sentence)
+        for passage, sentence in chosen
+    ):
+        # "are you open on bank holidays?" is not answered by the weekly hours ("Saturday:
+        # 09:00 – 13:00. Sunday: Closed."): the answer names a holiday or gives dates
+        return _decline(settings, passages, score)
     if _other_month(question, " ".join(sentence for _, sentence in chosen)):
         # "When is the mock exam day for the January session?" is not answered by "Saturday,
         # May 15: mock exam day for the June exam session"
@@ -883,6 +890,19 @@ _ANSWER_TYPES["start"] = (
     ),
 )
 
+# "How far are you from the station?" is answered by a sentence that gives a distance or a
+# time to walk or drive ("a five-minute walk"), not by the street address
+_ANSWER_TYPES["distance"] = (
+    re.compile(r"^\s*how far\b(?!\s+(?:in advance|ahead|before|back|along|up))", re.IGNORECASE),
+    re.compile(
+        r"\b\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:km|kilomet|miles?\b|metres?\b|meters?\b|m\b|minutes?\b"
+        r"|mins?\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)"
+        r"[- ](?:minute|min|mile|kilometre|kilometer|km)s?\b|\bwalking distance\b|\bnext door\b"
+        r"|\bopposite\b|\bacross the (?:road|street)\b|\baround the corner\b",
+        re.IGNORECASE,
+    ),
+)
+
 # "Which dates count as peak season?" is answered by a sentence that gives dates ("18 December
 # to 10 January"), not one that says only weekdays
 _ANSWER_TYPES["date"] = (
@@ -1253,8 +1273,11 @@ def says_hours(sentence: str) -> bool:
     return bool(days) and (says_time(sentence) or bool(_CLOSED.search(sentence)))
 
 
-_HOLIDAY = re.compile(
-    r"\b(?:bank|public|school|national|federal|statutory)\s+holidays?\b|\bholiday\s+monday\b",
+# a holiday by its kind or its name (its Monday is no Monday of the week's hours)
+_HOLIDAYS = re.compile(
+    r"\bholidays?\b|\bchristmas\b|\bxmas\b|\beaster\b|\bnew year|\bthanksgiving\b|\bboxing day\b"
+    r"|\bking'?s day\b|\bqueen'?s birthday\b|\bking'?s birthday\b|\banzac day\b|\blabou?r day\b"
+    r"|\bmemorial day\b|\bindependence day\b|\bgood friday\b|\bhogmanay\b|\bwaitangi\b",
     re.IGNORECASE,
 )
 
@@ -1276,7 +1299,7 @@ def _other_month(question: str, answer: str) -> bool:
 def asked_day(question: str) -> int | None:
     """The weekday (0 is Monday) a question about opening hours names, if it names one; not
     the Monday of "the bank holiday Monday", which the hours of a Monday do not answer."""
-    if not _ASKS_HOURS.search(question) or _HOLIDAY.search(question):
+    if not _ASKS_HOURS.search(question) or _HOLIDAYS.search(question):
         return None
     if _WHEN_CLOSED.search(question):
         return None

@@ -1522,3 +1522,26 @@ def test_when_to_call_asks_for_hours_not_the_number():
     assert asked_detail("when can I call you?") is None
     assert answer_type("what number do I ring you on?") == "phone"
     assert asked_detail("what's your phone number?") == "phone"
+
+
+def test_holidays_and_distances_are_not_answered_by_the_week_or_the_address(tmp_path: Path, seeded):
+    """ "are you open on bank holidays?" was answered with Saturday's and Sunday's hours, and
+    "how far are you from Leeds train station?" with the street address: the practice's pages
+    say neither, so both are declined; hours that name a holiday, and a walk in minutes, answer.
+    """
+    pages = {page.name: page.read_text(encoding="utf-8") for page in DENTAL_SITE.glob("*.html")}
+    ingest_site(tmp_path, "https://riverside.example/", pages)
+
+    holidays = answer_question("are you open on bank holidays?", embedder=get_embedder("model"))
+    far = answer_question(
+        "how far are you from Leeds train station?", embedder=get_embedder("model")
+    )
+
+    assert holidays.declined, holidays.text
+    assert far.declined, far.text
+    passage = Passage("", 0.5, "Contact", "https://x/contact", "Getting here", "website_content")
+    question = "how far is the clinic from the train station?"
+    assert answer_type(question) == "distance"
+    assert _answers_type("distance", question, "The station is a 10-minute walk away.", passage)
+    assert not _answers_type("distance", question, "Address: 14 The Calls, Leeds.", passage)
+    assert answer_type("How far in advance should I book?") != "distance"
