@@ -251,6 +251,18 @@ def _answer_from_site(
         )
         if found:
             passages, chosen, score = wider, found, found_score
+    period = _PER_PERIOD.search(question) if kind == "count" else None
+    if period and not (chosen and _says_period(period[1], chosen[0][1])):
+        # "How many classes a week do you run?": the home page's "40 classes a week", which
+        # may not rank among the first passages, not the pricing's "8 classes per month"
+        wider = passages_with(
+            question, _period_pattern(period[1]), top_k=TYPED_TOP_K, embedder=embedder, store=store
+        )
+        found, found_score = select_sentences(
+            question, wider, embedder=embedder, kind=kind, weights=word_weights(store), store=store
+        )
+        if found and _says_period(period[1], found[0][1]):
+            passages, chosen, score = wider, found, found_score
     limit = threshold - TYPED_RELIEF if kind and chosen else threshold
     if kind == "count" and chosen and not _counts_asked(question, chosen[0][1]):
         limit = threshold  # "two injections" is some count, not the asked-for dogs' one
@@ -488,6 +500,10 @@ def select_sentences(
         # "How many km before I replace my runners?": a sentence counting km, when one does,
         # not one that counts cameras beside a 60-minute assessment
         candidates = _narrowed(candidates, lambda sentence: _counts_asked(question, sentence))
+    period = _PER_PERIOD.search(question) if kind == "count" else None
+    if period:
+        # "How many classes a week?" is answered by a count a week, not "8 classes per month"
+        candidates = _narrowed(candidates, lambda sentence: _says_period(period[1], sentence))
     doing = _ASKS_WHO_DOES.search(question) if kind == "person" else None
     if _asks_owner(question):
         doing = None  # "Who runs the school?" asks who owns or directs it, not who runs a class
@@ -886,6 +902,17 @@ _ANSWER_TYPES["start"] = (
         # a month alone ("begins in April"), capitalised: "may" is also a verb
         r"|(?-i:\b(?:January|February|March|April|May|June|July|August|September|October|"
         r"November|December)\b)",
+        re.IGNORECASE,
+    ),
+)
+
+# "How old is the building?" is answered by a sentence that says when it was built or how
+# old it is ("The sail loft was built in 1893"), not how big it is; "how old must my child
+# be?" and "how old is too old to start?" ask for an age limit, which the rest reads
+_ANSWER_TYPES["age"] = (
+    re.compile(r"^\s*how old (?:is|are|was|were) (?!too\b)\w+", re.IGNORECASE),
+    re.compile(
+        r"\b(?:1[5-9]|20)\d\d\b|\b\d+\s+years?\s+old\b|\b(?:\d+(?:st|nd|rd|th)|\w+teenth)[- ]century\b",
         re.IGNORECASE,
     ),
 )
@@ -1339,6 +1366,25 @@ def _says_asked_part(question: str, chosen: tuple[Passage, str]) -> bool:
     root = re.sub(r"(?:s|er|ed)$", "", asked[0].lower())  # "owns", "owner" -> "own"
     passage, sentence = chosen
     return bool(re.search(rf"\b{root}", f"{passage.section or ''} {sentence}", re.IGNORECASE))
+
+
+# the period a count is asked over: "how many classes a week", "how many dogs per day"
+_PER_PERIOD = re.compile(
+    r"\b(?:a|per|each|every)\s+(day|week|month|year|term|night|session)\b", re.IGNORECASE
+)
+_PERIOD_ADVERBS = {"day": "daily", "week": "weekly", "month": "monthly", "year": "yearly|annually"}
+
+
+def _period_pattern(period: str) -> re.Pattern[str]:
+    """A count said over the period: "a week", "per week", "/week", "weekly"."""
+    adverb = _PERIOD_ADVERBS.get(period.lower(), f"{period}ly")
+    return re.compile(
+        rf"\b(?:a|an|per|each|every)\s+{period}\b|/\s?{period}\b|\b(?:{adverb})\b", re.IGNORECASE
+    )
+
+
+def _says_period(period: str, sentence: str) -> bool:
+    return bool(_period_pattern(period).search(sentence))
 
 
 def _counts_asked(question: str, sentence: str) -> bool:

@@ -1545,3 +1545,24 @@ def test_holidays_and_distances_are_not_answered_by_the_week_or_the_address(tmp_
     assert _answers_type("distance", question, "The station is a 10-minute walk away.", passage)
     assert not _answers_type("distance", question, "Address: 14 The Calls, Leeds.", passage)
     assert answer_type("How far in advance should I book?") != "distance"
+
+
+def test_a_count_over_a_period_and_an_age_are_answered_in_kind(tmp_path: Path, seeded):
+    """ "how many classes a week do you run?" was answered with the pricing's "8 classes per
+    month" (the home page's "40 classes a week" was not among the passages found), and "how
+    old is the building you're in?" was declined: "built in 1893" answers it."""
+    pages = {
+        name: (YOGA_SITE / name).read_text(encoding="utf-8")
+        for name in ("index.html", "prices.html", "timetable.html", "classes.html")
+    }
+    ingest_site(tmp_path, "https://lotuslane.example/", pages)
+
+    classes = answer_question("how many classes a week do you run?", embedder=get_embedder("model"))
+
+    assert "40 classes a week" in classes.text, classes.text
+    passage = Passage("", 0.5, "About", "https://x/about", "The building", "website_content")
+    question = "how old is the building you're in?"
+    assert answer_type(question) == "age"
+    assert _answers_type("age", question, "The sail loft was built in 1893.", passage)
+    assert not _answers_type("age", question, "It has three floors and 70 desks.", passage)
+    assert answer_type("how old is too old to start piano?") != "age"
