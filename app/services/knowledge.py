@@ -287,6 +287,12 @@ def _answer_from_site(
         min_weight=UNSAID_MIN_WEIGHT,
     ):
         return _decline(settings, passages, score)
+    if _ASKS_DISCOUNT.search(question) and not any(
+        _DISCOUNT.search(sentence) for _, sentence in chosen
+    ):
+        # "Is there a discounted pack for Puppy Club sessions?" is not answered by the
+        # session's price: the answer says a discount, a saving or a reduced price
+        return _decline(settings, passages, score)
     if _HOLIDAYS.search(question) and not any(
         _HOLIDAYS.search(f"{passage.section or ''} {sentence}") or re.search(_DATE, sentence)
         for passage, sentence in chosen
@@ -760,10 +766,12 @@ _MONEY = re.compile(
     r"get|gets)\s+(?:up to\s+)?\d+(?:\.\d+)?\s?(?:%|percent\b)",
     re.IGNORECASE,
 )
-_ASKS_DISCOUNT = re.compile(r"\b(?:discounts?|concessions?|deals?|money off)\b", re.IGNORECASE)
+_ASKS_DISCOUNT = re.compile(
+    r"\b(?:discounts?|discounted|concessions?|deals?(?! with\b)|money off)\b", re.IGNORECASE
+)
 _DISCOUNT = re.compile(
     r"\d\s?(?:%|percent\b)|\bdiscount|\bconcession|\b(?:save|saves|saving)\b|\bhalf[- ]price\b"
-    r"|\d\s+off\b|\breduced\b|\b(?:normally|usually|instead of)\s+[$€£]\s?\d",
+    r"|\d\s+off\b|\breduced\b|\b(?:normally|usually|instead of)\s+[$€£]\s?\d|\bfree\b",
     re.IGNORECASE,
 )
 # Business and tax registration numbers' names, which a visitor asks for as they are written

@@ -21,6 +21,7 @@ from app.services.config import (
     save_task_config,
 )
 from app.services.knowledge import (
+    _ASKS_DISCOUNT,
     _MONEY,
     _answer_sentences,
     _answers_type,
@@ -1566,3 +1567,23 @@ def test_a_count_over_a_period_and_an_age_are_answered_in_kind(tmp_path: Path, s
     assert _answers_type("age", question, "The sail loft was built in 1893.", passage)
     assert not _answers_type("age", question, "It has three floors and 70 desks.", passage)
     assert answer_type("how old is too old to start piano?") != "age"
+
+
+def test_a_discount_the_site_does_not_give_is_declined(tmp_path: Path, seeded):
+    """ "Is there a discounted pack for Puppy Club sessions?" was answered with the session's
+    price; no page gives that discount. A deal the site does give ("their first full day of
+    daycare free") still answers, and "deal with my insurer" asks for no discount."""
+    pages = {page.name: page.read_text(encoding="utf-8") for page in DOGS_SITE.glob("*.html")}
+    ingest_site(tmp_path, "https://muddypaws.example/", pages)
+
+    pack = answer_question(
+        "Is there a discounted pack for Puppy Club sessions?", embedder=get_embedder("model")
+    )
+    rescue = answer_question(
+        "We adopted a rescue pup from the SPCA last month - any deals for rescue dogs?",
+        embedder=get_embedder("model"),
+    )
+
+    assert pack.declined, pack.text
+    assert "free" in rescue.text, rescue.text
+    assert not _ASKS_DISCOUNT.search("Will you deal with my insurance company directly?")
