@@ -456,7 +456,11 @@ def absent_words(
     missing = [
         word
         for word in _subject_words(question)
-        if word not in purposes and word not in _EXTENT_WORDS and not _uses(word, vocabulary)
+        if word not in purposes
+        and word not in _EXTENT_WORDS
+        and not _uses(word, vocabulary)
+        # "unused daycare days" on a site that says the days "can't be used"
+        and not (word.startswith("un") and len(word) > 5 and _uses(word[2:], vocabulary))
     ]
     words = [word for word in missing if not word.isdigit()]
     if words and embedder is not None and passages:
@@ -627,6 +631,15 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
         ("home", "visit"),
     ),
     (re.compile(r"\bhouse calls?\b", re.IGNORECASE), "home visits", ("home", "visit")),
+    (
+        # "Is your place wheelchair friendly?" on a site that says "Is the building accessible?"
+        re.compile(
+            r"\bwheelchair[- ](?:friendly|access)\b|\b(?:disabled|disability) (?:access|friendly)\b",
+            re.IGNORECASE,
+        ),
+        "wheelchair accessible",
+        ("accessible",),
+    ),
     (
         # "the first appointment" on a site that prices an "initial assessment"
         re.compile(

@@ -1587,3 +1587,21 @@ def test_a_discount_the_site_does_not_give_is_declined(tmp_path: Path, seeded):
     assert pack.declined, pack.text
     assert "free" in rescue.text, rescue.text
     assert not _ASKS_DISCOUNT.search("Will you deal with my insurance company directly?")
+
+
+def test_unused_and_wheelchair_friendly_are_read_in_the_sites_words(tmp_path: Path, seeded):
+    """ "refunds on unused daycare days" was declined because no page says "unused" (the terms
+    say days "can't be used"), and "Is your place wheelchair friendly?" because the FAQ asks
+    "Is the building accessible?"."""
+    pages = {page.name: page.read_text(encoding="utf-8") for page in DOGS_SITE.glob("*.html")}
+    ingest_site(tmp_path, "https://muddypaws.example/", pages)
+
+    refunds = answer_question(
+        "Do you give refunds on unused daycare days in a pack?", embedder=get_embedder("model")
+    )
+    wheelchair = answer_question(
+        "Is your place wheelchair friendly?", embedder=get_embedder("model")
+    )
+
+    assert "non-refundable" in refunds.text, refunds.text
+    assert "ramp" in wheelchair.text, wheelchair.text
