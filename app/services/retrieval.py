@@ -126,6 +126,8 @@ _PHRASING_WORDS = frozenset(
         "near",  # "is there parking near you?"
         "tips",  # "any tips for breathing when I'm stressed?"
         "actually",  # "is it actually safe?"
+        "rid",  # "getting rid of the old one": the site says "disposal"
+        "getting",
         "really",
         "advice",
         "suggestions",
@@ -353,6 +355,9 @@ _WHO = r"(?:you|they|the \w+|(?-i:[A-Z][a-z]+))"
 _SUBJECT = re.compile(
     # "Does Marco teach bass?": a person by name offers as "you" do
     rf"\b(?P<auxa>do|does|did|will|would|can)\s+{_WHO}\s+(?P<va>{_OFFER_VERBS})\s+(?P<a>.+)"
+    # "Do the catering lunch platters have a vegan option?": what the thing has is the subject
+    r"|(?:^|[,;]\s*)(?:do|does)\s+(?:the|your)\s+(?:[a-z-]+\s+){1,3}?(?:have|has|come with|"
+    r"include|includes)\s+(?P<l>.+)"
     rf"|(?:^|[,;]\s*)(?P<aux>do|does|did|will|would|can)\s+{_WHO}\s+(?P<vg>[a-z]+)\s+(?P<g>.+)"
     r"|\b(?:is|are)\s+there\s+(?P<b>.+)"
     r"|\bhow much (?:is|are|does|do)\s+(?P<c>.+)"
@@ -388,7 +393,7 @@ def _subject_words(question: str, *, head: bool = False) -> list[str]:
     if not match:
         return []
     groups = match.groupdict()
-    subject = next((groups[name] for name in "abcdefghijk" if groups.get(name)), "")
+    subject = next((groups[name] for name in "abcdefghijkl" if groups.get(name)), "")
     # what follows a comma tells about the visitor ("in instalments, bill might be big")
     subject = re.split(r"[,;]", subject)[0]
     first = (subject.split() or [""])[0].lower()

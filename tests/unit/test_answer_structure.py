@@ -1605,3 +1605,26 @@ def test_unused_and_wheelchair_friendly_are_read_in_the_sites_words(tmp_path: Pa
 
     assert "non-refundable" in refunds.text, refunds.text
     assert "ramp" in wheelchair.text, wheelchair.text
+
+
+def test_what_a_thing_comes_with_is_the_subject_the_site_must_name(tmp_path: Path, seeded):
+    """ "Do the catering lunch platters have a vegan option?" was answered with the platters'
+    price: "vegan", what they would have, is said nowhere on the site, so it is declined.
+    "does the tyre price include balancing and getting rid of the old one" is still answered
+    ("getting rid of" is how disposal is asked)."""
+    pages = {
+        "meeting-rooms.html": (COWORKING_SITE / "meeting-rooms.html").read_text(encoding="utf-8"),
+        "tyres.html": (GARAGE_SITE / "tyres.html").read_text(encoding="utf-8"),
+    }
+    ingest_site(tmp_path, "https://harbourline.example/", pages)
+
+    vegan = answer_question(
+        "Do the catering lunch platters have a vegan option?", embedder=get_embedder("model")
+    )
+    tyres = answer_question(
+        "does the tyre price include balancing and getting rid of the old one or is that extra",
+        embedder=get_embedder("model"),
+    )
+
+    assert vegan.declined, vegan.text
+    assert "disposal" in tyres.text, tyres.text
