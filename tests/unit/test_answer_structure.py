@@ -1528,8 +1528,7 @@ def test_when_to_call_asks_for_hours_not_the_number():
 def test_holidays_and_distances_are_not_answered_by_the_week_or_the_address(tmp_path: Path, seeded):
     """ "are you open on bank holidays?" was answered with Saturday's and Sunday's hours, and
     "how far are you from Leeds train station?" with the street address: the practice's pages
-    say neither, so both are declined; hours that name a holiday, and a walk in minutes, answer.
-    """
+    say neither, so both are declined."""
     pages = {page.name: page.read_text(encoding="utf-8") for page in DENTAL_SITE.glob("*.html")}
     ingest_site(tmp_path, "https://riverside.example/", pages)
 
@@ -1540,18 +1539,11 @@ def test_holidays_and_distances_are_not_answered_by_the_week_or_the_address(tmp_
 
     assert holidays.declined, holidays.text
     assert far.declined, far.text
-    passage = Passage("", 0.5, "Contact", "https://x/contact", "Getting here", "website_content")
-    question = "how far is the clinic from the train station?"
-    assert answer_type(question) == "distance"
-    assert _answers_type("distance", question, "The station is a 10-minute walk away.", passage)
-    assert not _answers_type("distance", question, "Address: 14 The Calls, Leeds.", passage)
-    assert answer_type("How far in advance should I book?") != "distance"
 
 
-def test_a_count_over_a_period_and_an_age_are_answered_in_kind(tmp_path: Path, seeded):
+def test_a_count_over_a_period_is_answered_by_a_count_over_it(tmp_path: Path, seeded):
     """ "how many classes a week do you run?" was answered with the pricing's "8 classes per
-    month" (the home page's "40 classes a week" was not among the passages found), and "how
-    old is the building you're in?" was declined: "built in 1893" answers it."""
+    month" (the home page's "40 classes a week" was not among the passages found)."""
     pages = {
         name: (YOGA_SITE / name).read_text(encoding="utf-8")
         for name in ("index.html", "prices.html", "timetable.html", "classes.html")
@@ -1561,48 +1553,63 @@ def test_a_count_over_a_period_and_an_age_are_answered_in_kind(tmp_path: Path, s
     classes = answer_question("how many classes a week do you run?", embedder=get_embedder("model"))
 
     assert "40 classes a week" in classes.text, classes.text
+
+
+@pytest.mark.parametrize(
+    ("kind", "question", "answer", "no_answer", "other_question"),
+    [
+        (
+            "distance",
+            "how far is the clinic from the train station?",
+            "The station is a 10-minute walk away.",
+            "Address: 14 The Calls, Leeds.",
+            "How far in advance should I book?",
+        ),
+        (
+            "age",
+            "how old is the building you're in?",
+            "The sail loft was built in 1893.",
+            "It has three floors and 70 desks.",
+            "how old is too old to start piano?",
+        ),
+    ],
+)
+def test_a_distance_or_an_age_is_answered_by_a_sentence_that_gives_one(
+    kind, question, answer, no_answer, other_question
+):
+    """ "how far are you from the station?" was answered with the street address, and "how old
+    is the building you're in?" was declined while "built in 1893" answers it."""
     passage = Passage("", 0.5, "About", "https://x/about", "The building", "website_content")
-    question = "how old is the building you're in?"
-    assert answer_type(question) == "age"
-    assert _answers_type("age", question, "The sail loft was built in 1893.", passage)
-    assert not _answers_type("age", question, "It has three floors and 70 desks.", passage)
-    assert answer_type("how old is too old to start piano?") != "age"
+
+    assert answer_type(question) == kind
+    assert _answers_type(kind, question, answer, passage)
+    assert not _answers_type(kind, question, no_answer, passage)
+    assert answer_type(other_question) != kind
 
 
-def test_a_discount_the_site_does_not_give_is_declined(tmp_path: Path, seeded):
+def test_the_dog_daycare_declines_a_discount_it_does_not_give_and_reads_its_own_words(
+    tmp_path: Path, seeded
+):
     """ "Is there a discounted pack for Puppy Club sessions?" was answered with the session's
     price; no page gives that discount. A deal the site does give ("their first full day of
-    daycare free") still answers, and "deal with my insurer" asks for no discount."""
+    daycare free") still answers, and "deal with my insurer" asks for no discount. "refunds on
+    unused daycare days" was declined because no page says "unused" (the terms say days "can't
+    be used"), and "Is your place wheelchair friendly?" because the FAQ asks "Is the building
+    accessible?"."""
     pages = {page.name: page.read_text(encoding="utf-8") for page in DOGS_SITE.glob("*.html")}
     ingest_site(tmp_path, "https://muddypaws.example/", pages)
 
-    pack = answer_question(
-        "Is there a discounted pack for Puppy Club sessions?", embedder=get_embedder("model")
-    )
-    rescue = answer_question(
-        "We adopted a rescue pup from the SPCA last month - any deals for rescue dogs?",
-        embedder=get_embedder("model"),
-    )
+    def ask(question: str):
+        return answer_question(question, embedder=get_embedder("model"))
+
+    pack = ask("Is there a discounted pack for Puppy Club sessions?")
+    rescue = ask("We adopted a rescue pup from the SPCA last month - any deals for rescue dogs?")
+    refunds = ask("Do you give refunds on unused daycare days in a pack?")
+    wheelchair = ask("Is your place wheelchair friendly?")
 
     assert pack.declined, pack.text
     assert "free" in rescue.text, rescue.text
     assert not _ASKS_DISCOUNT.search("Will you deal with my insurance company directly?")
-
-
-def test_unused_and_wheelchair_friendly_are_read_in_the_sites_words(tmp_path: Path, seeded):
-    """ "refunds on unused daycare days" was declined because no page says "unused" (the terms
-    say days "can't be used"), and "Is your place wheelchair friendly?" because the FAQ asks
-    "Is the building accessible?"."""
-    pages = {page.name: page.read_text(encoding="utf-8") for page in DOGS_SITE.glob("*.html")}
-    ingest_site(tmp_path, "https://muddypaws.example/", pages)
-
-    refunds = answer_question(
-        "Do you give refunds on unused daycare days in a pack?", embedder=get_embedder("model")
-    )
-    wheelchair = answer_question(
-        "Is your place wheelchair friendly?", embedder=get_embedder("model")
-    )
-
     assert "non-refundable" in refunds.text, refunds.text
     assert "ramp" in wheelchair.text, wheelchair.text
 
