@@ -43,7 +43,8 @@ _NOT_ABOUT_THE_DETAIL = re.compile(
     # "If I email you, how long before I get a reply?" asks how soon, not for the address
     r"reply|replies|respond|response|answer|hear back|get back|how long|how soon|"
     # "what hours can I ring you?", "when can I call you?" ask when, not for the number
-    r"hours|until|till|when|what time|what times|which days|what days)\b",
+    r"hours|until|till|what time|what times|which days|what days"
+    r"|when (?:can|could|should|do|may) (?:i|we)|when are (?:you|your|the))\b",
     re.IGNORECASE,
 )
 
