@@ -234,20 +234,8 @@ def _answer_from_site(
         # So are a priced thing's, when every passage found prices something else: "tracking
         # price" found eight price cards of the prices page, not the tyre page's tracking.
         pattern = re.compile(rf"\b{re.escape(item)}", re.IGNORECASE) if item else None
-        wider = passages_with(
-            question,
-            pattern or _ANSWER_TYPES[kind][1],
-            top_k=TYPED_TOP_K,
-            embedder=embedder,
-            store=store,
-        )
-        found, found_score = select_sentences(
-            question,
-            wider,
-            embedder=embedder,
-            kind=kind,
-            weights=word_weights(store),
-            store=store,
+        wider, found, found_score = _chosen_among(
+            question, pattern or _ANSWER_TYPES[kind][1], kind=kind, embedder=embedder, store=store
         )
         if found:
             passages, chosen, score = wider, found, found_score
@@ -255,11 +243,8 @@ def _answer_from_site(
     if period and not (chosen and _says_period(period[1], chosen[0][1])):
         # "How many classes a week do you run?": the home page's "40 classes a week", which
         # may not rank among the first passages, not the pricing's "8 classes per month"
-        wider = passages_with(
-            question, _period_pattern(period[1]), top_k=TYPED_TOP_K, embedder=embedder, store=store
-        )
-        found, found_score = select_sentences(
-            question, wider, embedder=embedder, kind=kind, weights=word_weights(store), store=store
+        wider, found, found_score = _chosen_among(
+            question, _period_pattern(period[1]), kind=kind, embedder=embedder, store=store
         )
         if found and _says_period(period[1], found[0][1]):
             passages, chosen, score = wider, found, found_score
@@ -339,6 +324,23 @@ def _answer_from_site(
         passages=passages,
         score=round(score, 4),
     )
+
+
+def _chosen_among(
+    question: str,
+    pattern: re.Pattern[str],
+    *,
+    kind: str | None,
+    embedder: Embedder,
+    store: KnowledgeStore,
+) -> tuple[list[Passage], list[tuple[Passage, str]], float]:
+    """The passages closest to the question among those matching `pattern`, and the sentences
+    `select_sentences` chooses from them with its score."""
+    wider = passages_with(question, pattern, top_k=TYPED_TOP_K, embedder=embedder, store=store)
+    chosen, score = select_sentences(
+        question, wider, embedder=embedder, kind=kind, weights=word_weights(store), store=store
+    )
+    return wider, chosen, score
 
 
 def _with_passages(passages: list[Passage], more: list[Passage]) -> list[Passage]:
@@ -1334,9 +1336,11 @@ def _other_month(question: str, answer: str) -> bool:
 def asked_day(question: str) -> int | None:
     """The weekday (0 is Monday) a question about opening hours names, if it names one; not
     the Monday of "the bank holiday Monday", which the hours of a Monday do not answer."""
-    if not _ASKS_HOURS.search(question) or _HOLIDAYS.search(question):
-        return None
-    if _WHEN_CLOSED.search(question):
+    if (
+        not _ASKS_HOURS.search(question)
+        or _HOLIDAYS.search(question)
+        or _WHEN_CLOSED.search(question)
+    ):
         return None
     named = {
         day_index(m[1])
